@@ -1,0 +1,566 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { z } from 'zod';
+import { EVALUATION_LIMITS as LIMITS } from './limits';
+
+/*
+ * One source of truth for validation on the frontend and the backend.
+ *
+ * Every object comes in two variants that share one shape:
+ *
+ * - the complete variant (`evaluationSchema`) requires every section and
+ *   every answer of the whiteboard session;
+ * - the draft variant (`evaluationDraftSchema`) lets any of them be missing
+ *   except `entityRef` and the identity of list rows, so a team can save
+ *   half an hour of work.
+ *
+ * Text answers may be blank in both variants (forms send empty strings); a
+ * blank answer counts as missing. Whether an evaluation is complete enough
+ * for a verdict is not judged here:
+ * `evaluate` returns the verdict `incomplete` with the paths of the answers
+ * the walk through the tree still needs.
+ */
+
+/**
+ * Shape of a lowercase entity reference `kind:namespace/name`.
+ *
+ * @public
+ */
+export const ENTITY_REF_PATTERN =
+  /^[a-z][a-z0-9]*:[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
+
+/**
+ * Shape of candidate and requirement identifiers. Identifiers are used as
+ * keys of `coverage`, so they never start with an underscore.
+ *
+ * @public
+ */
+export const IDENTIFIER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+const text = (max: number) => z.string().trim().max(max);
+const requiredText = (max: number) => text(max).min(1);
+
+const identifierSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.idLength)
+  .regex(IDENTIFIER_PATTERN, {
+    message: 'Must start with a letter or digit and use only A-Z a-z 0-9 . _ -',
+  });
+
+/**
+ * An entity reference, trimmed and lowercased before its shape is checked.
+ *
+ * @public
+ */
+export const entityRefSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(LIMITS.entityRefLength)
+  .regex(ENTITY_REF_PATTERN, {
+    message: 'Must be an entity reference of the shape kind:namespace/name',
+  });
+
+/**
+ * A reference to the group that owns a built system, `group:namespace/name`.
+ *
+ * @public
+ */
+export const groupRefSchema = entityRefSchema.refine(
+  ref => ref.startsWith('group:'),
+  { message: 'Must be a group reference of the shape group:namespace/name' },
+);
+
+/**
+ * A calendar date, `YYYY-MM-DD`.
+ *
+ * @public
+ */
+export const isoDateSchema = z.iso.date();
+
+const weeksSchema = z.number().finite().min(0).max(LIMITS.weeks);
+
+/** @public */
+export const requirementBucketSchema = z.enum(['must', 'should', 'nice']);
+/** @public */
+export type RequirementBucket = z.infer<typeof requirementBucketSchema>;
+
+/** @public */
+export const coverageLevelSchema = z.enum(['met', 'partial', 'missing']);
+/** @public */
+export type CoverageLevel = z.infer<typeof coverageLevelSchema>;
+
+/** @public */
+export const gapScopeSchema = z.enum(['core', 'edge']);
+/** @public */
+export type GapScope = z.infer<typeof gapScopeSchema>;
+
+/** @public */
+export const gapBreadthSchema = z.enum(['narrow', 'broad']);
+/** @public */
+export type GapBreadth = z.infer<typeof gapBreadthSchema>;
+
+/** @public */
+export const organisationProfileSchema = z.enum([
+  'early-stage-startup',
+  'mid-size',
+  'large-enterprise',
+  'regulated',
+]);
+/** @public */
+export type OrganisationProfile = z.infer<typeof organisationProfileSchema>;
+
+/** @public */
+export const requirementsStabilitySchema = z.enum([
+  'stable',
+  'shifting',
+  'unstable',
+]);
+/** @public */
+export type RequirementsStability = z.infer<typeof requirementsStabilitySchema>;
+
+// Prerequisites ------------------------------------------------------------
+
+/**
+ * "A description of what the component actually does in your system".
+ *
+ * @public
+ */
+export const componentDescriptionSchema = z.strictObject({
+  dataStored: text(LIMITS.longTextLength),
+  queriesHandled: text(LIMITS.longTextLength),
+  latencyConstraints: text(LIMITS.longTextLength),
+  availabilityConstraints: text(LIMITS.longTextLength),
+  dependents: z
+    .array(requiredText(LIMITS.nameLength))
+    .max(LIMITS.dependents),
+});
+/** @public */
+export type ComponentDescription = z.infer<typeof componentDescriptionSchema>;
+
+/**
+ * "An honest assessment of your team's capacity. Not headcount. Capacity."
+ *
+ * @public
+ */
+export const teamCapacitySchema = z.strictObject({
+  engineers: z.number().int().min(1).max(LIMITS.engineers),
+  productionSystemsMaintained: z
+    .number()
+    .int()
+    .min(0)
+    .max(LIMITS.productionSystems),
+  availableCapacity: text(LIMITS.longTextLength),
+});
+/** @public */
+export type TeamCapacity = z.infer<typeof teamCapacitySchema>;
+
+/** @public */
+export const prerequisitesSchema = z.strictObject({
+  componentDescription: componentDescriptionSchema,
+  teamCapacity: teamCapacitySchema,
+});
+/** @public */
+export type Prerequisites = z.infer<typeof prerequisitesSchema>;
+
+const prerequisitesDraftSchema = z.strictObject({
+  componentDescription: componentDescriptionSchema.partial().optional(),
+  teamCapacity: teamCapacitySchema.partial().optional(),
+});
+
+// Node 1 -------------------------------------------------------------------
+
+/**
+ * Node 1, "Is it a core differentiator?", with the answer to the competitor
+ * test.
+ *
+ * @public
+ */
+export const coreDifferentiatorSchema = z.strictObject({
+  answer: z.enum(['yes', 'no']),
+  competitorTest: text(LIMITS.longTextLength),
+  rationale: text(LIMITS.longTextLength),
+});
+/** @public */
+export type CoreDifferentiator = z.infer<typeof coreDifferentiatorSchema>;
+
+// Node 2 -------------------------------------------------------------------
+
+/**
+ * Node 2, what "mature" means. A candidate is mature only when all five hold.
+ *
+ * @public
+ */
+export const maturitySchema = z.strictObject({
+  inProductionTwoYears: z.boolean(),
+  customersAtYourScale: z.boolean(),
+  publicSla: z.boolean(),
+  failureModeTrackRecord: z.boolean(),
+  referencesChecked: z.boolean(),
+});
+/** @public */
+export type Maturity = z.infer<typeof maturitySchema>;
+
+const coverageSchema = z
+  .record(identifierSchema, coverageLevelSchema)
+  .refine(coverage => Object.keys(coverage).length <= LIMITS.requirements, {
+    message: `Must assess at most ${LIMITS.requirements} requirements`,
+  });
+
+const candidateFields = {
+  id: identifierSchema,
+  name: requiredText(LIMITS.nameLength),
+  integrationWeeks: weeksSchema.optional(),
+  notes: text(LIMITS.longTextLength).optional(),
+};
+
+/**
+ * A commercial product under evaluation, with its coverage of each
+ * requirement (keyed by requirement id).
+ *
+ * @public
+ */
+export const vendorCandidateSchema = z.strictObject({
+  ...candidateFields,
+  maturity: maturitySchema,
+  coverage: coverageSchema,
+});
+/** @public */
+export type VendorCandidate = z.infer<typeof vendorCandidateSchema>;
+
+/** @public */
+export const vendorCandidateDraftSchema = z.strictObject({
+  ...candidateFields,
+  maturity: maturitySchema.partial().optional(),
+  coverage: coverageSchema.optional(),
+});
+/** @public */
+export type VendorCandidateDraft = z.infer<typeof vendorCandidateDraftSchema>;
+
+// Node 3 -------------------------------------------------------------------
+
+const requirementFields = {
+  id: identifierSchema,
+  title: requiredText(LIMITS.nameLength),
+  /**
+   * `false` when the workload never needs it ("your workload maxes out at
+   * 1,536"): then a product that lacks it has no gap at all. Defaults to
+   * `true`.
+   */
+  neededByWorkload: z.boolean().optional(),
+  notes: text(LIMITS.longTextLength).optional(),
+};
+
+/**
+ * A requirement in one of the article's three buckets.
+ *
+ * @public
+ */
+export const requirementSchema = z.strictObject({
+  ...requirementFields,
+  bucket: requirementBucketSchema,
+});
+/** @public */
+export type Requirement = z.infer<typeof requirementSchema>;
+
+/** @public */
+export const requirementDraftSchema = z.strictObject({
+  ...requirementFields,
+  bucket: requirementBucketSchema.optional(),
+});
+/** @public */
+export type RequirementDraft = z.infer<typeof requirementDraftSchema>;
+
+// Node 4 -------------------------------------------------------------------
+
+const gapFields = {
+  candidateId: identifierSchema,
+  requirementId: identifierSchema,
+  breadth: gapBreadthSchema.optional(),
+  note: text(LIMITS.longTextLength).optional(),
+};
+
+/**
+ * Node 4, the classification of one gap: a must- or should-have that a
+ * candidate meets only partially or not at all. `breadth` is required for
+ * core gaps.
+ *
+ * @public
+ */
+export const gapClassificationSchema = z
+  .strictObject({ ...gapFields, scope: gapScopeSchema })
+  .superRefine((gap, ctx) => {
+    if (gap.scope === 'core' && gap.breadth === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['breadth'],
+        message: 'A core gap must be classified as narrow or broad',
+      });
+    }
+  });
+/** @public */
+export type GapClassification = z.infer<typeof gapClassificationSchema>;
+
+/** @public */
+export const gapClassificationDraftSchema = z.strictObject({
+  ...gapFields,
+  scope: gapScopeSchema.optional(),
+});
+/** @public */
+export type GapClassificationDraft = z.infer<
+  typeof gapClassificationDraftSchema
+>;
+
+// Node 5 -------------------------------------------------------------------
+
+/**
+ * Node 5, "Can you maintain it long-term?".
+ *
+ * @public
+ */
+export const maintenanceSchema = z.strictObject({
+  canAllocateTwentyPercentPermanently: z.boolean(),
+  ownerGroupRef: groupRefSchema.optional(),
+  /**
+   * Monitoring, upgrades, incident response, documentation, on-call, and
+   * tuning as data, models and query patterns shift.
+   */
+  plan: text(LIMITS.longTextLength).optional(),
+});
+/** @public */
+export type Maintenance = z.infer<typeof maintenanceSchema>;
+
+// Failure modes and profile ------------------------------------------------
+
+/**
+ * "Know how you would extract your data and switch to an alternative."
+ *
+ * @public
+ */
+export const migrationPlanSchema = z.strictObject({
+  dataExtraction: text(LIMITS.longTextLength),
+  alternative: text(LIMITS.longTextLength),
+});
+/** @public */
+export type MigrationPlan = z.infer<typeof migrationPlanSchema>;
+
+const failureModesFields = {
+  integrationCostWeeks: weeksSchema.optional(),
+  engineersOperating: z.number().int().min(0).max(LIMITS.engineers).optional(),
+  learningCurveWeeksPerEngineer: z.number().min(1).max(2).optional(),
+  twelveMonthRoadmap: text(LIMITS.longTextLength).optional(),
+  requirementsStability: requirementsStabilitySchema.optional(),
+  buildingBecauseBuyingIsBoring: z.boolean().optional(),
+};
+
+/**
+ * The article's common failure modes, as a checklist.
+ *
+ * @public
+ */
+export const failureModesSchema = z.strictObject({
+  ...failureModesFields,
+  migrationPlan: migrationPlanSchema.optional(),
+});
+/** @public */
+export type FailureModes = z.infer<typeof failureModesSchema>;
+
+/**
+ * What a regulated organisation knows about the vendor review.
+ *
+ * @public
+ */
+export const regulatedProfileSchema = z.strictObject({
+  vendorSecurityReviewMonths: z.number().min(0).max(LIMITS.months).optional(),
+  procurementStarted: z.boolean().optional(),
+  buildFallback: text(LIMITS.longTextLength).optional(),
+});
+/** @public */
+export type RegulatedProfile = z.infer<typeof regulatedProfileSchema>;
+
+// Evaluation ---------------------------------------------------------------
+
+type ReferenceContext = {
+  addIssue(issue: {
+    code: 'custom';
+    path: PropertyKey[];
+    message: string;
+  }): void;
+};
+
+function idsOf(rows: unknown, key: string): unknown[] {
+  return Array.isArray(rows)
+    ? rows.map(row =>
+        row && typeof row === 'object'
+          ? (row as Record<string, unknown>)[key]
+          : undefined,
+      )
+    : [];
+}
+
+/*
+ * Cross references the field schemas cannot see. Zod runs this even when a
+ * field failed, so it reads the value defensively.
+ */
+function checkReferences(
+  evaluation: {
+    candidates?: unknown;
+    requirements?: unknown;
+    gaps?: unknown;
+  },
+  ctx: ReferenceContext,
+): void {
+  const requirementIds = new Set<unknown>();
+  idsOf(evaluation.requirements, 'id').forEach((id, index) => {
+    if (requirementIds.has(id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['requirements', index, 'id'],
+        message: `Duplicate requirement id "${String(id)}"`,
+      });
+    }
+    requirementIds.add(id);
+  });
+
+  const candidateIds = new Set<unknown>();
+  idsOf(evaluation.candidates, 'id').forEach((id, index) => {
+    if (candidateIds.has(id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['candidates', index, 'id'],
+        message: `Duplicate candidate id "${String(id)}"`,
+      });
+    }
+    candidateIds.add(id);
+  });
+
+  idsOf(evaluation.candidates, 'coverage').forEach((coverage, index) => {
+    if (!coverage || typeof coverage !== 'object') {
+      return;
+    }
+    for (const requirementId of Object.keys(coverage)) {
+      if (!requirementIds.has(requirementId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['candidates', index, 'coverage', requirementId],
+          message: `Unknown requirement id "${requirementId}"`,
+        });
+      }
+    }
+  });
+
+  const gapCandidateIds = idsOf(evaluation.gaps, 'candidateId');
+  const gapRequirementIds = idsOf(evaluation.gaps, 'requirementId');
+  const classified = new Set<string>();
+  gapCandidateIds.forEach((candidateId, index) => {
+    const requirementId = gapRequirementIds[index];
+    if (!candidateIds.has(candidateId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gaps', index, 'candidateId'],
+        message: `Unknown candidate id "${String(candidateId)}"`,
+      });
+    }
+    if (!requirementIds.has(requirementId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gaps', index, 'requirementId'],
+        message: `Unknown requirement id "${String(requirementId)}"`,
+      });
+    }
+    const key = `${String(candidateId)}/${String(requirementId)}`;
+    if (classified.has(key)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gaps', index],
+        message: `Gap ${key} is classified twice`,
+      });
+    }
+    classified.add(key);
+  });
+}
+
+const evaluationFields = {
+  entityRef: entityRefSchema,
+  organisationProfile: organisationProfileSchema.optional(),
+  regulated: regulatedProfileSchema.optional(),
+  revisitBy: isoDateSchema.optional(),
+  sessionDurationMinutes: z
+    .number()
+    .finite()
+    .min(0)
+    .max(LIMITS.sessionMinutes)
+    .optional(),
+};
+
+/**
+ * A complete evaluation: every section of the whiteboard session answered.
+ * Use it where a finished evaluation is submitted whole (imports, API
+ * clients); `evaluate` still decides whether the answers reach a verdict.
+ *
+ * @public
+ */
+export const evaluationSchema = z
+  .strictObject({
+    ...evaluationFields,
+    question: text(LIMITS.longTextLength),
+    prerequisites: prerequisitesSchema,
+    coreDifferentiator: coreDifferentiatorSchema,
+    candidates: z.array(vendorCandidateSchema).max(LIMITS.candidates),
+    requirements: z.array(requirementSchema).max(LIMITS.requirements),
+    gaps: z.array(gapClassificationSchema).max(LIMITS.gaps),
+    maintenance: maintenanceSchema,
+    failureModes: failureModesSchema,
+  })
+  .superRefine(checkReferences);
+/** @public */
+export type Evaluation = z.infer<typeof evaluationSchema>;
+
+/**
+ * An evaluation saved part way: everything optional except `entityRef` and
+ * the identity of list rows. Limits and cross references are enforced as in
+ * `evaluationSchema`.
+ *
+ * @public
+ */
+export const evaluationDraftSchema = z
+  .strictObject({
+    ...evaluationFields,
+    question: text(LIMITS.longTextLength).optional(),
+    prerequisites: prerequisitesDraftSchema.optional(),
+    coreDifferentiator: coreDifferentiatorSchema.partial().optional(),
+    candidates: z
+      .array(vendorCandidateDraftSchema)
+      .max(LIMITS.candidates)
+      .optional(),
+    requirements: z
+      .array(requirementDraftSchema)
+      .max(LIMITS.requirements)
+      .optional(),
+    gaps: z.array(gapClassificationDraftSchema).max(LIMITS.gaps).optional(),
+    maintenance: maintenanceSchema.partial().optional(),
+    failureModes: z
+      .strictObject({
+        ...failureModesFields,
+        migrationPlan: migrationPlanSchema.partial().optional(),
+      })
+      .optional(),
+  })
+  .superRefine(checkReferences);
+/** @public */
+export type EvaluationDraft = z.infer<typeof evaluationDraftSchema>;
