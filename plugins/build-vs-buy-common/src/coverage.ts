@@ -75,7 +75,8 @@ export function coverageLevelOf(
   requirementId: string,
 ): CoverageLevel | undefined {
   const coverage = candidate.coverage;
-  return coverage && Object.prototype.hasOwnProperty.call(coverage, requirementId)
+  return coverage &&
+    Object.prototype.hasOwnProperty.call(coverage, requirementId)
     ? coverage[requirementId]
     : undefined;
 }

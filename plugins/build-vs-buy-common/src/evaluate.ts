@@ -426,20 +426,21 @@ function askRequirementsCoverage(
   mature: VendorCandidateDraft[],
 ): VendorCandidateDraft[] | undefined {
   const { evaluation, settings } = walk;
-  const requirements = evaluation.requirements;
+  const requirements = evaluation.requirements ?? [];
   const missing: string[] = [];
-  if (requirements === undefined) {
+  if (evaluation.requirements === undefined) {
     missing.push('requirements');
   }
-  (requirements ?? []).forEach((requirement, index) => {
+  requirements.forEach((requirement, index) => {
     if (requirement.bucket === undefined) {
       missing.push(`requirements[${index}].bucket`);
     }
   });
-  const candidates = evaluation.candidates ?? [];
+  // Node 2 made sure the candidates are there.
+  const candidates = evaluation.candidates as VendorCandidateDraft[];
   for (const candidate of mature) {
     const index = candidates.indexOf(candidate);
-    for (const requirement of requirements ?? []) {
+    for (const requirement of requirements) {
       if (
         isDecisive(requirement) &&
         coverageLevelOf(candidate, requirement.id) === undefined
@@ -458,7 +459,7 @@ function askRequirementsCoverage(
     return undefined;
   }
   if (
-    !(requirements ?? []).some(
+    !requirements.some(
       ({ bucket, neededByWorkload }) =>
         bucket === 'must' && neededByWorkload !== false,
     )
@@ -473,9 +474,9 @@ function askRequirementsCoverage(
   const passing: VendorCandidateDraft[] = [];
   for (const candidate of mature) {
     const coverage = walk.coverages.get(candidate.id) as CandidateCoverage;
-    const figures = `${coverage.mustMet}/${coverage.mustTotal} must-haves met, ${percent(
-      coverage.ratio,
-    )} of should-haves`;
+    const figures = `${coverage.mustMet}/${
+      coverage.mustTotal
+    } must-haves met, ${percent(coverage.ratio)} of should-haves`;
     if (coverage.mustMissing > 0) {
       walk.standings.set(candidate.id, 'missing-must-have');
       step(walk, {
@@ -614,9 +615,9 @@ function askGapClassification(
       step(walk, {
         node: 'gap-classification',
         candidateId: candidate.id,
-        answer: `${candidate.name}: narrow core gaps only (${judgement.coreNarrow.join(
-          ', ',
-        )})`,
+        answer: `${
+          candidate.name
+        }: narrow core gaps only (${judgement.coreNarrow.join(', ')})`,
         reasoning: REASONING.gapsNarrow,
       });
       return {
@@ -677,18 +678,19 @@ function askMaintenance(walk: Walk): boolean | undefined {
     walk.evaluation.maintenance?.canAllocateTwentyPercentPermanently;
   if (answer === undefined) {
     walk.missing.push('maintenance.canAllocateTwentyPercentPermanently');
+    step(walk, {
+      node: 'maintenance',
+      answer: 'not answered',
+      reasoning: REASONING.maintainMissing,
+    });
+    return undefined;
   }
   step(walk, {
     node: 'maintenance',
-    answer: answer === undefined ? 'not answered' : answer ? 'yes' : 'no',
-    reasoning:
-      answer === undefined
-        ? REASONING.maintainMissing
-        : answer
-        ? REASONING.maintainYes
-        : REASONING.maintainNo,
+    answer: answer ? 'yes' : 'no',
+    reasoning: answer ? REASONING.maintainYes : REASONING.maintainNo,
   });
-  if (answer === false) {
+  if (!answer) {
     warn(walk, 'cannot-afford-to-build', undefined, { node: 'maintenance' });
   }
   return answer;
@@ -779,7 +781,10 @@ function warnAboutVerdict(walk: Walk, verdict: Verdict): void {
         'Say how many engineers will operate it.',
       );
     }
-    if (profile === 'regulated' && evaluation.regulated?.procurementStarted !== true) {
+    if (
+      profile === 'regulated' &&
+      evaluation.regulated?.procurementStarted !== true
+    ) {
       warn(
         walk,
         'procurement-not-started',
@@ -798,12 +803,9 @@ function warnAboutVerdict(walk: Walk, verdict: Verdict): void {
       );
     }
     if (evaluation.maintenance?.ownerGroupRef === undefined) {
-      warn(
-        walk,
-        'build-without-owner',
-        'Name the group that will own it.',
-        { node: 'maintenance' },
-      );
+      warn(walk, 'build-without-owner', 'Name the group that will own it.', {
+        node: 'maintenance',
+      });
     }
     if (isBlank(evaluation.maintenance?.plan)) {
       warn(walk, 'build-without-maintenance-plan', undefined, {
@@ -849,7 +851,11 @@ function warnAboutSession(walk: Walk, revisitBy: string | undefined): void {
     );
   }
   const now = walk.settings.now;
-  if (now !== undefined && revisitBy !== undefined && revisitBy < toIsoDate(now)) {
+  if (
+    now !== undefined &&
+    revisitBy !== undefined &&
+    revisitBy < toIsoDate(now)
+  ) {
     warn(
       walk,
       'revisit-date-passed',

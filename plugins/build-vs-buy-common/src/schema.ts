@@ -146,9 +146,7 @@ export const componentDescriptionSchema = z.strictObject({
   queriesHandled: text(LIMITS.longTextLength),
   latencyConstraints: text(LIMITS.longTextLength),
   availabilityConstraints: text(LIMITS.longTextLength),
-  dependents: z
-    .array(requiredText(LIMITS.nameLength))
-    .max(LIMITS.dependents),
+  dependents: z.array(requiredText(LIMITS.nameLength)).max(LIMITS.dependents),
 });
 /** @public */
 export type ComponentDescription = z.infer<typeof componentDescriptionSchema>;
@@ -405,17 +403,13 @@ type ReferenceContext = {
 
 function idsOf(rows: unknown, key: string): unknown[] {
   return Array.isArray(rows)
-    ? rows.map(row =>
-        row && typeof row === 'object'
-          ? (row as Record<string, unknown>)[key]
-          : undefined,
-      )
+    ? rows.map(row => (row as Record<string, unknown> | undefined)?.[key])
     : [];
 }
 
 /*
- * Cross references the field schemas cannot see. Zod runs this even when a
- * field failed, so it reads the value defensively.
+ * Cross references the field schemas cannot see. Zod runs this even when
+ * some fields failed their checks, so it reads the value defensively.
  */
 function checkReferences(
   evaluation: {
@@ -450,10 +444,7 @@ function checkReferences(
   });
 
   idsOf(evaluation.candidates, 'coverage').forEach((coverage, index) => {
-    if (!coverage || typeof coverage !== 'object') {
-      return;
-    }
-    for (const requirementId of Object.keys(coverage)) {
+    for (const requirementId of Object.keys(coverage ?? {})) {
       if (!requirementIds.has(requirementId)) {
         ctx.addIssue({
           code: 'custom',

@@ -52,8 +52,7 @@ export type WarningCode = (typeof WARNING_CODES)[number];
  * @public
  */
 export const WARNING_ARTICLE_SENTENCES: Record<WarningCode, string> = {
-  'session-over-timebox':
-    'Do not let the discussion go longer than one hour.',
+  'session-over-timebox': 'Do not let the discussion go longer than one hour.',
   'revisit-date-passed':
     'The point is to reach a documented, structured answer that the team can revisit when new information arrives.',
   'over-classification-risk':

@@ -1,0 +1,104 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import * as publicApi from './index';
+import * as examples from './examples';
+
+describe('package index', () => {
+  it('exports the public API and nothing internal', () => {
+    expect(Object.keys(publicApi).sort()).toEqual([
+      'BUILD_VS_BUY_EVALUATION_RESOURCE_TYPE',
+      'COVERAGE_LEVEL_LABELS',
+      'DECISION_NODE_LABELS',
+      'DEFAULT_COVERAGE_THRESHOLD',
+      'DEFAULT_DUE_SOON_DAYS',
+      'DEFAULT_LEARNING_CURVE_WEEKS_PER_ENGINEER',
+      'DEFAULT_PARTIAL_CREDIT',
+      'DEFAULT_REVISIT_INTERVAL_MONTHS',
+      'ENTITY_REF_PATTERN',
+      'EVALUATION_LIMITS',
+      'GAP_BREADTH_LABELS',
+      'GAP_SCOPE_LABELS',
+      'IDENTIFIER_PATTERN',
+      'MAINTENANCE_SHARE',
+      'MATURITY_CRITERIA',
+      'ORGANISATION_PROFILE_LABELS',
+      'REQUIREMENT_BUCKET_LABELS',
+      'REVIEW_REASON_CODES',
+      'REVIEW_STATUS_LABELS',
+      'SESSION_TIMEBOX_MINUTES',
+      'SMALL_TEAM_ENGINEERS',
+      'VERDICT_LABELS',
+      'WARNING_ARTICLE_SENTENCES',
+      'WARNING_CODES',
+      'buildVsBuyEvaluationCreatePermission',
+      'buildVsBuyEvaluationDeletePermission',
+      'buildVsBuyEvaluationReadPermission',
+      'buildVsBuyEvaluationUpdatePermission',
+      'buildVsBuyPermissions',
+      'componentDescriptionSchema',
+      'coreDifferentiatorSchema',
+      'coverageLevelOf',
+      'coverageLevelSchema',
+      'defaultRevisitBy',
+      'entityRefSchema',
+      'evaluate',
+      'evaluationDraftSchema',
+      'evaluationSchema',
+      'failureModesSchema',
+      'gapBreadthSchema',
+      'gapClassificationDraftSchema',
+      'gapClassificationSchema',
+      'gapKey',
+      'gapScopeSchema',
+      'gapsOf',
+      'groupRefSchema',
+      'isDecisive',
+      'isMature',
+      'isoDateSchema',
+      'maintenanceSchema',
+      'maturitySchema',
+      'measureCoverage',
+      'migrationPlanSchema',
+      'organisationProfileSchema',
+      'prerequisitesSchema',
+      'regulatedProfileSchema',
+      'requirementBucketSchema',
+      'requirementDraftSchema',
+      'requirementSchema',
+      'requirementsStabilitySchema',
+      'reviewStatus',
+      'teamCapacitySchema',
+      'toIsoDate',
+      'toMarkdownAdr',
+      'vendorCandidateDraftSchema',
+      'vendorCandidateSchema',
+      'verdictLabel',
+    ]);
+    expect(Object.values(publicApi).every(value => value !== undefined)).toBe(
+      true,
+    );
+    expect(Object.keys(publicApi)).not.toContain('collectGaps');
+    expect(Object.keys(publicApi)).not.toContain('EXAMPLE_EVALUATIONS');
+  });
+
+  it('keeps the examples on their own entry point', () => {
+    expect(Object.values(examples).every(value => value !== undefined)).toBe(
+      true,
+    );
+    expect(Object.keys(examples)).toContain('EXAMPLE_EVALUATIONS');
+  });
+});

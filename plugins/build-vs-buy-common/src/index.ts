@@ -1,0 +1,55 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * Shared types, zod schemas, permissions and the pure decision engine of the
+ * Build vs Buy plugin.
+ *
+ * @packageDocumentation
+ */
+
+export * from './limits';
+export * from './schema';
+export * from './warnings';
+export {
+  MATURITY_CRITERIA,
+  coverageLevelOf,
+  gapKey,
+  gapsOf,
+  isDecisive,
+  isMature,
+  measureCoverage,
+} from './coverage';
+export type { CandidateCoverage, CandidateGap } from './coverage';
+export { evaluate } from './evaluate';
+export type {
+  CandidateFigures,
+  CandidateStanding,
+  DecisionNode,
+  EvaluateOptions,
+  Outcome,
+  OutcomeFigures,
+  PathStep,
+  Verdict,
+  VerdictKind,
+  Warning,
+} from './evaluate';
+export { defaultRevisitBy, toIsoDate } from './revisit';
+export * from './review';
+export * from './permissions';
+export { toMarkdownAdr } from './adr';
+export type { MarkdownAdrOptions } from './adr';
+export * from './labels';
