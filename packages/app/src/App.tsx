@@ -23,6 +23,7 @@ import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { CatalogGraphPage } from '@backstage/plugin-catalog-graph';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
+import { BuildVsBuyPage } from '@build-vs-buy/plugin-build-vs-buy';
 
 const app = createApp({
   apis,
@@ -53,6 +54,7 @@ const routes = (
     <Route path="/settings" element={<UserSettingsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
+    <Route path="/build-vs-buy" element={<BuildVsBuyPage />} />
   </FlatRoutes>
 );
 

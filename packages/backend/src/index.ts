@@ -36,4 +36,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // actions registry over MCP, for agents and automation
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+// Build vs Buy: evaluations of catalog components, their verdicts and revisits
+backend.add(import('@build-vs-buy/plugin-build-vs-buy-backend'));
+
 backend.start();

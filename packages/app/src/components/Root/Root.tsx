@@ -2,6 +2,7 @@ import { PropsWithChildren } from 'react';
 import { makeStyles } from '@material-ui/core';
 import HomeIcon from '@material-ui/icons/Home';
 import ExtensionIcon from '@material-ui/icons/Extension';
+import CallSplitIcon from '@material-ui/icons/CallSplit';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import {
@@ -72,6 +73,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={GroupIcon}
         />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
+        <SidebarItem
+          icon={CallSplitIcon}
+          to="build-vs-buy"
+          text="Build vs Buy"
+        />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>

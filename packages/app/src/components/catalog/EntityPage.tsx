@@ -34,6 +34,7 @@ import {
   EntityOwnershipCard,
 } from '@backstage/plugin-org';
 import { EmptyState } from '@backstage/core-components';
+import { EntityBuildVsBuyCard } from '@build-vs-buy/plugin-build-vs-buy';
 import {
   Direction,
   EntityCatalogGraphCard,
@@ -48,7 +49,6 @@ import {
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
-
 
 const cicdContent = (
   // This is an example of how you can implement your company's logic in entity page.
@@ -118,10 +118,13 @@ const overviewContent = (
       <EntityCatalogGraphCard height={400} />
     </Grid>
 
-    <Grid item md={4} xs={12}>
+    <Grid item md={6} xs={12}>
+      <EntityBuildVsBuyCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
       <EntityLinksCard />
     </Grid>
-    <Grid item md={8} xs={12}>
+    <Grid item md={12} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
   </Grid>

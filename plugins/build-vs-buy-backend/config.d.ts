@@ -1,0 +1,38 @@
+export interface Config {
+  /** Configuration of the Build vs Buy plugin. */
+  buildVsBuy?: {
+    /**
+     * How long a decision stays current before it is due for revisit.
+     * Defaults to six months, after the article's warning that "a build
+     * decision made today may be obsolete in six months".
+     * @visibility frontend
+     */
+    revisitInterval?: { years?: number; months?: number; days?: number };
+    /**
+     * A decision is "due soon" this long before its revisit date. Defaults to 30 days.
+     * @visibility frontend
+     */
+    dueSoonWindow?: { months?: number; days?: number };
+    /**
+     * Node 3 of the tree: the share (0..1) of should-have requirements a
+     * candidate must cover to pass. Defaults to 0.8.
+     * @visibility frontend
+     */
+    coverageThreshold?: number;
+    /**
+     * The organisation profile a new evaluation starts with.
+     * @visibility frontend
+     */
+    defaultOrganisationProfile?:
+      | 'early-stage-startup'
+      | 'mid-size'
+      | 'large-enterprise'
+      | 'regulated';
+    /** How often catalog facts (owner, system, lifecycle) are refreshed. */
+    catalogRefreshSchedule?: {
+      frequency: { minutes?: number; hours?: number; cron?: string };
+      timeout: { minutes?: number; seconds?: number };
+      initialDelay?: { minutes?: number; seconds?: number };
+    };
+  };
+}

@@ -1,0 +1,7 @@
+/**
+ * The Build vs Buy backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { buildVsBuyPlugin as default } from './plugin';

@@ -1,0 +1,1 @@
+export { BuildVsBuyPage } from './BuildVsBuyPage';

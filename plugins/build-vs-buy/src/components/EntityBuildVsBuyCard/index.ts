@@ -1,0 +1,1 @@
+export { EntityBuildVsBuyCard } from './EntityBuildVsBuyCard';
