@@ -22,6 +22,7 @@ describe('package index', () => {
     expect(Object.keys(publicApi).sort()).toEqual([
       'BUILD_VS_BUY_EVALUATION_RESOURCE_TYPE',
       'COVERAGE_LEVEL_LABELS',
+      'DASHBOARD_LISTS',
       'DECISION_NODE_LABELS',
       'DEFAULT_COVERAGE_THRESHOLD',
       'DEFAULT_DUE_SOON_DAYS',
@@ -53,6 +54,7 @@ describe('package index', () => {
       'coreDifferentiatorSchema',
       'coverageLevelOf',
       'coverageLevelSchema',
+      'createEvaluationRequestSchema',
       'defaultRevisitBy',
       'entityRefSchema',
       'evaluate',
@@ -84,6 +86,7 @@ describe('package index', () => {
       'teamCapacitySchema',
       'toIsoDate',
       'toMarkdownAdr',
+      'updateEvaluationRequestSchema',
       'vendorCandidateDraftSchema',
       'vendorCandidateSchema',
       'verdictLabel',

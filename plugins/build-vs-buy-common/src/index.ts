@@ -53,3 +53,4 @@ export * from './permissions';
 export { toMarkdownAdr } from './adr';
 export type { MarkdownAdrOptions } from './adr';
 export * from './labels';
+export * from './api';

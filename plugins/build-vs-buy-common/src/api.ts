@@ -1,0 +1,218 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { z } from 'zod';
+import type { Outcome, VerdictKind } from './evaluate';
+import type { Review, ReviewStatus } from './review';
+import { evaluationDraftSchema, type EvaluationDraft } from './schema';
+
+/*
+ * The wire types of the Build vs Buy backend's HTTP API, shared by the
+ * backend (which produces them) and the frontend client (which reads them).
+ * The OpenAPI spec of the backend describes the same shapes.
+ */
+
+/**
+ * A draft may be incomplete; a complete evaluation has a verdict; an
+ * archived one is kept in history but no longer current.
+ *
+ * @public
+ */
+export type EvaluationStatus = 'draft' | 'complete' | 'archived';
+
+/**
+ * What the catalog says of the evaluated entity, refreshed by the backend.
+ *
+ * @public
+ */
+export type EvaluatedEntity = {
+  title?: string;
+  ownerRef?: string;
+  systemRef?: string;
+  lifecycle?: string;
+  /** True once the entity has left the catalog. */
+  missing: boolean;
+};
+
+/**
+ * One stored evaluation at its current version, with the outcome the server
+ * computed and its review status as of the request.
+ *
+ * @public
+ */
+export type StoredEvaluation = {
+  id: string;
+  entityRef: string;
+  /** Increases by one with every save; updates must name the version read. */
+  version: number;
+  status: EvaluationStatus;
+  evaluation: EvaluationDraft;
+  outcome: Outcome;
+  review: Review;
+  entity: EvaluatedEntity;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+};
+
+/**
+ * A row of a list: the stored evaluation without its full answers.
+ *
+ * @public
+ */
+export type EvaluationSummary = {
+  id: string;
+  entityRef: string;
+  version: number;
+  status: EvaluationStatus;
+  verdict: Outcome['verdict'];
+  reviewStatus: ReviewStatus;
+  revisitBy?: string;
+  maintenanceOwnerRef?: string;
+  hasMigrationPlan: boolean;
+  entity: EvaluatedEntity;
+  updatedAt: string;
+  updatedBy: string;
+};
+
+/**
+ * One saved revision in the history of an evaluation.
+ *
+ * @public
+ */
+export type EvaluationRevision = {
+  evaluationId: string;
+  version: number;
+  status: EvaluationStatus;
+  verdictKind: VerdictKind;
+  evaluation: EvaluationDraft;
+  createdAt: string;
+  createdBy: string;
+};
+
+/**
+ * A revision without its answers, for history lists.
+ *
+ * @public
+ */
+export type EvaluationRevisionSummary = Omit<EvaluationRevision, 'evaluation'>;
+
+/**
+ * One answer that differs between two revisions, named by its path
+ * (`failureModes.migrationPlan.alternative`, `candidates[1].name`).
+ *
+ * @public
+ */
+export type AnswerChange = {
+  path: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/**
+ * What changed between two revisions.
+ *
+ * @public
+ */
+export type EvaluationDiff = {
+  evaluationId: string;
+  from: number;
+  to: number;
+  changes: AnswerChange[];
+};
+
+/**
+ * A page of a list, with the cursor of the next page when there is one.
+ *
+ * @public
+ */
+export type Page<T> = { items: T[]; nextCursor?: string };
+
+/**
+ * A catalog component that has no evaluation yet.
+ *
+ * @public
+ */
+export type UnevaluatedEntity = {
+  entityRef: string;
+  title?: string;
+  ownerRef?: string;
+  systemRef?: string;
+  lifecycle?: string;
+};
+
+/**
+ * The counts on the dashboard.
+ *
+ * @public
+ */
+export type DecisionSummary = {
+  total: number;
+  byVerdict: Partial<Record<VerdictKind, number>>;
+  byReviewStatus: Record<ReviewStatus, number>;
+  byOwnerGroup: { groupRef: string; count: number }[];
+  /** Revisits falling due per calendar month (`YYYY-MM`), the next twelve. */
+  revisitsByMonth: { month: string; count: number }[];
+};
+
+/**
+ * The dashboard's lists of decisions that need attention.
+ *
+ * @public
+ */
+export const DASHBOARD_LISTS = [
+  'due-for-revisit',
+  'no-migration-plan',
+  'no-maintenance-owner',
+  'entity-missing',
+] as const;
+
+/** @public */
+export type DashboardList = (typeof DASHBOARD_LISTS)[number];
+
+/**
+ * The body of a create: a draft or a complete evaluation. The verdict is
+ * never posted: the server computes it.
+ *
+ * @public
+ */
+export const createEvaluationRequestSchema = z.strictObject({
+  status: z.enum(['draft', 'complete']),
+  evaluation: evaluationDraftSchema,
+});
+
+/** @public */
+export type CreateEvaluationRequest = z.infer<
+  typeof createEvaluationRequestSchema
+>;
+
+/**
+ * The body of an update: the version the client read, so a concurrent edit
+ * is refused with 409 instead of being overwritten.
+ *
+ * @public
+ */
+export const updateEvaluationRequestSchema = z.strictObject({
+  version: z.number().int().min(1),
+  status: z.enum(['draft', 'complete']),
+  evaluation: evaluationDraftSchema,
+});
+
+/** @public */
+export type UpdateEvaluationRequest = z.infer<
+  typeof updateEvaluationRequestSchema
+>;
