@@ -1,14 +1,351 @@
-import { startTestBackend } from '@backstage/backend-test-utils';
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { toIsoDate } from '@build-vs-buy/plugin-build-vs-buy-common';
+import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import request from 'supertest';
 import buildVsBuyPlugin from '.';
 
+jest.setTimeout(60_000);
+
+const entities = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'vector-database',
+      namespace: 'default',
+      title: 'Vector DB',
+    },
+    spec: {
+      type: 'service',
+      owner: 'applied-ml-startup',
+      system: 'storefront',
+      lifecycle: 'production',
+    },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'feature-store', namespace: 'default' },
+    spec: { type: 'service', owner: 'ml-platform', lifecycle: 'experimental' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'ml-platform', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'alice', namespace: 'default' },
+    spec: { memberOf: ['ml-platform'] },
+  },
+];
+
+// Four months ahead of the real clock: current, whatever day the tests run.
+const vectorDatabase = {
+  ...ecommerceVectorDatabase,
+  entityRef: 'component:default/vector-database',
+  revisitBy: toIsoDate(new Date(Date.now() + 120 * 86_400_000)),
+};
+
 describe('buildVsBuyPlugin', () => {
+  const databases = TestDatabases.create({
+    ids: ['SQLITE_3', 'POSTGRES_15'],
+  });
+
+  async function startBackend(
+    databaseId: Parameters<typeof databases.init>[0],
+    extra: Parameters<typeof startTestBackend>[0]['features'] = [],
+  ) {
+    const knex = await databases.init(databaseId);
+    const { server } = await startTestBackend({
+      features: [
+        buildVsBuyPlugin,
+        mockServices.database.factory({ knex }),
+        catalogServiceMock.factory({ entities }),
+        ...(extra ?? []),
+      ],
+    });
+    return { server, knex };
+  }
+
   it('answers the health check without credentials', async () => {
-    const { server } = await startTestBackend({ features: [buildVsBuyPlugin] });
-
-    const response = await request(server).get('/api/build-vs-buy/health');
-
+    const { server } = await startBackend('SQLITE_3');
+    const response = await request(server)
+      .get('/api/build-vs-buy/health')
+      .set('Authorization', mockCredentials.none.header());
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ status: 'ok' });
+  });
+
+  it.each(databases.eachSupportedId())(
+    'creates, reads, updates and keeps the history of an evaluation, %p',
+    async databaseId => {
+      const { server } = await startBackend(databaseId);
+
+      const created = await request(server)
+        .post('/api/build-vs-buy/evaluations')
+        .send({ status: 'complete', evaluation: vectorDatabase });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        entityRef: 'component:default/vector-database',
+        version: 1,
+        status: 'complete',
+        outcome: { verdict: { kind: 'buy' } },
+        review: { status: 'current' },
+        entity: {
+          title: 'Vector DB',
+          ownerRef: 'group:default/applied-ml-startup',
+          systemRef: 'system:default/storefront',
+          lifecycle: 'production',
+          missing: false,
+        },
+        createdBy: mockCredentials.user().principal.userEntityRef,
+      });
+
+      const byEntity = await request(server).get(
+        `/api/build-vs-buy/entities/${encodeURIComponent(
+          'component:default/vector-database',
+        )}/evaluation`,
+      );
+      expect(byEntity.status).toBe(200);
+      expect(byEntity.body.id).toBe(created.body.id);
+
+      // Dropping the migration plan keeps the verdict but flags the decision.
+      const { migrationPlan: _plan, ...failureModes } =
+        vectorDatabase.failureModes;
+      const updated = await request(server)
+        .put(`/api/build-vs-buy/evaluations/${created.body.id}`)
+        .send({
+          version: 1,
+          status: 'complete',
+          evaluation: { ...vectorDatabase, failureModes },
+        });
+      expect(updated.status).toBe(200);
+      expect(updated.body.version).toBe(2);
+      expect(
+        updated.body.review.reasons.map((r: { code: string }) => r.code),
+      ).toContain('buy-without-migration-plan');
+
+      const noPlan = await request(server).get(
+        '/api/build-vs-buy/dashboard/no-migration-plan',
+      );
+      expect(noPlan.body.items.map((i: { id: string }) => i.id)).toEqual([
+        created.body.id,
+      ]);
+
+      const revisions = await request(server).get(
+        `/api/build-vs-buy/evaluations/${created.body.id}/revisions`,
+      );
+      expect(
+        revisions.body.items.map((r: { version: number }) => r.version),
+      ).toEqual([2, 1]);
+
+      const changes = await request(server).get(
+        `/api/build-vs-buy/evaluations/${created.body.id}/diff?from=1&to=2`,
+      );
+      expect(changes.status).toBe(200);
+      expect(changes.body.changes).toContainEqual(
+        expect.objectContaining({ path: 'failureModes.migrationPlan' }),
+      );
+
+      const archived = await request(server).delete(
+        `/api/build-vs-buy/evaluations/${created.body.id}?version=2`,
+      );
+      expect(archived.status).toBe(204);
+      const afterArchive = await request(server).get(
+        `/api/build-vs-buy/entities/${encodeURIComponent(
+          'component:default/vector-database',
+        )}/evaluation`,
+      );
+      expect(afterArchive.status).toBe(404);
+      const history = await request(server).get(
+        `/api/build-vs-buy/evaluations/${created.body.id}/revisions/3`,
+      );
+      expect(history.body.status).toBe('archived');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'accepts exactly one of 20 concurrent updates of the same version, %p',
+    async databaseId => {
+      const { server } = await startBackend(databaseId);
+      const created = await request(server)
+        .post('/api/build-vs-buy/evaluations')
+        .send({ status: 'draft', evaluation: vectorDatabase });
+      expect(created.status).toBe(201);
+
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, writer) =>
+          request(server)
+            .put(`/api/build-vs-buy/evaluations/${created.body.id}`)
+            .send({
+              version: 1,
+              status: 'draft',
+              evaluation: { ...vectorDatabase, question: `writer ${writer}` },
+            }),
+        ),
+      );
+      const statuses = responses.map(r => r.status).sort();
+      expect(statuses.filter(s => s === 200)).toHaveLength(1);
+      expect(statuses.filter(s => s === 409)).toHaveLength(19);
+      const winner = responses.find(r => r.status === 200)!;
+      for (const loser of responses.filter(r => r.status === 409)) {
+        expect(loser.body.error.name).toBe('ConflictError');
+        expect(loser.body.current.version).toBe(2);
+        expect(loser.body.current.evaluation.question).toBe(
+          winner.body.evaluation.question,
+        );
+      }
+      const revisions = await request(server).get(
+        `/api/build-vs-buy/evaluations/${created.body.id}/revisions`,
+      );
+      expect(revisions.body.items).toHaveLength(2);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'rejects bad input with 400 naming the field and stores nothing, %p',
+    async databaseId => {
+      const { server, knex } = await startBackend(databaseId);
+      const cases: Array<[unknown, RegExp]> = [
+        [{ status: 'complete' }, /body\.evaluation/],
+        [
+          {
+            status: 'draft',
+            evaluation: { ...vectorDatabase, verdict: 'buy' },
+          },
+          /body\.evaluation: .*verdict/i,
+        ],
+        [
+          {
+            status: 'draft',
+            evaluation: { ...vectorDatabase, question: 'x'.repeat(100_000) },
+          },
+          /body\.evaluation\.question/,
+        ],
+        [
+          {
+            status: 'draft',
+            evaluation: {
+              ...vectorDatabase,
+              entityRef: 'component:default/nope',
+            },
+          },
+          /evaluation\.entityRef: component:default\/nope is not in the catalog/,
+        ],
+        [
+          {
+            status: 'draft',
+            evaluation: {
+              ...vectorDatabase,
+              maintenance: {
+                ...vectorDatabase.maintenance,
+                ownerGroupRef: 'group:default/nobody',
+              },
+            },
+          },
+          /evaluation\.maintenance\.ownerGroupRef/,
+        ],
+        [
+          {
+            status: 'complete',
+            evaluation: { entityRef: vectorDatabase.entityRef },
+          },
+          /missing: .*prerequisites/,
+        ],
+      ];
+      for (const [body, message] of cases) {
+        const response = await request(server)
+          .post('/api/build-vs-buy/evaluations')
+          .send(body as object);
+        expect(response.status).toBe(400);
+        expect(response.body.error.message).toMatch(message);
+      }
+      const malformed = await request(server)
+        .post('/api/build-vs-buy/evaluations')
+        .set('Content-Type', 'application/json')
+        .send('{"status": ');
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error.message).toMatch(/body: not valid JSON/);
+
+      const badQuery = await request(server).get(
+        '/api/build-vs-buy/evaluations?limit=-1&verdict=maybe',
+      );
+      expect(badQuery.status).toBe(400);
+      expect(badQuery.body.error.message).toMatch(/query\.limit/);
+
+      const [{ count }] = await knex('evaluations').count({ count: '*' });
+      expect(Number(count)).toBe(0);
+    },
+  );
+
+  it('requires credentials and hides evaluations a caller may not read', async () => {
+    const { server } = await startBackend('SQLITE_3');
+    const created = await request(server)
+      .post('/api/build-vs-buy/evaluations')
+      .send({ status: 'draft', evaluation: vectorDatabase });
+
+    const anonymous = await request(server)
+      .get(`/api/build-vs-buy/evaluations/${created.body.id}`)
+      .set('Authorization', mockCredentials.none.header());
+    expect(anonymous.status).toBe(401);
+
+    const { server: denied } = await startTestBackend({
+      features: [
+        buildVsBuyPlugin,
+        mockServices.database.factory({
+          knex: await databases.init('SQLITE_3'),
+        }),
+        catalogServiceMock.factory({ entities }),
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ],
+    });
+    const missing = await request(denied).get(
+      '/api/build-vs-buy/evaluations/does-not-exist',
+    );
+    const create = await request(denied)
+      .post('/api/build-vs-buy/evaluations')
+      .send({ status: 'draft', evaluation: vectorDatabase });
+    expect(missing.status).toBe(404);
+    expect(create.status).toBe(403);
+    const list = await request(denied).get('/api/build-vs-buy/evaluations');
+    expect(list.body).toEqual({ items: [] });
+  });
+
+  it('previews an outcome without storing anything', async () => {
+    const { server, knex } = await startBackend('SQLITE_3');
+    const response = await request(server)
+      .post('/api/build-vs-buy/evaluate')
+      .send({ evaluation: vectorDatabase });
+    expect(response.status).toBe(200);
+    expect(response.body.outcome.verdict).toMatchObject({ kind: 'buy' });
+    expect(response.body.review.status).toBe('current');
+    const [{ count }] = await knex('evaluations').count({ count: '*' });
+    expect(Number(count)).toBe(0);
   });
 });

@@ -1,8 +1,31 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { buildVsBuyPermissions } from '@build-vs-buy/plugin-build-vs-buy-common';
+import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
+import {
+  evaluationPermissionRules,
+  evaluationResourceRef,
+} from './permissions/rules';
 import { createRouter } from './service/router';
+import { readSettings } from './service/settings';
 
 /**
  * The Build vs Buy backend plugin: stores evaluations of catalog entities,
@@ -15,11 +38,51 @@ export const buildVsBuyPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
       },
-      async init({ httpRouter }) {
-        httpRouter.use(await createRouter());
+      async init({
+        config,
+        logger,
+        database,
+        httpAuth,
+        httpRouter,
+        permissions,
+        permissionsRegistry,
+        auditor,
+        catalog,
+      }) {
+        const settings = readSettings(config);
+        const store = await DatabaseEvaluationStore.create({ database });
+
+        permissionsRegistry.addResourceType({
+          resourceRef: evaluationResourceRef,
+          permissions: buildVsBuyPermissions,
+          rules: Object.values(evaluationPermissionRules),
+          getResources: async ids => Promise.all(ids.map(id => store.get(id))),
+        });
+
+        httpRouter.use(
+          await createRouter({
+            store,
+            httpAuth,
+            permissions,
+            auditor,
+            catalog,
+            logger,
+            settings,
+            permissionRuleset: permissionsRegistry.getPermissionRuleset(
+              evaluationResourceRef,
+            ),
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

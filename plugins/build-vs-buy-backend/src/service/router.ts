@@ -1,13 +1,796 @@
-import express from 'express';
-import Router from 'express-promise-router';
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-export async function createRouter(): Promise<express.Router> {
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  type PermissionCriteria,
+} from '@backstage/plugin-permission-common';
+import {
+  createConditionTransformer,
+  type PermissionRuleset,
+} from '@backstage/plugin-permission-node';
+import {
+  buildVsBuyEvaluationCreatePermission,
+  buildVsBuyEvaluationDeletePermission,
+  buildVsBuyEvaluationReadPermission,
+  buildVsBuyEvaluationUpdatePermission,
+  createEvaluationRequestSchema,
+  DASHBOARD_LISTS,
+  defaultRevisitBy,
+  evaluate,
+  evaluationDraftSchema,
+  EvaluatedEntity,
+  EvaluationDraft,
+  EvaluationSummary,
+  reviewStatus,
+  StoredEvaluation,
+  toIsoDate,
+  updateEvaluationRequestSchema,
+  type Outcome,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { stringify } from 'csv-stringify/sync';
+import express, { Request, Response } from 'express';
+import Router from 'express-promise-router';
+import diff from 'microdiff';
+import { z } from 'zod';
+import { EvaluationConflictError } from '../database/DatabaseEvaluationStore';
+import type {
+  AttentionList,
+  EvaluationFilter,
+  EvaluationQuery,
+  EvaluationRecord,
+  EvaluationStore,
+  ReviewWindow,
+} from '../database/EvaluationStore';
+import type { BuildVsBuySettings } from './settings';
+
+/** The largest request body accepted, in bytes. */
+export const MAX_BODY_BYTES = 512 * 1024;
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 500;
+
+export type RouterOptions = {
+  store: EvaluationStore;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  catalog: CatalogService;
+  logger: LoggerService;
+  settings: BuildVsBuySettings;
+  /** The permission rules of evaluations, as registered. */
+  permissionRuleset: PermissionRuleset<EvaluationRecord, EvaluationQuery>;
+  /** The clock; tests pass their own. */
+  now?: () => Date;
+};
+
+const verdictKinds = [
+  'build',
+  'buy',
+  'buy-with-wrapper',
+  'no-qualifying-candidate',
+  'incomplete',
+] as const;
+
+const text = z.string().trim().min(1).max(255);
+const listQuerySchema = z.strictObject({
+  entityRef: text.optional(),
+  ownerGroup: z.union([text, z.array(text).max(100)]).optional(),
+  system: text.optional(),
+  verdict: z.enum(verdictKinds).optional(),
+  lifecycle: text.optional(),
+  status: z.enum(['draft', 'complete', 'archived']).optional(),
+  reviewStatus: z.enum(['current', 'due-soon', 'overdue']).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+  cursor: z.string().max(1024).optional(),
+  format: z.enum(['json', 'csv']).optional(),
+});
+const versionSchema = z.coerce.number().int().min(1);
+const evaluateRequestSchema = z.strictObject({
+  evaluation: evaluationDraftSchema,
+});
+
+/**
+ * The HTTP API of the plugin. Handlers keep one order: credentials,
+ * permission, validated input, store, audit event.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { store, httpAuth, permissions, auditor, catalog, settings } = options;
+  const now = options.now ?? (() => new Date());
+  const transformConditions = createConditionTransformer(
+    options.permissionRuleset,
+  );
+
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: MAX_BODY_BYTES }));
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
+  const credentialsOf = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  const reviewWindow = (at: Date): ReviewWindow => {
+    const today = toIsoDate(at);
+    const dueSoonBy = toIsoDate(
+      new Date(Date.parse(today) + settings.dueSoonDays * 86_400_000),
+    );
+    return { today, dueSoonBy };
+  };
+
+  const toStored = (record: EvaluationRecord, at: Date): StoredEvaluation => ({
+    id: record.id,
+    entityRef: record.entityRef,
+    version: record.version,
+    status: record.status,
+    evaluation: record.evaluation,
+    outcome: record.outcome,
+    review: reviewOf(record, at),
+    entity: record.entity,
+    createdAt: record.createdAt,
+    createdBy: record.createdBy,
+    updatedAt: record.updatedAt,
+    updatedBy: record.updatedBy,
+  });
+
+  const reviewOf = (record: EvaluationRecord, at: Date) =>
+    reviewStatus({ ...record.evaluation, revisitBy: record.revisitBy }, at, {
+      dueSoonDays: settings.dueSoonDays,
+      revisitIntervalMonths: settings.revisitIntervalMonths,
+      verdict: record.outcome.verdict,
+      decidedAt: record.decidedAt ? new Date(record.decidedAt) : undefined,
+    });
+
+  const toSummary = (
+    record: EvaluationRecord,
+    at: Date,
+  ): EvaluationSummary => ({
+    id: record.id,
+    entityRef: record.entityRef,
+    version: record.version,
+    status: record.status,
+    verdict: record.outcome.verdict,
+    reviewStatus: reviewOf(record, at).status,
+    revisitBy: record.revisitBy,
+    maintenanceOwnerRef: record.maintenanceOwnerRef,
+    hasMigrationPlan: record.hasMigrationPlan,
+    entity: record.entity,
+    updatedAt: record.updatedAt,
+    updatedBy: record.updatedBy,
+  });
+
+  /*
+   * Reading one evaluation: a caller who may not read it gets the same 404
+   * as for one that does not exist, so a denial reveals nothing.
+   */
+  const readable = async (id: string, credentials: BackstageCredentials) => {
+    const [decision] = await permissions.authorize(
+      [{ permission: buildVsBuyEvaluationReadPermission, resourceRef: id }],
+      { credentials },
+    );
+    const record =
+      decision.result === AuthorizeResult.ALLOW
+        ? await store.get(id)
+        : undefined;
+    if (!record) {
+      throw new NotFoundError(`No evaluation ${id}`);
+    }
+    return record;
+  };
+
+  const authorizeChange = async (
+    permission:
+      | typeof buildVsBuyEvaluationUpdatePermission
+      | typeof buildVsBuyEvaluationDeletePermission,
+    id: string,
+    credentials: BackstageCredentials,
+  ) => {
+    await readable(id, credentials);
+    const [decision] = await permissions.authorize(
+      [{ permission, resourceRef: id }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not ${permission.attributes.action} evaluation ${id}`,
+      );
+    }
+  };
+
+  const readFilter = async (
+    credentials: BackstageCredentials,
+  ): Promise<PermissionCriteria<EvaluationQuery> | undefined | 'deny'> => {
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission: buildVsBuyEvaluationReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) return 'deny';
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      return transformConditions(decision.conditions);
+    }
+    return undefined;
+  };
+
+  /*
+   * The catalog facts of the evaluated entity, checked with the caller's
+   * credentials: it must exist, and the maintenance owner must be a Group.
+   * One batched lookup for both.
+   */
+  const catalogFacts = async (
+    evaluation: EvaluationDraft,
+    credentials: BackstageCredentials,
+  ): Promise<EvaluatedEntity> => {
+    const ownerRef = evaluation.maintenance?.ownerGroupRef;
+    const { items } = await catalog.getEntitiesByRefs(
+      {
+        entityRefs: ownerRef
+          ? [evaluation.entityRef, ownerRef]
+          : [evaluation.entityRef],
+      },
+      { credentials },
+    );
+    const [entity, owner] = items;
+    if (!entity) {
+      throw new InputError(
+        `evaluation.entityRef: ${evaluation.entityRef} is not in the catalog`,
+      );
+    }
+    if (ownerRef && owner?.kind.toLocaleLowerCase('en-US') !== 'group') {
+      throw new InputError(
+        `evaluation.maintenance.ownerGroupRef: ${ownerRef} is not a Group in the catalog`,
+      );
+    }
+    return factsOf(entity);
+  };
+
+  const outcomeFor = (
+    evaluation: EvaluationDraft,
+    status: 'draft' | 'complete',
+    at: Date,
+  ): Outcome => {
+    const outcome = evaluate(evaluation, {
+      coverageThreshold: settings.coverageThreshold,
+      now: at,
+    });
+    if (status === 'complete' && outcome.verdict.kind === 'incomplete') {
+      throw new InputError(
+        `A complete decision needs every answer the tree asks for; missing: ${outcome.missing
+          .slice(0, 20)
+          .join(', ')}`,
+      );
+    }
+    return outcome;
+  };
+
+  const revisitByFor = (evaluation: EvaluationDraft, at: Date) =>
+    evaluation.revisitBy ??
+    defaultRevisitBy(at, settings.revisitIntervalMonths);
+
+  const audited = async <T>(
+    req: Request,
+    eventId: string,
+    meta: Record<string, string | number | undefined>,
+    action: () => Promise<T>,
+  ): Promise<T> => {
+    const event = await auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: req,
+      meta: withoutUndefined(meta),
+    });
+    try {
+      const result = await action();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  };
+
+  router.get('/evaluations', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const query = parse(listQuerySchema, req.query, 'query');
+    const permissionFilter = await readFilter(credentials);
+    if (permissionFilter === 'deny') {
+      res.json({ items: [] });
+      return;
+    }
+    const at = now();
+    const page = await store.list({
+      filter: filterOf(query),
+      window: reviewWindow(at),
+      permissionFilter,
+      order: 'updated',
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      cursor: query.cursor,
+    });
+    res.json({
+      items: page.items.map(record => toSummary(record, at)),
+      nextCursor: page.nextCursor,
+    });
+  });
+
+  router.post('/evaluations', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: buildVsBuyEvaluationCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('You may not create evaluations');
+    }
+    const body = parse(createEvaluationRequestSchema, req.body, 'body');
+    const at = now();
+    const outcome = outcomeFor(body.evaluation, body.status, at);
+    const entity = await catalogFacts(body.evaluation, credentials);
+    const record = await audited(
+      req,
+      'evaluation-create',
+      { entityRef: body.evaluation.entityRef, status: body.status },
+      () =>
+        store.create({
+          entityRef: body.evaluation.entityRef,
+          status: body.status,
+          evaluation: body.evaluation,
+          outcome,
+          revisitBy: revisitByFor(body.evaluation, at),
+          entity,
+          actorRef: actorOf(credentials),
+          now: at,
+        }),
+    );
+    res.status(201).json(toStored(record, at));
+  });
+
+  router.get('/evaluations/:id', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const record = await readable(req.params.id, credentials);
+    res.json(toStored(record, now()));
+  });
+
+  router.put('/evaluations/:id', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const id = req.params.id;
+    await authorizeChange(
+      buildVsBuyEvaluationUpdatePermission,
+      id,
+      credentials,
+    );
+    const body = parse(updateEvaluationRequestSchema, req.body, 'body');
+    const current = await store.get(id);
+    if (current && body.evaluation.entityRef !== current.entityRef) {
+      throw new InputError(
+        `evaluation.entityRef: an evaluation stays with its entity (${current.entityRef})`,
+      );
+    }
+    const at = now();
+    const outcome = outcomeFor(body.evaluation, body.status, at);
+    const entity = await catalogFacts(body.evaluation, credentials);
+    try {
+      const record = await audited(
+        req,
+        'evaluation-update',
+        { evaluationId: id, version: body.version, status: body.status },
+        () =>
+          store.update({
+            id,
+            expectedVersion: body.version,
+            status: body.status,
+            evaluation: body.evaluation,
+            outcome,
+            revisitBy: revisitByFor(body.evaluation, at),
+            entity,
+            actorRef: actorOf(credentials),
+            now: at,
+          }),
+      );
+      res.json(toStored(record, at));
+    } catch (error) {
+      if (error instanceof EvaluationConflictError && error.current) {
+        res.status(409).json({
+          error: { name: error.name, message: error.message },
+          request: { method: req.method, url: req.originalUrl },
+          response: { statusCode: 409 },
+          current: toStored(error.current, at),
+        });
+        return;
+      }
+      throw error;
+    }
+  });
+
+  router.delete('/evaluations/:id', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const id = req.params.id;
+    await authorizeChange(
+      buildVsBuyEvaluationDeletePermission,
+      id,
+      credentials,
+    );
+    const version = parse(versionSchema, req.query.version, 'query.version');
+    await audited(
+      req,
+      'evaluation-archive',
+      { evaluationId: id, version },
+      () =>
+        store.archive({
+          id,
+          expectedVersion: version,
+          actorRef: actorOf(credentials),
+          now: now(),
+        }),
+    );
+    res.status(204).end();
+  });
+
+  router.get('/evaluations/:id/revisions', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    await readable(req.params.id, credentials);
+    const query = parse(
+      listQuerySchema.pick({ limit: true, cursor: true }),
+      req.query,
+      'query',
+    );
+    res.json(
+      await store.listRevisions({
+        id: req.params.id,
+        limit: query.limit ?? DEFAULT_PAGE_SIZE,
+        cursor: query.cursor,
+      }),
+    );
+  });
+
+  router.get('/evaluations/:id/revisions/:version', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    await readable(req.params.id, credentials);
+    const version = parse(versionSchema, req.params.version, 'version');
+    const revision = await store.getRevision({ id: req.params.id, version });
+    if (!revision) {
+      throw new NotFoundError(
+        `No revision ${version} of evaluation ${req.params.id}`,
+      );
+    }
+    res.json(revision);
+  });
+
+  router.get('/evaluations/:id/diff', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    await readable(req.params.id, credentials);
+    const { from, to } = parse(
+      z.strictObject({ from: versionSchema, to: versionSchema }),
+      req.query,
+      'query',
+    );
+    const [before, after] = await Promise.all([
+      store.getRevision({ id: req.params.id, version: from }),
+      store.getRevision({ id: req.params.id, version: to }),
+    ]);
+    if (!before || !after) {
+      throw new NotFoundError(
+        `No revision ${before ? to : from} of evaluation ${req.params.id}`,
+      );
+    }
+    res.json({
+      evaluationId: req.params.id,
+      from,
+      to,
+      changes: diff(before.evaluation, after.evaluation).map(change => ({
+        path: formatPath(change.path),
+        before: 'oldValue' in change ? change.oldValue : undefined,
+        after: 'value' in change ? change.value : undefined,
+      })),
+    });
+  });
+
+  router.get('/entities/:entityRef/evaluation', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const entityRef = normalizeEntityRef(req.params.entityRef);
+    const record = await store.getByEntityRef(entityRef);
+    if (!record) {
+      throw new NotFoundError(`${entityRef} has no evaluation`);
+    }
+    res.json(toStored(await readable(record.id, credentials), now()));
+  });
+
+  router.post('/evaluate', async (req, res) => {
+    await credentialsOf(req);
+    const { evaluation } = parse(evaluateRequestSchema, req.body, 'body');
+    const at = now();
+    const outcome = evaluate(evaluation, {
+      coverageThreshold: settings.coverageThreshold,
+      now: at,
+    });
+    const review = reviewStatus(
+      { ...evaluation, revisitBy: revisitByFor(evaluation, at) },
+      at,
+      {
+        dueSoonDays: settings.dueSoonDays,
+        revisitIntervalMonths: settings.revisitIntervalMonths,
+        verdict: outcome.verdict,
+        decidedAt: at,
+      },
+    );
+    res.json({ outcome, review });
+  });
+
+  router.get('/dashboard/summary', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const query = parse(listQuerySchema, req.query, 'query');
+    const permissionFilter = await readFilter(credentials);
+    const at = now();
+    if (permissionFilter === 'deny') {
+      res.json({
+        total: 0,
+        byVerdict: {},
+        byReviewStatus: { current: 0, 'due-soon': 0, overdue: 0 },
+        byOwnerGroup: [],
+        revisitsByMonth: [],
+      });
+      return;
+    }
+    res.json(
+      await store.summarize({
+        filter: { ...filterOf(query), status: 'complete' },
+        window: reviewWindow(at),
+        permissionFilter,
+      }),
+    );
+  });
+
+  router.get('/dashboard/not-evaluated', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const query = parse(listQuerySchema, req.query, 'query');
+    const filter: Record<string, string | string[]> = { kind: 'component' };
+    if (query.ownerGroup)
+      filter['relations.ownedBy'] = toArray(query.ownerGroup);
+    if (query.system) filter['relations.partOf'] = query.system;
+    if (query.lifecycle) filter['spec.lifecycle'] = query.lifecycle;
+    const page = await catalog.queryEntities(
+      query.cursor
+        ? { cursor: query.cursor, limit: query.limit ?? DEFAULT_PAGE_SIZE }
+        : {
+            filter,
+            limit: query.limit ?? DEFAULT_PAGE_SIZE,
+            orderFields: { field: 'metadata.name', order: 'asc' },
+          },
+      { credentials },
+    );
+    const evaluated = await store.evaluatedEntityRefs(
+      page.items.map(entity => stringifyEntityRef(entity)),
+    );
+    const items = page.items
+      .map(entity => ({
+        entityRef: stringifyEntityRef(entity),
+        ...factsOf(entity),
+      }))
+      .filter(entity => !evaluated.has(entity.entityRef))
+      .map(({ missing: _missing, ...entity }) => entity);
+    send(
+      res,
+      query.format,
+      {
+        items,
+        nextCursor: page.pageInfo.nextCursor,
+      },
+      ['entityRef', 'title', 'ownerRef', 'systemRef', 'lifecycle'],
+    );
+  });
+
+  router.get('/dashboard/:list', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const list = parse(z.enum(DASHBOARD_LISTS), req.params.list, 'list');
+    const query = parse(listQuerySchema, req.query, 'query');
+    const permissionFilter = await readFilter(credentials);
+    if (permissionFilter === 'deny') {
+      send(res, query.format, { items: [] }, SUMMARY_COLUMNS);
+      return;
+    }
+    const at = now();
+    const page = await store.list({
+      filter: { ...filterOf(query), attention: list as AttentionList },
+      window: reviewWindow(at),
+      permissionFilter,
+      order: list === 'due-for-revisit' ? 'revisit' : 'updated',
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      cursor: query.cursor,
+    });
+    send(
+      res,
+      query.format,
+      {
+        items: page.items.map(record => toSummary(record, at)),
+        nextCursor: page.nextCursor,
+      },
+      SUMMARY_COLUMNS,
+    );
+  });
+
+  /*
+   * Malformed JSON and oversized bodies are the caller's mistakes: a clear
+   * 4xx naming the body, never a 500.
+   */
+  router.use(
+    (
+      error: Error & { type?: string },
+      _req: Request,
+      _res: Response,
+      next: (error?: unknown) => void,
+    ) => {
+      if (error.type === 'entity.parse.failed') {
+        next(new InputError(`body: not valid JSON (${error.message})`));
+      } else if (error.type === 'entity.too.large') {
+        next(new InputError(`body: larger than ${MAX_BODY_BYTES} bytes`));
+      } else if (
+        error.type === 'encoding.unsupported' ||
+        error.type === 'charset.unsupported'
+      ) {
+        next(new InputError(`body: ${error.message}`));
+      } else {
+        next(error);
+      }
+    },
+  );
+
   return router;
+}
+
+const SUMMARY_COLUMNS = [
+  'entityRef',
+  'verdict',
+  'reviewStatus',
+  'revisitBy',
+  'maintenanceOwnerRef',
+  'hasMigrationPlan',
+  'entityOwnerRef',
+  'system',
+  'lifecycle',
+  'updatedAt',
+  'updatedBy',
+];
+
+function send(
+  res: Response,
+  format: 'json' | 'csv' | undefined,
+  page: { items: Array<Record<string, unknown>>; nextCursor?: string },
+  columns: string[],
+) {
+  if (format !== 'csv') {
+    res.json(page);
+    return;
+  }
+  const rows = page.items.map(item => {
+    const summary = item as Partial<EvaluationSummary> &
+      Record<string, unknown>;
+    const flat: Record<string, unknown> = {
+      ...item,
+      verdict: summary.verdict?.kind ?? item.verdict,
+      entityOwnerRef: summary.entity?.ownerRef,
+      system: summary.entity?.systemRef,
+      lifecycle: summary.entity?.lifecycle ?? item.lifecycle,
+    };
+    return columns.map(column => flat[column] ?? '');
+  });
+  if (page.nextCursor) {
+    res.setHeader('X-Next-Cursor', page.nextCursor);
+  }
+  res
+    .type('text/csv')
+    .send(stringify([columns, ...rows], { cast: { boolean: b => String(b) } }));
+}
+
+function parse<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  where: string,
+): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues
+      .slice(0, 10)
+      .map(issue => `${formatPath([where, ...issue.path])}: ${issue.message}`);
+    throw new InputError(problems.join('; '));
+  }
+  return result.data;
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.reduce<string>((acc, part) => {
+    if (typeof part === 'number') return `${acc}[${part}]`;
+    return acc ? `${acc}.${String(part)}` : String(part);
+  }, '');
+}
+
+function toArray(value: string | string[]): string[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+function filterOf(query: z.infer<typeof listQuerySchema>): EvaluationFilter {
+  return {
+    entityRef: query.entityRef && normalizeEntityRef(query.entityRef),
+    ownerGroups: query.ownerGroup
+      ? toArray(query.ownerGroup).map(ref => normalizeEntityRef(ref, 'group'))
+      : undefined,
+    system: query.system && normalizeEntityRef(query.system, 'system'),
+    verdict: query.verdict,
+    lifecycle: query.lifecycle,
+    status: query.status,
+    reviewStatus: query.reviewStatus,
+  };
+}
+
+function normalizeEntityRef(ref: string, defaultKind?: string): string {
+  let parsed: CompoundEntityRef;
+  try {
+    parsed = parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' });
+  } catch (error) {
+    throw new InputError(`entityRef: ${(error as Error).message}`);
+  }
+  return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+}
+
+/** What the catalog says of an entity, in the shape stored alongside. */
+export function factsOf(entity: Entity): EvaluatedEntity {
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  const ref = (value: unknown, kind: string) =>
+    typeof value === 'string' && value
+      ? stringifyEntityRef(
+          parseEntityRef(value, {
+            defaultKind: kind,
+            defaultNamespace: entity.metadata.namespace ?? 'default',
+          }),
+        ).toLocaleLowerCase('en-US')
+      : undefined;
+  return {
+    title: entity.metadata.title ?? entity.metadata.name,
+    ownerRef: ref(spec.owner, 'group'),
+    systemRef: ref(spec.system, 'system'),
+    lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
+    missing: false,
+  };
+}
+
+function actorOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.userEntityRef ?? principal.subject ?? principal.type;
+}
+
+function withoutUndefined(meta: Record<string, string | number | undefined>) {
+  return Object.fromEntries(
+    Object.entries(meta).filter(([, value]) => value !== undefined),
+  ) as Record<string, string | number>;
 }

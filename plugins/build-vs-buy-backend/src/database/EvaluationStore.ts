@@ -1,0 +1,152 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type {
+  DecisionSummary,
+  EvaluatedEntity,
+  EvaluationDraft,
+  EvaluationRevision,
+  EvaluationRevisionSummary,
+  EvaluationStatus,
+  Outcome,
+  Page,
+  ReviewStatus,
+  VerdictKind,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
+
+/**
+ * An evaluation as stored: the answers, the outcome computed when it was
+ * saved, and the catalog facts kept alongside for filtering. The review
+ * status is not stored: it depends on the day it is asked.
+ */
+export type EvaluationRecord = {
+  id: string;
+  entityRef: string;
+  version: number;
+  status: EvaluationStatus;
+  evaluation: EvaluationDraft;
+  outcome: Outcome;
+  revisitBy: string;
+  maintenanceOwnerRef?: string;
+  hasMigrationPlan: boolean;
+  entity: EvaluatedEntity;
+  decidedAt?: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+};
+
+/** What a save writes; the store derives the columns it filters on. */
+export type EvaluationWrite = {
+  status: Exclude<EvaluationStatus, 'archived'>;
+  evaluation: EvaluationDraft;
+  outcome: Outcome;
+  revisitBy: string;
+  entity: EvaluatedEntity;
+  actorRef: string;
+  now: Date;
+};
+
+/**
+ * The columns permission rules are turned into: a condition is "this column
+ * holds one of these values".
+ */
+export type EvaluationQuery = {
+  key: 'entity_owner_ref' | 'maintenance_owner_ref' | 'entity_ref';
+  values: string[];
+};
+
+/** The lists of the org-wide dashboard. */
+export type AttentionList =
+  | 'due-for-revisit'
+  | 'no-migration-plan'
+  | 'no-maintenance-owner'
+  | 'entity-missing';
+
+/** Filters shared by lists and summaries. */
+export type EvaluationFilter = {
+  entityRef?: string;
+  /** The entity's owner or the maintenance owner is one of these groups. */
+  ownerGroups?: string[];
+  system?: string;
+  verdict?: VerdictKind;
+  lifecycle?: string;
+  status?: EvaluationStatus;
+  reviewStatus?: ReviewStatus;
+  attention?: AttentionList;
+};
+
+/** The day review status is judged on and the end of its due-soon window. */
+export type ReviewWindow = { today: string; dueSoonBy: string };
+
+export type ListEvaluationsOptions = {
+  filter: EvaluationFilter;
+  window: ReviewWindow;
+  /** Conditions from a conditional permission decision, applied in SQL. */
+  permissionFilter?: PermissionCriteria<EvaluationQuery>;
+  /** `updated`: newest first; `revisit`: the earliest revisit date first. */
+  order: 'updated' | 'revisit';
+  limit: number;
+  cursor?: string;
+};
+
+/** The catalog facts a refresh writes for one entity. */
+export type EntityFacts = { entityRef: string } & EvaluatedEntity;
+
+/**
+ * Storage of evaluations and their full history. Every save appends a
+ * revision; updates name the version they read and fail with a
+ * ConflictError (carrying the current record) when it is stale.
+ */
+export interface EvaluationStore {
+  create(
+    write: EvaluationWrite & { entityRef: string },
+  ): Promise<EvaluationRecord>;
+  update(
+    write: EvaluationWrite & { id: string; expectedVersion: number },
+  ): Promise<EvaluationRecord>;
+  archive(options: {
+    id: string;
+    expectedVersion: number;
+    actorRef: string;
+    now: Date;
+  }): Promise<EvaluationRecord>;
+  get(id: string): Promise<EvaluationRecord | undefined>;
+  /** The evaluation of an entity that is not archived. */
+  getByEntityRef(entityRef: string): Promise<EvaluationRecord | undefined>;
+  list(options: ListEvaluationsOptions): Promise<Page<EvaluationRecord>>;
+  listRevisions(options: {
+    id: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<EvaluationRevisionSummary>>;
+  getRevision(options: {
+    id: string;
+    version: number;
+  }): Promise<EvaluationRevision | undefined>;
+  summarize(options: {
+    filter: EvaluationFilter;
+    window: ReviewWindow;
+    permissionFilter?: PermissionCriteria<EvaluationQuery>;
+  }): Promise<DecisionSummary>;
+  /** Which of these entities have an evaluation that is not archived. */
+  evaluatedEntityRefs(entityRefs: string[]): Promise<Set<string>>;
+  /** Pages through the entity refs of all evaluations, for refreshes. */
+  listEntityRefs(options: { limit: number; after?: string }): Promise<string[]>;
+  updateEntityFacts(facts: EntityFacts[]): Promise<void>;
+}

@@ -1,0 +1,42 @@
+import type { Config } from '@backstage/config';
+import { readDurationFromConfig } from '@backstage/config';
+import {
+  DEFAULT_COVERAGE_THRESHOLD,
+  DEFAULT_DUE_SOON_DAYS,
+  DEFAULT_REVISIT_INTERVAL_MONTHS,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+
+/** The plugin's settings, read once from `buildVsBuy` in app-config. */
+export type BuildVsBuySettings = {
+  revisitIntervalMonths: number;
+  dueSoonDays: number;
+  coverageThreshold: number;
+};
+
+export function readSettings(config: Config): BuildVsBuySettings {
+  const section = config.getOptionalConfig('buildVsBuy');
+  const interval = section?.has('revisitInterval')
+    ? readDurationFromConfig(section, { key: 'revisitInterval' })
+    : undefined;
+  const window = section?.has('dueSoonWindow')
+    ? readDurationFromConfig(section, { key: 'dueSoonWindow' })
+    : undefined;
+  const coverageThreshold =
+    section?.getOptionalNumber('coverageThreshold') ??
+    DEFAULT_COVERAGE_THRESHOLD;
+  if (!(coverageThreshold > 0 && coverageThreshold <= 1)) {
+    throw new Error(
+      `buildVsBuy.coverageThreshold must be within (0, 1], got ${coverageThreshold}`,
+    );
+  }
+  return {
+    revisitIntervalMonths: interval
+      ? (interval.years ?? 0) * 12 + (interval.months ?? 0) ||
+        DEFAULT_REVISIT_INTERVAL_MONTHS
+      : DEFAULT_REVISIT_INTERVAL_MONTHS,
+    dueSoonDays: window
+      ? (window.months ?? 0) * 30 + (window.weeks ?? 0) * 7 + (window.days ?? 0)
+      : DEFAULT_DUE_SOON_DAYS,
+    coverageThreshold,
+  };
+}
