@@ -86,6 +86,15 @@ type RevisionRow = {
 
 const BUY_VERDICTS = ['buy', 'buy-with-wrapper'];
 
+/** A stale update: carries the current record so the client can merge. */
+export class EvaluationConflictError extends ConflictError {
+  constructor(message: string, readonly current: EvaluationRecord | undefined) {
+    super(message);
+  }
+}
+
+const NEEDS_ATTENTION_SQL = `((verdict_kind IN ('buy', 'buy-with-wrapper') AND has_migration_plan = false) OR (verdict_kind = 'build' AND maintenance_owner_ref IS NULL))`;
+
 /**
  * The knex implementation of {@link EvaluationStore}, the same code on
  * SQLite and PostgreSQL.
@@ -555,15 +564,6 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     }
   }
 }
-
-/** A stale update: carries the current record so the client can merge. */
-export class EvaluationConflictError extends ConflictError {
-  constructor(message: string, readonly current: EvaluationRecord | undefined) {
-    super(message);
-  }
-}
-
-const NEEDS_ATTENTION_SQL = `((verdict_kind IN ('buy', 'buy-with-wrapper') AND has_migration_plan = false) OR (verdict_kind = 'build' AND maintenance_owner_ref IS NULL))`;
 
 function applyCriteria(
   query: Knex.QueryBuilder,

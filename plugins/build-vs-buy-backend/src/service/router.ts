@@ -117,6 +117,20 @@ const evaluateRequestSchema = z.strictObject({
   evaluation: evaluationDraftSchema,
 });
 
+const SUMMARY_COLUMNS = [
+  'entityRef',
+  'verdict',
+  'reviewStatus',
+  'revisitBy',
+  'maintenanceOwnerRef',
+  'hasMigrationPlan',
+  'entityOwnerRef',
+  'system',
+  'lifecycle',
+  'updatedAt',
+  'updatedBy',
+];
+
 /**
  * The HTTP API of the plugin. Handlers keep one order: credentials,
  * permission, validated input, store, audit event.
@@ -148,6 +162,14 @@ export async function createRouter(
     return { today, dueSoonBy };
   };
 
+  const reviewOf = (record: EvaluationRecord, at: Date) =>
+    reviewStatus({ ...record.evaluation, revisitBy: record.revisitBy }, at, {
+      dueSoonDays: settings.dueSoonDays,
+      revisitIntervalMonths: settings.revisitIntervalMonths,
+      verdict: record.outcome.verdict,
+      decidedAt: record.decidedAt ? new Date(record.decidedAt) : undefined,
+    });
+
   const toStored = (record: EvaluationRecord, at: Date): StoredEvaluation => ({
     id: record.id,
     entityRef: record.entityRef,
@@ -162,14 +184,6 @@ export async function createRouter(
     updatedAt: record.updatedAt,
     updatedBy: record.updatedBy,
   });
-
-  const reviewOf = (record: EvaluationRecord, at: Date) =>
-    reviewStatus({ ...record.evaluation, revisitBy: record.revisitBy }, at, {
-      dueSoonDays: settings.dueSoonDays,
-      revisitIntervalMonths: settings.revisitIntervalMonths,
-      verdict: record.outcome.verdict,
-      decidedAt: record.decidedAt ? new Date(record.decidedAt) : undefined,
-    });
 
   const toSummary = (
     record: EvaluationRecord,
@@ -664,20 +678,6 @@ export async function createRouter(
 
   return router;
 }
-
-const SUMMARY_COLUMNS = [
-  'entityRef',
-  'verdict',
-  'reviewStatus',
-  'revisitBy',
-  'maintenanceOwnerRef',
-  'hasMigrationPlan',
-  'entityOwnerRef',
-  'system',
-  'lifecycle',
-  'updatedAt',
-  'updatedBy',
-];
 
 function send(
   res: Response,
