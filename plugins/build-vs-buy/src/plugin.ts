@@ -1,8 +1,28 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 import {
+  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { BuildVsBuyClient, buildVsBuyApiRef } from './api';
 import { rootRouteRef } from './routes';
 
 /**
@@ -12,6 +32,14 @@ import { rootRouteRef } from './routes';
  */
 export const buildVsBuyPlugin = createPlugin({
   id: 'build-vs-buy',
+  apis: [
+    createApiFactory({
+      api: buildVsBuyApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new BuildVsBuyClient({ discoveryApi, fetchApi }),
+    }),
+  ],
   routes: {
     root: rootRouteRef,
   },
@@ -43,6 +71,24 @@ export const EntityBuildVsBuyCard = buildVsBuyPlugin.provide(
       lazy: () =>
         import('./components/EntityBuildVsBuyCard').then(
           m => m.EntityBuildVsBuyCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The Build vs Buy tab of an entity: the decision in full, its history, and
+ * the evaluation wizard at `<tab>/evaluate`.
+ *
+ * @public
+ */
+export const EntityBuildVsBuyContent = buildVsBuyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBuildVsBuyContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityBuildVsBuyContent').then(
+          m => m.EntityBuildVsBuyContent,
         ),
     },
   }),

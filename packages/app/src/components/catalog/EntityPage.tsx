@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { Button, Grid } from '@material-ui/core';
 import {
   EntityApiDefinitionCard,
@@ -34,7 +35,12 @@ import {
   EntityOwnershipCard,
 } from '@backstage/plugin-org';
 import { EmptyState } from '@backstage/core-components';
-import { EntityBuildVsBuyCard } from '@build-vs-buy/plugin-build-vs-buy';
+import {
+  EntityBuildVsBuyCard,
+  EntityBuildVsBuyContent,
+  isBuildVsBuyAvailable,
+  useBuildVsBuyContextMenuItems,
+} from '@build-vs-buy/plugin-build-vs-buy';
 import {
   Direction,
   EntityCatalogGraphCard,
@@ -118,9 +124,13 @@ const overviewContent = (
       <EntityCatalogGraphCard height={400} />
     </Grid>
 
-    <Grid item md={6} xs={12}>
-      <EntityBuildVsBuyCard />
-    </Grid>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isBuildVsBuyAvailable}>
+        <Grid item md={6} xs={12}>
+          <EntityBuildVsBuyCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
     <Grid item md={6} xs={12}>
       <EntityLinksCard />
     </Grid>
@@ -130,8 +140,23 @@ const overviewContent = (
   </Grid>
 );
 
+/**
+ * The entity layout with "Evaluate build vs buy" in the context menu of
+ * components.
+ */
+const ComponentEntityLayout = (props: { children?: ReactNode }) => {
+  const buildVsBuyMenuItems = useBuildVsBuyContextMenuItems();
+  return (
+    <EntityLayout UNSTABLE_extraContextMenuItems={buildVsBuyMenuItems}>
+      {props.children}
+    </EntityLayout>
+  );
+};
+
+const buildVsBuyContent = <EntityBuildVsBuyContent />;
+
 const serviceEntityPage = (
-  <EntityLayout>
+  <ComponentEntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
@@ -161,11 +186,19 @@ const serviceEntityPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
-  </EntityLayout>
+
+    <EntityLayout.Route
+      path="/build-vs-buy"
+      title="Build vs Buy"
+      if={isBuildVsBuyAvailable}
+    >
+      {buildVsBuyContent}
+    </EntityLayout.Route>
+  </ComponentEntityLayout>
 );
 
 const websiteEntityPage = (
-  <EntityLayout>
+  <ComponentEntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
@@ -184,7 +217,15 @@ const websiteEntityPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
-  </EntityLayout>
+
+    <EntityLayout.Route
+      path="/build-vs-buy"
+      title="Build vs Buy"
+      if={isBuildVsBuyAvailable}
+    >
+      {buildVsBuyContent}
+    </EntityLayout.Route>
+  </ComponentEntityLayout>
 );
 
 /**
@@ -195,11 +236,19 @@ const websiteEntityPage = (
  */
 
 const defaultEntityPage = (
-  <EntityLayout>
+  <ComponentEntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
-  </EntityLayout>
+
+    <EntityLayout.Route
+      path="/build-vs-buy"
+      title="Build vs Buy"
+      if={isBuildVsBuyAvailable}
+    >
+      {buildVsBuyContent}
+    </EntityLayout.Route>
+  </ComponentEntityLayout>
 );
 
 const componentPage = (

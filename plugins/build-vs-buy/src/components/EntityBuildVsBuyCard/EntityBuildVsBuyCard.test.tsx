@@ -1,24 +1,121 @@
-import { renderInTestApp } from '@backstage/test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { StoredEvaluation } from '@build-vs-buy/plugin-build-vs-buy-common';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithApis } from '../../__testUtils__/renderWithApis';
+import { storedEvaluation } from '../../__testUtils__/storedEvaluations';
 import { EntityBuildVsBuyCard } from './EntityBuildVsBuyCard';
 
-describe('EntityBuildVsBuyCard', () => {
-  it('says the entity has no decision yet', async () => {
-    await renderInTestApp(
-      <EntityProvider
-        entity={{
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Component',
-          metadata: { name: 'vector-database' },
-          spec: { type: 'service', owner: 'group:default/ml-platform' },
-        }}
-      >
-        <EntityBuildVsBuyCard />
-      </EntityProvider>,
-    );
+function renderCard(
+  stored: StoredEvaluation | undefined,
+  authorize:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
+  return renderWithApis(<EntityBuildVsBuyCard />, {
+    api: { getEvaluationByEntity: jest.fn().mockResolvedValue(stored) },
+    authorize,
+  });
+}
 
-    expect(screen.getByText('No decision yet')).toBeInTheDocument();
-    expect(screen.getByText(/vector-database/)).toBeInTheDocument();
+describe('EntityBuildVsBuyCard', () => {
+  it('shows the verdict, the chosen product, the owner and the revisit status', async () => {
+    await renderCard(storedEvaluation('search-retrieval-pipeline'));
+
+    expect(await screen.findByText('Build in-house')).toBeInTheDocument();
+    expect(screen.getByText('Build')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /search\/retrieval/ }),
+    ).toHaveAttribute('href', '/catalog/search/group/retrieval');
+    expect(screen.getByText('2026-10-01')).toBeInTheDocument();
+    expect(screen.getByText('Current')).toBeInTheDocument();
+    expect(screen.getByText(/on 2026-02-01/)).toBeInTheDocument();
+    expect(screen.queryByText('Re-evaluate')).not.toBeInTheDocument();
+  });
+
+  it('names the product of a buy and whether a migration plan exists', async () => {
+    await renderCard(storedEvaluation('ecommerce-vector-database'));
+
+    expect(
+      await screen.findByText('Buy VectorCloud Managed'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('VectorCloud Managed')).toBeInTheDocument();
+    expect(screen.getByText('No maintenance owner')).toBeInTheDocument();
+    expect(
+      within(screen.getByText('Migration plan').parentElement!).getByText(
+        'Yes',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('offers Re-evaluate when the revisit date has passed', async () => {
+    const overdue = storedEvaluation('search-retrieval-pipeline');
+    overdue.review = { ...overdue.review, status: 'overdue' };
+    await renderCard(overdue);
+
+    expect(await screen.findByText('Revisit overdue')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Re-evaluate' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/product-similarity-store/build-vs-buy/evaluate',
+    );
+  });
+
+  it('offers to start an evaluation when there is none', async () => {
+    await renderCard(undefined);
+
+    expect(await screen.findByText('No decision yet')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Start evaluation' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/product-similarity-store/build-vs-buy/evaluate',
+    );
+  });
+
+  it('disables Start evaluation and says why when creating is not allowed', async () => {
+    await renderCard(undefined, AuthorizeResult.DENY);
+
+    // The permission answer is cached between renders; wait for the denial.
+    const reason = await screen.findByRole('note', {
+      name: 'You do not have permission to start an evaluation.',
+    });
+    expect(
+      within(reason).getByRole('button', { name: 'Start evaluation' }),
+    ).toBeDisabled();
+    await userEvent.hover(reason);
+    expect(
+      await screen.findByRole('tooltip', {
+        name: 'You do not have permission to start an evaluation.',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the error when the decision cannot be loaded', async () => {
+    await renderWithApis(<EntityBuildVsBuyCard />, {
+      api: {
+        getEvaluationByEntity: jest
+          .fn()
+          .mockRejectedValue(new Error('backend unavailable')),
+      },
+    });
+    expect(
+      await screen.findByText('Error: backend unavailable', { selector: 'h6' }),
+    ).toBeInTheDocument();
   });
 });

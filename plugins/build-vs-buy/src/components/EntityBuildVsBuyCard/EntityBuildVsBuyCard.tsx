@@ -1,16 +1,203 @@
-import { EmptyState, InfoCard } from '@backstage/core-components';
-import { useEntity } from '@backstage/plugin-catalog-react';
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-/** The decision of the entity on its overview page. */
-export const EntityBuildVsBuyCard = () => {
-  const { entity } = useEntity();
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import type { StoredEvaluation } from '@build-vs-buy/plugin-build-vs-buy-common';
+import { Box, Chip, Grid, Typography, makeStyles } from '@material-ui/core';
+import { ReactNode } from 'react';
+import { useEntityEvaluation } from '../../hooks/useEntityEvaluation';
+import {
+  DENIED_REASONS,
+  useEvaluationPermissions,
+} from '../../hooks/useEvaluationPermissions';
+import { useEntityTabLink } from '../../hooks/useEntityTabLink';
+import { ReviewStatusChip, VerdictChip } from '../DecisionChips';
+import { GuardedButton } from '../GuardedAction';
+import { EntityOrText, formatDate } from '../EntityOrText';
+
+const useStyles = makeStyles(theme => ({
+  label: {
+    color: theme.palette.text.secondary,
+    fontSize: theme.typography.caption.fontSize,
+    textTransform: 'uppercase',
+    fontWeight: theme.typography.fontWeightBold as number,
+  },
+  actions: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' },
+}));
+
+const Field = (props: { label: string; children: ReactNode }) => {
+  const classes = useStyles();
   return (
-    <InfoCard title="Build vs Buy">
-      <EmptyState
-        missing="data"
-        title="No decision yet"
-        description={`No build-vs-buy evaluation has been recorded for ${entity.metadata.name}.`}
-      />
+    <Grid item xs={12} sm={6}>
+      <Typography component="h3" className={classes.label}>
+        {props.label}
+      </Typography>
+      <Box component="div">{props.children}</Box>
+    </Grid>
+  );
+};
+
+/** What was chosen: the product of a buy, or building in-house. */
+export function chosenOption(stored: StoredEvaluation): string {
+  const verdict = stored.outcome.verdict;
+  switch (verdict.kind) {
+    case 'buy':
+    case 'buy-with-wrapper':
+      return verdict.candidateName;
+    case 'build':
+      return 'Build';
+    case 'no-qualifying-candidate':
+      return 'None: find another vendor';
+    default:
+      return 'Not decided yet';
+  }
+}
+
+/** Whether the evaluation has both halves of a migration plan. */
+export function hasMigrationPlan(stored: StoredEvaluation): boolean {
+  const plan = stored.evaluation.failureModes?.migrationPlan;
+  return Boolean(plan?.dataExtraction?.trim() && plan?.alternative?.trim());
+}
+
+/** Props of {@link EntityBuildVsBuyCard}. @public */
+export type EntityBuildVsBuyCardProps = {
+  /** Path of the Build vs Buy tab on the entity page. Default `build-vs-buy`. */
+  tabPath?: string;
+};
+
+/** The decision of the current entity, for its overview page. */
+export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
+  const classes = useStyles();
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const links = useEntityTabLink(entity, props.tabPath);
+  const { value: stored, loading, error } = useEntityEvaluation(entityRef);
+  const permissions = useEvaluationPermissions(stored?.id);
+  const title = entity.metadata.title ?? entity.metadata.name;
+
+  if (loading) {
+    return (
+      <InfoCard title="Build vs Buy">
+        <Progress />
+      </InfoCard>
+    );
+  }
+  if (error) {
+    return (
+      <InfoCard title="Build vs Buy">
+        <ResponseErrorPanel error={error} />
+      </InfoCard>
+    );
+  }
+  if (!stored) {
+    return (
+      <InfoCard title="Build vs Buy">
+        <EmptyState
+          missing="content"
+          title="No decision yet"
+          description={`Nobody has run ${title} through the build-vs-buy decision tree. One hour on a whiteboard gives a documented, structured answer the team can revisit.`}
+          action={
+            <GuardedButton
+              variant="contained"
+              color="primary"
+              to={links.wizard}
+              allowed={permissions.create.allowed}
+              loading={permissions.create.loading}
+              deniedReason={DENIED_REASONS.create}
+            >
+              Start evaluation
+            </GuardedButton>
+          }
+        />
+      </InfoCard>
+    );
+  }
+
+  const { review } = stored;
+  const due = review.status !== 'current';
+  const ownerGroupRef = stored.evaluation.maintenance?.ownerGroupRef;
+  return (
+    <InfoCard
+      title="Build vs Buy"
+      subheader={stored.evaluation.question || undefined}
+      deepLink={{ title: 'View the decision', link: links.tab }}
+    >
+      <Grid container spacing={2}>
+        <Grid item xs={12}>
+          <VerdictChip verdict={stored.outcome.verdict} />
+          {stored.status === 'draft' && (
+            <Chip label="Draft" variant="outlined" size="small" />
+          )}
+        </Grid>
+        <Field label="Chosen">{chosenOption(stored)}</Field>
+        <Field label="Maintenance owner">
+          {ownerGroupRef ? (
+            <EntityRefLink entityRef={ownerGroupRef} defaultKind="group" />
+          ) : (
+            'No maintenance owner'
+          )}
+        </Field>
+        <Field label="Revisit by">
+          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+            <span>{review.revisitBy}</span>
+            <ReviewStatusChip status={review.status} />
+          </Box>
+        </Field>
+        <Field label="Migration plan">
+          {hasMigrationPlan(stored) ? 'Yes' : 'No migration plan'}
+        </Field>
+        <Field label="Decided by">
+          <EntityOrText value={stored.updatedBy} /> on{' '}
+          {formatDate(stored.updatedAt)}
+        </Field>
+        {review.reasons.length > 0 && (
+          <Grid item xs={12}>
+            {review.reasons.map(reason => (
+              <Typography key={reason.code} variant="body2">
+                {reason.message}
+              </Typography>
+            ))}
+          </Grid>
+        )}
+        <Grid item xs={12} className={classes.actions}>
+          <Link to={links.tab}>Path, requirements and history</Link>
+        </Grid>
+        {(due || stored.status === 'draft') && (
+          <Grid item xs={12} className={classes.actions}>
+            <GuardedButton
+              variant="contained"
+              color="primary"
+              to={links.wizard}
+              allowed={permissions.update.allowed}
+              loading={permissions.update.loading}
+              deniedReason={DENIED_REASONS.update}
+            >
+              {stored.status === 'draft' ? 'Resume draft' : 'Re-evaluate'}
+            </GuardedButton>
+          </Grid>
+        )}
+      </Grid>
     </InfoCard>
   );
 };

@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import {
+  ApiBlueprint,
+  coreExtensionData,
+} from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { screen } from '@testing-library/react';
+import buildVsBuyPlugin, {
+  buildVsBuyApi,
+  buildVsBuyEntityContent,
+  buildVsBuyPage,
+} from './alpha';
+import { BuildVsBuyClient, buildVsBuyApiRef } from './api';
+
+describe('alpha', () => {
+  it('is a frontend plugin with the API, the page, and the entity card, tab and menu item', () => {
+    expect(buildVsBuyPlugin.id).toBe('build-vs-buy');
+    for (const id of [
+      'api:build-vs-buy',
+      'page:build-vs-buy',
+      'entity-card:build-vs-buy',
+      'entity-content:build-vs-buy',
+      'entity-context-menu-item:build-vs-buy',
+    ]) {
+      expect(buildVsBuyPlugin.getExtension(id as any)).toBeDefined();
+    }
+  });
+
+  it('mounts the dashboard at /build-vs-buy', () => {
+    const tester = createExtensionTester(buildVsBuyPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/build-vs-buy');
+  });
+
+  it('adds the Build vs Buy tab', () => {
+    const tester = createExtensionTester(buildVsBuyEntityContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('build-vs-buy');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Build vs Buy',
+    );
+  });
+
+  it('provides the HTTP client as the Build vs Buy API', () => {
+    const tester = createExtensionTester(buildVsBuyApi);
+    const factory = tester.get(ApiBlueprint.dataRefs.factory);
+    expect(factory.api.id).toBe(buildVsBuyApiRef.id);
+    expect(
+      factory.factory({
+        discoveryApi: { getBaseUrl: async () => '' },
+        fetchApi: { fetch },
+      }),
+    ).toBeInstanceOf(BuildVsBuyClient);
+  });
+
+  it('renders the dashboard page', async () => {
+    const tester = createExtensionTester(buildVsBuyPage);
+    renderInTestApp(tester.reactElement(), {
+      apis: [
+        [
+          buildVsBuyApiRef,
+          {
+            getDecisionSummary: async () => ({
+              total: 0,
+              byVerdict: {},
+              byReviewStatus: { current: 0, 'due-soon': 0, overdue: 0 },
+              byOwnerGroup: [],
+              revisitsByMonth: [],
+            }),
+            getDashboardList: async () => ({ items: [] }),
+          },
+        ],
+      ],
+    });
+    expect(
+      await screen.findByText('No decision is due for revisit'),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,126 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * The Build vs Buy plugin for Backstage's new frontend system.
+ *
+ * @packageDocumentation
+ */
+
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+  EntityContextMenuItemBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import AssessmentIcon from '@material-ui/icons/Assessment';
+import { BuildVsBuyClient, buildVsBuyApiRef } from './api';
+import { DEFAULT_TAB_PATH, useEntityTabLink } from './hooks/useEntityTabLink';
+
+const dashboardRouteRef = createRouteRef();
+
+/** The client of the Build vs Buy backend. @alpha */
+export const buildVsBuyApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: buildVsBuyApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new BuildVsBuyClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * The org-wide dashboard at `/build-vs-buy`; its title and icon put it in
+ * the navigation.
+ *
+ * @alpha
+ */
+export const buildVsBuyPage = PageBlueprint.make({
+  params: {
+    path: '/build-vs-buy',
+    title: 'Build vs Buy',
+    icon: <AssessmentIcon />,
+    routeRef: dashboardRouteRef,
+    loader: () =>
+      import('./components/BuildVsBuyPage').then(m => <m.BuildVsBuyPage />),
+  },
+});
+
+/** The decision on a component's overview. @alpha */
+export const buildVsBuyEntityCard = EntityCardBlueprint.make({
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityBuildVsBuyCard').then(m => (
+        <m.EntityBuildVsBuyCard />
+      )),
+  },
+});
+
+/** The Build vs Buy tab of a component. @alpha */
+export const buildVsBuyEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: DEFAULT_TAB_PATH,
+    title: 'Build vs Buy',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityBuildVsBuyContent').then(m => (
+        <m.EntityBuildVsBuyContent />
+      )),
+  },
+});
+
+/** "Evaluate build vs buy" in a component's context menu. @alpha */
+export const buildVsBuyEntityContextMenuItem =
+  EntityContextMenuItemBlueprint.make({
+    params: {
+      icon: <AssessmentIcon />,
+      filter: { kind: 'component' },
+      useProps: () => {
+        const { entity } = useEntity();
+        const links = useEntityTabLink(entity);
+        return { title: 'Evaluate build vs buy', href: links.wizard };
+      },
+    },
+  });
+
+/**
+ * The Build vs Buy plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'build-vs-buy',
+  title: 'Build vs Buy',
+  icon: <AssessmentIcon />,
+  routes: { root: dashboardRouteRef },
+  extensions: [
+    buildVsBuyApi,
+    buildVsBuyPage,
+    buildVsBuyEntityCard,
+    buildVsBuyEntityContent,
+    buildVsBuyEntityContextMenuItem,
+  ],
+});

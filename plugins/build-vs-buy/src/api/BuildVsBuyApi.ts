@@ -1,0 +1,143 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  CreateEvaluationRequest,
+  DashboardList,
+  DecisionSummary,
+  EvaluationDiff,
+  EvaluationDraft,
+  EvaluationRevision,
+  EvaluationRevisionSummary,
+  EvaluationStatus,
+  EvaluationSummary,
+  Outcome,
+  Page,
+  Review,
+  StoredEvaluation,
+  UnevaluatedEntity,
+  UpdateEvaluationRequest,
+  VerdictKind,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+
+/**
+ * Filters shared by the lists of the dashboard.
+ *
+ * @public
+ */
+export type DecisionFilter = {
+  /** Group references; a decision matches when its component is owned by any of them. */
+  ownerGroups?: string[];
+  system?: string;
+  verdict?: VerdictKind;
+  lifecycle?: string;
+};
+
+/**
+ * Cursor pagination of a list.
+ *
+ * @public
+ */
+export type PageRequest = {
+  limit?: number;
+  cursor?: string;
+};
+
+/**
+ * Options of `listEvaluations`.
+ *
+ * @public
+ */
+export type ListEvaluationsOptions = DecisionFilter &
+  PageRequest & {
+    entityRef?: string;
+    reviewStatus?: Review['status'];
+    status?: EvaluationStatus;
+  };
+
+/**
+ * What `POST /evaluate` returns: the server's verdict for a draft.
+ *
+ * @public
+ */
+export type EvaluationPreview = {
+  outcome: Outcome;
+  review: Review;
+};
+
+/**
+ * The lists of the dashboard, including the components nobody evaluated.
+ *
+ * @public
+ */
+export type DashboardListName = DashboardList | 'not-evaluated';
+
+/**
+ * The client of the Build vs Buy backend.
+ *
+ * @public
+ */
+export interface BuildVsBuyApi {
+  listEvaluations(
+    options?: ListEvaluationsOptions,
+  ): Promise<Page<EvaluationSummary>>;
+  getEvaluation(id: string): Promise<StoredEvaluation>;
+  /** The evaluation of an entity, or `undefined` when it has none. */
+  getEvaluationByEntity(
+    entityRef: string,
+  ): Promise<StoredEvaluation | undefined>;
+  createEvaluation(request: CreateEvaluationRequest): Promise<StoredEvaluation>;
+  /**
+   * Saves a new version. Rejects with `EvaluationConflictError` when
+   * someone saved since `request.version` was read.
+   */
+  updateEvaluation(
+    id: string,
+    request: UpdateEvaluationRequest,
+  ): Promise<StoredEvaluation>;
+  archiveEvaluation(id: string, version: number): Promise<void>;
+  listRevisions(
+    id: string,
+    options?: PageRequest,
+  ): Promise<Page<EvaluationRevisionSummary>>;
+  getRevision(id: string, version: number): Promise<EvaluationRevision>;
+  diffRevisions(id: string, from: number, to: number): Promise<EvaluationDiff>;
+  /** The server's verdict for a draft, for the wizard's live preview. */
+  previewEvaluation(evaluation: EvaluationDraft): Promise<EvaluationPreview>;
+  getDashboardList(
+    list: DashboardList,
+    options?: DecisionFilter & PageRequest,
+  ): Promise<Page<EvaluationSummary>>;
+  getUnevaluatedEntities(
+    options?: Omit<DecisionFilter, 'verdict'> & PageRequest,
+  ): Promise<Page<UnevaluatedEntity>>;
+  getDecisionSummary(options?: DecisionFilter): Promise<DecisionSummary>;
+  /** A dashboard list as CSV text. */
+  getDashboardCsv(
+    list: DashboardListName,
+    options?: DecisionFilter,
+  ): Promise<string>;
+}
+
+/**
+ * The Build vs Buy backend client.
+ *
+ * @public
+ */
+export const buildVsBuyApiRef = createApiRef<BuildVsBuyApi>({
+  id: 'plugin.build-vs-buy.service',
+});

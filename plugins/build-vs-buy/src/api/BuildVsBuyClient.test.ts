@@ -1,0 +1,188 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { mockApis, registerMswTestHooks } from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { storedEvaluation } from '../__testUtils__/storedEvaluations';
+import { BuildVsBuyClient, EvaluationConflictError } from './BuildVsBuyClient';
+
+const server = setupServer();
+const baseUrl = 'http://localhost:7007/api/build-vs-buy';
+
+describe('BuildVsBuyClient', () => {
+  registerMswTestHooks(server);
+
+  const client = new BuildVsBuyClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+    fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+
+  it('reads the evaluation of an entity, encoding the reference whole', async () => {
+    const stored = storedEvaluation('ecommerce-vector-database');
+    let requested = '';
+    server.use(
+      http.get(`${baseUrl}/entities/:entityRef/evaluation`, ({ request }) => {
+        requested = new URL(request.url).pathname;
+        return HttpResponse.json(stored);
+      }),
+    );
+
+    await expect(
+      client.getEvaluationByEntity('component:default/vector-database'),
+    ).resolves.toEqual(stored);
+    expect(requested).toBe(
+      '/api/build-vs-buy/entities/component%3Adefault%2Fvector-database/evaluation',
+    );
+  });
+
+  it('returns undefined when the entity has no evaluation', async () => {
+    server.use(
+      http.get(`${baseUrl}/entities/:entityRef/evaluation`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'NotFoundError', message: 'No evaluation' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    await expect(
+      client.getEvaluationByEntity('component:default/x'),
+    ).resolves.toBeUndefined();
+  });
+
+  it('sends filters as repeatable query parameters', async () => {
+    let query: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/dashboard/due-for-revisit`, ({ request }) => {
+        query = new URL(request.url).searchParams;
+        return HttpResponse.json({ items: [], nextCursor: 'c2' });
+      }),
+    );
+
+    const page = await client.getDashboardList('due-for-revisit', {
+      ownerGroups: ['group:default/a', 'group:default/b'],
+      verdict: 'buy',
+      system: '',
+      limit: 50,
+      cursor: 'c1',
+    });
+
+    expect(page.nextCursor).toBe('c2');
+    expect(query?.getAll('ownerGroup')).toEqual([
+      'group:default/a',
+      'group:default/b',
+    ]);
+    expect(query?.get('verdict')).toBe('buy');
+    expect(query?.has('system')).toBe(false);
+    expect(query?.get('limit')).toBe('50');
+    expect(query?.get('cursor')).toBe('c1');
+  });
+
+  it('throws a ResponseError with the server message on failure', async () => {
+    server.use(
+      http.post(`${baseUrl}/evaluations`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'InputError',
+              message: 'prerequisites.teamCapacity.engineers: Too small',
+            },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = await client
+      .createEvaluation({
+        status: 'draft',
+        evaluation: { entityRef: 'component:default/x' },
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(400);
+    expect(error.body.error.message).toMatch(/teamCapacity\.engineers/);
+  });
+
+  it('throws EvaluationConflictError carrying the current version on 409', async () => {
+    const current = storedEvaluation('ecommerce-vector-database', {
+      version: 4,
+    });
+    let body: unknown;
+    server.use(
+      http.put(`${baseUrl}/evaluations/:id`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json(
+          {
+            error: { name: 'ConflictError', message: 'Version 3 is stale' },
+            current,
+          },
+          { status: 409 },
+        );
+      }),
+    );
+
+    const error = await client
+      .updateEvaluation(current.id, {
+        version: 3,
+        status: 'draft',
+        evaluation: current.evaluation,
+      })
+      .catch(e => e);
+
+    expect(error).toBeInstanceOf(EvaluationConflictError);
+    expect(error.message).toBe('Version 3 is stale');
+    expect(error.current.version).toBe(4);
+    expect(body).toMatchObject({ version: 3, status: 'draft' });
+  });
+
+  it('posts a draft to /evaluate for the preview', async () => {
+    const stored = storedEvaluation('rag-hybrid-search');
+    server.use(
+      http.post(`${baseUrl}/evaluate`, async ({ request }) => {
+        const { evaluation } = (await request.json()) as any;
+        expect(evaluation.entityRef).toBe(stored.entityRef);
+        return HttpResponse.json({
+          outcome: stored.outcome,
+          review: stored.review,
+        });
+      }),
+    );
+    const preview = await client.previewEvaluation(stored.evaluation);
+    expect(preview.outcome.verdict.kind).toBe('buy-with-wrapper');
+  });
+
+  it('downloads a dashboard list as CSV', async () => {
+    let query: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/dashboard/not-evaluated`, ({ request }) => {
+        query = new URL(request.url).searchParams;
+        return new HttpResponse('entityRef\ncomponent:default/a\n', {
+          headers: { 'Content-Type': 'text/csv' },
+        });
+      }),
+    );
+    await expect(
+      client.getDashboardCsv('not-evaluated', { verdict: 'buy' }),
+    ).resolves.toContain('component:default/a');
+    expect(query?.get('format')).toBe('csv');
+    expect(query?.has('verdict')).toBe(false);
+  });
+});

@@ -1,0 +1,172 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import type {
+  EvaluationSummary,
+  Page,
+  UnevaluatedEntity,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { Box, Button } from '@material-ui/core';
+import { useCallback, useEffect, useState } from 'react';
+import { ReviewStatusChip, VerdictChip } from '../DecisionChips';
+import { formatDate } from '../EntityOrText';
+
+const ownerColumn = <T extends object>(
+  ownerOf: (row: T) => string | undefined,
+): TableColumn<T> => ({
+  title: 'Component owner',
+  field: 'owner',
+  customSort: (a, b) => (ownerOf(a) ?? '').localeCompare(ownerOf(b) ?? ''),
+  render: row => {
+    const owner = ownerOf(row);
+    return owner ? <EntityRefLink entityRef={owner} /> : '-';
+  },
+});
+
+export const EVALUATION_COLUMNS: TableColumn<EvaluationSummary>[] = [
+  {
+    title: 'Component',
+    field: 'entityRef',
+    highlight: true,
+    render: row => <EntityRefLink entityRef={row.entityRef} />,
+  },
+  {
+    title: 'Verdict',
+    field: 'verdict.kind',
+    render: row => <VerdictChip verdict={row.verdict} size="small" />,
+  },
+  {
+    title: 'Review',
+    field: 'reviewStatus',
+    render: row => <ReviewStatusChip status={row.reviewStatus} />,
+  },
+  { title: 'Revisit by', field: 'revisitBy', defaultSort: 'asc' },
+  {
+    title: 'Maintenance owner',
+    field: 'maintenanceOwnerRef',
+    render: row =>
+      row.maintenanceOwnerRef ? (
+        <EntityRefLink entityRef={row.maintenanceOwnerRef} />
+      ) : (
+        'None'
+      ),
+  },
+  {
+    title: 'Migration plan',
+    field: 'hasMigrationPlan',
+    render: row => (row.hasMigrationPlan ? 'Yes' : 'No'),
+  },
+  ownerColumn<EvaluationSummary>(row => row.entity.ownerRef),
+  { title: 'System', field: 'entity.systemRef' },
+  {
+    title: 'Updated',
+    field: 'updatedAt',
+    render: row => formatDate(row.updatedAt),
+  },
+];
+
+export const UNEVALUATED_COLUMNS: TableColumn<UnevaluatedEntity>[] = [
+  {
+    title: 'Component',
+    field: 'entityRef',
+    highlight: true,
+    defaultSort: 'asc',
+    render: row => <EntityRefLink entityRef={row.entityRef} />,
+  },
+  ownerColumn<UnevaluatedEntity>(row => row.ownerRef),
+  { title: 'System', field: 'systemRef' },
+  { title: 'Lifecycle', field: 'lifecycle' },
+];
+
+/**
+ * A sortable table over a cursor-paginated list: the first page loads when
+ * `load` changes, "Load more" appends the next.
+ */
+export function PagedTable<T extends object>(props: {
+  title: string;
+  columns: TableColumn<T>[];
+  load: (cursor?: string) => Promise<Page<T>>;
+  emptyTitle: string;
+}) {
+  const { load } = props;
+  const [rows, setRows] = useState<T[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | undefined>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<Error | undefined>();
+
+  const fetchPage = useCallback(
+    async (cursor?: string) => {
+      setLoading(true);
+      setError(undefined);
+      try {
+        const page = await load(cursor);
+        setRows(previous =>
+          cursor ? [...previous, ...page.items] : page.items,
+        );
+        setNextCursor(page.nextCursor);
+      } catch (e) {
+        setError(e as Error);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [load],
+  );
+
+  useEffect(() => {
+    setRows([]);
+    fetchPage();
+  }, [fetchPage]);
+
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (loading && rows.length === 0) {
+    return <Progress />;
+  }
+  if (rows.length === 0) {
+    return <EmptyState missing="data" title={props.emptyTitle} />;
+  }
+  return (
+    <>
+      <Table<T>
+        title={`${props.title} (${rows.length}${nextCursor ? '+' : ''})`}
+        columns={props.columns}
+        data={rows}
+        options={{ paging: false, search: true, padding: 'dense' }}
+      />
+      {nextCursor && (
+        <Box mt={1} display="flex" justifyContent="center">
+          <Button
+            variant="outlined"
+            disabled={loading}
+            onClick={() => fetchPage(nextCursor)}
+          >
+            Load more
+          </Button>
+        </Box>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  REVIEW_STATUS_LABELS,
+  VERDICT_LABELS,
+  verdictLabel,
+  type ReviewStatus,
+  type Verdict,
+  type VerdictKind,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { Chip, makeStyles } from '@material-ui/core';
+
+const useStyles = makeStyles(theme => ({
+  build: {
+    backgroundColor: theme.palette.info.main,
+    color: theme.palette.info.contrastText,
+  },
+  buy: {
+    backgroundColor: theme.palette.success.main,
+    color: theme.palette.success.contrastText,
+  },
+  'buy-with-wrapper': {
+    backgroundColor: theme.palette.success.dark,
+    color: theme.palette.success.contrastText,
+  },
+  'no-qualifying-candidate': {
+    backgroundColor: theme.palette.warning.main,
+    color: theme.palette.warning.contrastText,
+  },
+  incomplete: {
+    backgroundColor: theme.palette.grey[400],
+    color: theme.palette.getContrastText(theme.palette.grey[400]),
+  },
+  current: {
+    backgroundColor: theme.palette.success.light,
+    color: theme.palette.getContrastText(theme.palette.success.light),
+  },
+  'due-soon': {
+    backgroundColor: theme.palette.warning.light,
+    color: theme.palette.getContrastText(theme.palette.warning.light),
+  },
+  overdue: {
+    backgroundColor: theme.palette.error.main,
+    color: theme.palette.error.contrastText,
+  },
+}));
+
+/**
+ * The verdict as a coloured chip; with a full verdict it names the chosen
+ * product.
+ */
+export const VerdictChip = (props: {
+  verdict: Verdict | { kind: VerdictKind };
+  size?: 'small' | 'medium';
+}) => {
+  const classes = useStyles();
+  const { verdict } = props;
+  const label =
+    'candidateName' in verdict || verdict.kind !== 'buy'
+      ? verdictLabel(verdict as Verdict)
+      : VERDICT_LABELS[verdict.kind];
+  return (
+    <Chip
+      className={classes[verdict.kind]}
+      label={label}
+      size={props.size ?? 'medium'}
+    />
+  );
+};
+
+/** Whether a decision is current, due soon or overdue for revisit. */
+export const ReviewStatusChip = (props: {
+  status: ReviewStatus;
+  size?: 'small' | 'medium';
+}) => {
+  const classes = useStyles();
+  return (
+    <Chip
+      className={classes[props.status]}
+      label={REVIEW_STATUS_LABELS[props.status]}
+      size={props.size ?? 'small'}
+    />
+  );
+};

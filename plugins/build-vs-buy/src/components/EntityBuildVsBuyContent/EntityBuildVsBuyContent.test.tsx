@@ -1,0 +1,163 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithApis } from '../../__testUtils__/renderWithApis';
+import { storedEvaluation } from '../../__testUtils__/storedEvaluations';
+import { EntityBuildVsBuyContent } from './EntityBuildVsBuyContent';
+
+function renderContent() {
+  const stored = storedEvaluation('ecommerce-vector-database');
+  const api = {
+    getEvaluationByEntity: jest.fn().mockResolvedValue(stored),
+    listRevisions: jest.fn().mockResolvedValue({
+      items: [3, 2, 1].map(version => ({
+        evaluationId: stored.id,
+        version,
+        status: version === 3 ? 'complete' : 'draft',
+        verdictKind: version === 3 ? 'buy' : 'incomplete',
+        createdAt: `2026-01-0${version}T10:00:00.000Z`,
+        createdBy: 'user:default/grace',
+      })),
+    }),
+    diffRevisions: jest.fn().mockImplementation(async (_id, from, to) => ({
+      evaluationId: stored.id,
+      from,
+      to,
+      changes: [
+        {
+          path: 'failureModes.migrationPlan.alternative',
+          before: undefined,
+          after: 'Self-hosted open-source vector database',
+        },
+      ],
+    })),
+  };
+  return {
+    stored,
+    api,
+    rendered: renderWithApis(<EntityBuildVsBuyContent />, { api }),
+  };
+}
+
+describe('EntityBuildVsBuyContent', () => {
+  it('shows the prerequisites, the node answers, the matrix and the failure modes', async () => {
+    const { rendered } = renderContent();
+    await rendered;
+
+    expect(
+      await screen.findByText(/Should we build our own vector store/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Two competitors on the same vector database/),
+    ).toBeInTheDocument();
+    const matrix = screen.getByRole('table', { name: 'Requirements matrix' });
+    expect(matrix).toHaveTextContent('Must-haves');
+    expect(matrix).toHaveTextContent('Nice-to-haves');
+    expect(matrix).toHaveTextContent(
+      '3/3 must-haves, 83.3% of should-haves (chosen)',
+    );
+    expect(
+      screen.getByText('Buying without a migration plan'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Point-in-time backup \(should-have, partial\)/),
+    ).toBeInTheDocument();
+  });
+
+  it('highlights the path taken through the decision tree', async () => {
+    const { rendered } = renderContent();
+    await rendered;
+    await screen.findByRole('img', { name: /Decision tree/ });
+
+    const onPath = (testId: string) =>
+      screen.getByTestId(testId).getAttribute('data-on-path');
+    expect(onPath('node-core-differentiator')).toBe('true');
+    expect(onPath('node-gap-classification')).toBe('true');
+    expect(onPath('node-buy')).toBe('true');
+    expect(onPath('node-maintenance')).toBe('false');
+    expect(onPath('node-build')).toBe('false');
+    expect(onPath('edge-core-differentiator-mature-option')).toBe('true');
+    expect(onPath('edge-core-differentiator-maintenance')).toBe('false');
+    expect(onPath('edge-gap-classification-buy')).toBe('true');
+    expect(
+      screen.getByRole('img', {
+        name: /Path taken: Prerequisites → Node 1: Core differentiator\? → Node 2: Mature option\? → Node 3: Meets 80%\+\? → Node 4: Core or edge gaps\? → Buy$/,
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('downloads the decision as a Markdown ADR', async () => {
+    const { rendered } = renderContent();
+    await rendered;
+    const blobs: Blob[] = [];
+    const createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:adr';
+    });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function clickLink(this: HTMLAnchorElement) {
+        expect(this.download).toBe(
+          'adr-build-vs-buy-default-product-similarity-store.md',
+        );
+      });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Download ADR' }),
+    );
+
+    expect(click).toHaveBeenCalled();
+    expect(blobs[0].type).toBe('text/markdown');
+    const markdown = await blobs[0].text();
+    expect(markdown).toContain('# Build vs buy: E-commerce vector database');
+    expect(markdown).toContain('- Status: accepted');
+    expect(markdown).toContain('- Deciders: user:default/grace');
+    expect(markdown).toContain('VectorCloud Managed');
+    click.mockRestore();
+  });
+
+  it('shows what changed between two revisions', async () => {
+    const { api, rendered } = renderContent();
+    await rendered;
+
+    expect(
+      await screen.findByRole('table', {
+        name: 'Changes from version 2 to 3',
+      }),
+    ).toHaveTextContent(
+      'failureModes.migrationPlan.alternative(not answered)Self-hosted open-source vector database',
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: /Compare from/ }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Version 1' }),
+    );
+
+    await waitFor(() =>
+      expect(api.diffRevisions).toHaveBeenLastCalledWith(
+        'evaluation-ecommerce-vector-database',
+        1,
+        3,
+      ),
+    );
+    expect(
+      await screen.findByRole('table', { name: 'Changes from version 1 to 3' }),
+    ).toBeInTheDocument();
+  });
+});

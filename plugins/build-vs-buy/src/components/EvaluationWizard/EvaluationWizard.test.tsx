@@ -1,0 +1,210 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithApis } from '../../__testUtils__/renderWithApis';
+import { storedEvaluation } from '../../__testUtils__/storedEvaluations';
+import { EvaluationConflictError } from '../../api';
+import { ResponseError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { EvaluationWizard } from './EvaluationWizard';
+
+function previewOf(key: string) {
+  const stored = storedEvaluation(key);
+  return { outcome: stored.outcome, review: stored.review };
+}
+
+describe('EvaluationWizard', () => {
+  it('prefills from the catalog and previews the verdict from the server', async () => {
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(undefined),
+      previewEvaluation: jest
+        .fn()
+        .mockResolvedValue(previewOf('ecommerce-vector-database')),
+    };
+    await renderWithApis(<EvaluationWizard />, { api });
+
+    expect(await screen.findByLabelText(/The question/)).toHaveValue(
+      'Should we build product-similarity-store ourselves or buy it? Vector store behind product similarity search',
+    );
+    expect(
+      screen.getByLabelText(
+        'What other components depend on it (one per line)',
+      ),
+    ).toHaveValue('component:default/product-page');
+    expect(
+      screen.getByRole('timer', { name: 'Session time' }),
+    ).toHaveTextContent(/Session time 0:0\d of 60:00/);
+
+    await waitFor(() => expect(api.previewEvaluation).toHaveBeenCalled());
+    expect(api.previewEvaluation.mock.calls[0][0]).toMatchObject({
+      entityRef: 'component:default/product-similarity-store',
+      maintenance: { ownerGroupRef: 'group:default/ml-platform' },
+    });
+    expect(
+      await screen.findByText('Buy VectorCloud Managed'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the schema message on the field and holds the preview until fixed', async () => {
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(undefined),
+      previewEvaluation: jest
+        .fn()
+        .mockResolvedValue(previewOf('ecommerce-vector-database')),
+    };
+    await renderWithApis(<EvaluationWizard />, { api });
+    await waitFor(() => expect(api.previewEvaluation).toHaveBeenCalledTimes(1));
+
+    await userEvent.click(screen.getByRole('button', { name: /Node 5/ }));
+    const owner = screen.getByLabelText('Maintenance owner (group reference)');
+    await userEvent.clear(owner);
+    await userEvent.type(owner, 'user:default/ada');
+
+    expect(
+      await screen.findByText(
+        'Must be a group reference of the shape group:namespace/name',
+      ),
+    ).toBeInTheDocument();
+    expect(owner).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      screen.getByText('Fix the highlighted answers to see the verdict.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save draft' })).toBeDisabled();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: /Prerequisites/ }),
+    );
+    const engineers = screen.getByLabelText('Engineers on the team');
+    await userEvent.type(engineers, '0');
+    expect(
+      await screen.findByText(/Too small: expected number to be >=1/),
+    ).toBeInTheDocument();
+  });
+
+  it('saves a draft with the session time', async () => {
+    const created = storedEvaluation('ecommerce-vector-database', {
+      status: 'draft',
+      version: 1,
+    });
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(undefined),
+      previewEvaluation: jest
+        .fn()
+        .mockResolvedValue(previewOf('ecommerce-vector-database')),
+      createEvaluation: jest.fn().mockResolvedValue(created),
+    };
+    await renderWithApis(<EvaluationWizard />, { api });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Save draft' }),
+    );
+
+    await waitFor(() => expect(api.createEvaluation).toHaveBeenCalled());
+    const request = api.createEvaluation.mock.calls[0][0];
+    expect(request.status).toBe('draft');
+    expect(request.evaluation.entityRef).toBe(
+      'component:default/product-similarity-store',
+    );
+    expect(request.evaluation.sessionDurationMinutes).toBeGreaterThanOrEqual(0);
+  });
+
+  it('on a conflict shows what changed meanwhile and keeps what the user typed', async () => {
+    const mine = storedEvaluation('ecommerce-vector-database');
+    const theirs = storedEvaluation('ecommerce-vector-database', {
+      version: 4,
+      updatedBy: 'user:default/linus',
+      evaluation: {
+        ...mine.evaluation,
+        revisitBy: '2027-01-15',
+      },
+    });
+    const updated = { ...theirs, version: 5 };
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(mine),
+      previewEvaluation: jest
+        .fn()
+        .mockResolvedValue(previewOf('ecommerce-vector-database')),
+      updateEvaluation: jest
+        .fn()
+        .mockRejectedValueOnce(
+          new EvaluationConflictError(
+            'Version 3 is stale',
+            {} as ResponseError,
+            theirs,
+          ),
+        )
+        .mockResolvedValueOnce(updated),
+    };
+    await renderWithApis(<EvaluationWizard />, { api });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Node 1/ }),
+    );
+    const rationale = screen.getByLabelText('Rationale');
+    await userEvent.clear(rationale);
+    await userEvent.type(rationale, 'Storage is plumbing.');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    const meanwhile = await screen.findByRole('table', {
+      name: 'What changed meanwhile',
+    });
+    expect(meanwhile).toHaveTextContent('revisitBy2026-12-012027-01-15');
+    expect(
+      screen.getByRole('table', { name: 'Your answers' }),
+    ).toHaveTextContent('coreDifferentiator.rationale');
+    expect(screen.getByLabelText('Rationale')).toHaveValue(
+      'Storage is plumbing.',
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Reapply my answers onto version 4' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    await waitFor(() => expect(api.updateEvaluation).toHaveBeenCalledTimes(2));
+    const [, retry] = api.updateEvaluation.mock.calls[1];
+    expect(retry.version).toBe(4);
+    expect(retry.evaluation.revisitBy).toBe('2027-01-15');
+    expect(retry.evaluation.coreDifferentiator.rationale).toBe(
+      'Storage is plumbing.',
+    );
+  });
+
+  it('disables saving and says why when editing is not allowed', async () => {
+    const api = {
+      getEvaluationByEntity: jest
+        .fn()
+        .mockResolvedValue(storedEvaluation('ecommerce-vector-database')),
+      previewEvaluation: jest
+        .fn()
+        .mockResolvedValue(previewOf('ecommerce-vector-database')),
+    };
+    await renderWithApis(<EvaluationWizard />, {
+      api,
+      authorize: AuthorizeResult.DENY,
+    });
+
+    const reason = await screen.findByRole('note', {
+      name: 'You do not have permission to edit this evaluation.',
+    });
+    expect(
+      within(reason).getByRole('button', { name: 'Save draft' }),
+    ).toBeDisabled();
+    expect(screen.getByLabelText(/The question/)).toBeDisabled();
+  });
+});

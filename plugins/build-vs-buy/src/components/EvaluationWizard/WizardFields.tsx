@@ -1,0 +1,199 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { EvaluationDraft } from '@build-vs-buy/plugin-build-vs-buy-common';
+import {
+  FormControl,
+  FormControlLabel,
+  FormHelperText,
+  FormLabel,
+  InputLabel,
+  MenuItem,
+  Radio,
+  RadioGroup,
+  Select,
+  TextField,
+} from '@material-ui/core';
+import { createContext, useContext } from 'react';
+import { AnswerPath, fieldName, getAnswer } from './draftAnswers';
+
+/** What every field of the wizard reads and writes. */
+export type DraftContextValue = {
+  draft: EvaluationDraft;
+  errors: Record<string, string>;
+  setAnswer: (path: AnswerPath, value: unknown) => void;
+  disabled?: boolean;
+};
+
+export const DraftContext = createContext<DraftContextValue | undefined>(
+  undefined,
+);
+
+function useDraft(path: AnswerPath) {
+  const context = useContext(DraftContext);
+  if (!context) {
+    throw new Error('Wizard fields must be used inside the wizard');
+  }
+  const name = fieldName(path);
+  return {
+    id: `build-vs-buy-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`,
+    value: getAnswer(context.draft, path),
+    error: context.errors[name],
+    set: (value: unknown) => context.setAnswer(path, value),
+    disabled: context.disabled,
+  };
+}
+
+/** A text or number answer. */
+export const TextAnswer = (props: {
+  path: AnswerPath;
+  label: string;
+  helperText?: string;
+  multiline?: boolean;
+  type?: 'text' | 'number' | 'date';
+  required?: boolean;
+  /** Leaves the answer out when blank, for fields with a format. */
+  blankAsUnanswered?: boolean;
+}) => {
+  const field = useDraft(props.path);
+  const isNumber = props.type === 'number';
+  return (
+    <TextField
+      id={field.id}
+      label={props.label}
+      fullWidth
+      margin="normal"
+      variant="outlined"
+      multiline={props.multiline}
+      minRows={props.multiline ? 2 : undefined}
+      type={props.type ?? 'text'}
+      required={props.required}
+      disabled={field.disabled}
+      InputLabelProps={props.type === 'date' ? { shrink: true } : undefined}
+      value={field.value ?? ''}
+      error={Boolean(field.error)}
+      helperText={field.error ?? props.helperText}
+      onChange={event => {
+        const text = event.target.value;
+        if (isNumber) {
+          field.set(text === '' ? undefined : Number(text));
+        } else if (props.type === 'date' || props.blankAsUnanswered) {
+          field.set(text === '' ? undefined : text);
+        } else {
+          field.set(text);
+        }
+      }}
+    />
+  );
+};
+
+/** A yes/no answer as a labelled radio group; unanswered until chosen. */
+export const YesNoAnswer = (props: {
+  path: AnswerPath;
+  label: string;
+  values?: [string, string];
+  helperText?: string;
+}) => {
+  const field = useDraft(props.path);
+  const [yes, no] = props.values ?? ['yes', 'no'];
+  const boolean = props.values === undefined;
+  let value = '';
+  if (field.value !== undefined) {
+    value = String(field.value);
+    if (boolean) {
+      value = field.value ? 'yes' : 'no';
+    }
+  }
+  return (
+    <FormControl
+      component="fieldset"
+      margin="normal"
+      error={Boolean(field.error)}
+      disabled={field.disabled}
+    >
+      <FormLabel component="legend" id={`${field.id}-label`}>
+        {props.label}
+      </FormLabel>
+      <RadioGroup
+        row
+        aria-labelledby={`${field.id}-label`}
+        name={field.id}
+        value={value}
+        onChange={event => {
+          const chosen = event.target.value;
+          field.set(boolean ? chosen === 'yes' : chosen);
+        }}
+      >
+        <FormControlLabel
+          value={boolean ? 'yes' : yes}
+          control={<Radio />}
+          label="Yes"
+        />
+        <FormControlLabel
+          value={boolean ? 'no' : no}
+          control={<Radio />}
+          label="No"
+        />
+      </RadioGroup>
+      {(field.error || props.helperText) && (
+        <FormHelperText>{field.error ?? props.helperText}</FormHelperText>
+      )}
+    </FormControl>
+  );
+};
+
+/** A choice among labelled options. */
+export const SelectAnswer = (props: {
+  path: AnswerPath;
+  label: string;
+  options: Record<string, string>;
+  allowEmpty?: boolean;
+}) => {
+  const field = useDraft(props.path);
+  return (
+    <FormControl
+      fullWidth
+      margin="normal"
+      variant="outlined"
+      error={Boolean(field.error)}
+      disabled={field.disabled}
+    >
+      <InputLabel id={`${field.id}-label`}>{props.label}</InputLabel>
+      <Select
+        id={field.id}
+        labelId={`${field.id}-label`}
+        label={props.label}
+        value={(field.value as string | undefined) ?? ''}
+        onChange={event => {
+          const chosen = event.target.value as string;
+          field.set(chosen === '' ? undefined : chosen);
+        }}
+      >
+        {props.allowEmpty !== false && (
+          <MenuItem value="">
+            <em>Not answered</em>
+          </MenuItem>
+        )}
+        {Object.entries(props.options).map(([value, label]) => (
+          <MenuItem key={value} value={value}>
+            {label}
+          </MenuItem>
+        ))}
+      </Select>
+      {field.error && <FormHelperText>{field.error}</FormHelperText>}
+    </FormControl>
+  );
+};

@@ -1,0 +1,69 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { AnswerChange } from '@build-vs-buy/plugin-build-vs-buy-common';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+
+function show(value: unknown): string {
+  if (value === undefined) {
+    return '(not answered)';
+  }
+  if (typeof value === 'string') {
+    return value === '' ? '(blank)' : value;
+  }
+  return JSON.stringify(value);
+}
+
+/** Answers that differ, each named by its path, before and after. */
+export const AnswerChangesTable = (props: {
+  changes: AnswerChange[];
+  label: string;
+  beforeTitle?: string;
+  afterTitle?: string;
+}) => {
+  if (props.changes.length === 0) {
+    return <Typography variant="body2">No answer changed.</Typography>;
+  }
+  return (
+    <Table size="small" aria-label={props.label}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Answer</TableCell>
+          <TableCell>{props.beforeTitle ?? 'Before'}</TableCell>
+          <TableCell>{props.afterTitle ?? 'After'}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.changes.map(change => (
+          <TableRow key={change.path}>
+            <TableCell component="th" scope="row">
+              <code>{change.path}</code>
+            </TableCell>
+            <TableCell>{show(change.before)}</TableCell>
+            <TableCell>{show(change.after)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};

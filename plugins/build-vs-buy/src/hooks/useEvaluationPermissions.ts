@@ -1,0 +1,42 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  buildVsBuyEvaluationCreatePermission,
+  buildVsBuyEvaluationUpdatePermission,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+
+/** Why a control is disabled, said to the user. */
+export const DENIED_REASONS = {
+  create: 'You do not have permission to start an evaluation.',
+  update: 'You do not have permission to edit this evaluation.',
+};
+
+/**
+ * Whether the user may start an evaluation, or edit the stored one when
+ * `evaluationId` is given.
+ */
+export function useEvaluationPermissions(evaluationId?: string) {
+  const create = usePermission({
+    permission: buildVsBuyEvaluationCreatePermission,
+  });
+  const update = usePermission({
+    permission: buildVsBuyEvaluationUpdatePermission,
+    resourceRef: evaluationId,
+  });
+  return { create, update };
+}
