@@ -5,3 +5,8 @@
  */
 
 export { buildVsBuyPlugin as default } from './plugin';
+export {
+  buildVsBuyEvaluationConditions,
+  createBuildVsBuyEvaluationConditionalDecision,
+  evaluationResourceRef,
+} from './permissions/rules';
