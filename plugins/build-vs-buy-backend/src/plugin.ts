@@ -39,7 +39,6 @@ export const buildVsBuyPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
-        logger: coreServices.logger,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
@@ -50,7 +49,6 @@ export const buildVsBuyPlugin = createBackendPlugin({
       },
       async init({
         config,
-        logger,
         database,
         httpAuth,
         httpRouter,
@@ -76,7 +74,6 @@ export const buildVsBuyPlugin = createBackendPlugin({
             permissions,
             auditor,
             catalog,
-            logger,
             settings,
             permissionRuleset: permissionsRegistry.getPermissionRuleset(
               evaluationResourceRef,

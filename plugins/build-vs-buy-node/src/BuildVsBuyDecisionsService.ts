@@ -6,27 +6,11 @@ import {
   createServiceRef,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-
-/**
- * The stored decision of one catalog entity, as the Build vs Buy backend
- * serves it. The fields are the backend's response body; see the plugin's
- * OpenAPI spec for the full shape.
- *
- * @public
- */
-export interface BuildVsBuyDecision {
-  id: string;
-  entityRef: string;
-  version: number;
-  status: 'draft' | 'complete' | 'archived';
-  verdict: { kind: string; candidateId?: string; candidateName?: string };
-  reviewStatus: 'current' | 'due-soon' | 'overdue';
-  revisitBy?: string;
-  maintenanceOwnerRef?: string;
-  hasMigrationPlan: boolean;
-  updatedAt: string;
-  updatedBy: string;
-}
+import type {
+  EvaluationSummary,
+  Page,
+  StoredEvaluation,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
 
 /**
  * Reads Build vs Buy decisions on behalf of a caller, with the caller's
@@ -40,12 +24,12 @@ export interface BuildVsBuyDecisionsService {
   getDecision(
     options: { entityRef: string },
     context: { credentials: BackstageCredentials },
-  ): Promise<BuildVsBuyDecision | undefined>;
+  ): Promise<StoredEvaluation | undefined>;
   /** One page of the decisions that are due soon or overdue for revisit. */
   listDueForRevisit(
     options: { limit?: number; cursor?: string },
     context: { credentials: BackstageCredentials },
-  ): Promise<{ items: BuildVsBuyDecision[]; nextCursor?: string }>;
+  ): Promise<Page<EvaluationSummary>>;
 }
 
 /**
@@ -74,7 +58,7 @@ export class DefaultBuildVsBuyDecisionsService
   async getDecision(
     options: { entityRef: string },
     context: { credentials: BackstageCredentials },
-  ): Promise<BuildVsBuyDecision | undefined> {
+  ): Promise<StoredEvaluation | undefined> {
     const response = await this.#request(
       `/entities/${encodeURIComponent(options.entityRef)}/evaluation`,
       context.credentials,
@@ -82,13 +66,13 @@ export class DefaultBuildVsBuyDecisionsService
     if (response.status === 404) {
       return undefined;
     }
-    return (await this.#json(response)) as BuildVsBuyDecision;
+    return (await this.#json(response)) as StoredEvaluation;
   }
 
   async listDueForRevisit(
     options: { limit?: number; cursor?: string },
     context: { credentials: BackstageCredentials },
-  ): Promise<{ items: BuildVsBuyDecision[]; nextCursor?: string }> {
+  ): Promise<Page<EvaluationSummary>> {
     const query = new URLSearchParams();
     if (options.limit !== undefined) query.set('limit', String(options.limit));
     if (options.cursor !== undefined) query.set('cursor', options.cursor);
@@ -96,10 +80,7 @@ export class DefaultBuildVsBuyDecisionsService
       `/dashboard/due-for-revisit?${query}`,
       context.credentials,
     );
-    return (await this.#json(response)) as {
-      items: BuildVsBuyDecision[];
-      nextCursor?: string;
-    };
+    return (await this.#json(response)) as Page<EvaluationSummary>;
   }
 
   async #request(path: string, credentials: BackstageCredentials) {

@@ -24,6 +24,7 @@ import type {
   Outcome,
   Page,
   ReviewStatus,
+  StoredEvaluation,
   VerdictKind,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
@@ -33,22 +34,13 @@ import type { PermissionCriteria } from '@backstage/plugin-permission-common';
  * saved, and the catalog facts kept alongside for filtering. The review
  * status is not stored: it depends on the day it is asked.
  */
-export type EvaluationRecord = {
-  id: string;
-  entityRef: string;
-  version: number;
-  status: EvaluationStatus;
-  evaluation: EvaluationDraft;
-  outcome: Outcome;
+export type EvaluationRecord = Omit<StoredEvaluation, 'review'> & {
+  /** The revisit date in force: the answer, or the default interval. */
   revisitBy: string;
   maintenanceOwnerRef?: string;
   hasMigrationPlan: boolean;
-  entity: EvaluatedEntity;
+  /** When the evaluation was last saved as complete. */
   decidedAt?: string;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
 };
 
 /** What a save writes; the store derives the columns it filters on. */

@@ -18,7 +18,6 @@ import {
   AuditorService,
   BackstageCredentials,
   HttpAuthService,
-  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -83,7 +82,6 @@ export type RouterOptions = {
   permissions: PermissionsService;
   auditor: AuditorService;
   catalog: CatalogService;
-  logger: LoggerService;
   settings: BuildVsBuySettings;
   /** The permission rules of evaluations, as registered. */
   permissionRuleset: PermissionRuleset<EvaluationRecord, EvaluationQuery>;
@@ -162,13 +160,32 @@ export async function createRouter(
     return { today, dueSoonBy };
   };
 
-  const reviewOf = (record: EvaluationRecord, at: Date) =>
-    reviewStatus({ ...record.evaluation, revisitBy: record.revisitBy }, at, {
+  /*
+   * Review status as of `at`, judged on the stored revisit date, the same
+   * rule the store's SQL filters mirror.
+   */
+  const reviewFor = (
+    evaluation: EvaluationDraft,
+    revisitBy: string,
+    verdict: Outcome['verdict'],
+    decidedAt: Date | undefined,
+    at: Date,
+  ) =>
+    reviewStatus({ ...evaluation, revisitBy }, at, {
       dueSoonDays: settings.dueSoonDays,
       revisitIntervalMonths: settings.revisitIntervalMonths,
-      verdict: record.outcome.verdict,
-      decidedAt: record.decidedAt ? new Date(record.decidedAt) : undefined,
+      verdict,
+      decidedAt,
     });
+
+  const reviewOf = (record: EvaluationRecord, at: Date) =>
+    reviewFor(
+      record.evaluation,
+      record.revisitBy,
+      record.outcome.verdict,
+      record.decidedAt ? new Date(record.decidedAt) : undefined,
+      at,
+    );
 
   const toStored = (record: EvaluationRecord, at: Date): StoredEvaluation => ({
     id: record.id,
@@ -207,15 +224,18 @@ export async function createRouter(
    * Reading one evaluation: a caller who may not read it gets the same 404
    * as for one that does not exist, so a denial reveals nothing.
    */
-  const readable = async (id: string, credentials: BackstageCredentials) => {
+  const mayRead = async (id: string, credentials: BackstageCredentials) => {
     const [decision] = await permissions.authorize(
       [{ permission: buildVsBuyEvaluationReadPermission, resourceRef: id }],
       { credentials },
     );
-    const record =
-      decision.result === AuthorizeResult.ALLOW
-        ? await store.get(id)
-        : undefined;
+    return decision.result === AuthorizeResult.ALLOW;
+  };
+
+  const readable = async (id: string, credentials: BackstageCredentials) => {
+    const record = (await mayRead(id, credentials))
+      ? await store.get(id)
+      : undefined;
     if (!record) {
       throw new NotFoundError(`No evaluation ${id}`);
     }
@@ -229,7 +249,7 @@ export async function createRouter(
     id: string,
     credentials: BackstageCredentials,
   ) => {
-    await readable(id, credentials);
+    const record = await readable(id, credentials);
     const [decision] = await permissions.authorize(
       [{ permission, resourceRef: id }],
       { credentials },
@@ -239,6 +259,7 @@ export async function createRouter(
         `You may not ${permission.attributes.action} evaluation ${id}`,
       );
     }
+    return record;
   };
 
   const readFilter = async (
@@ -310,6 +331,25 @@ export async function createRouter(
     evaluation.revisitBy ??
     defaultRevisitBy(at, settings.revisitIntervalMonths);
 
+  /*
+   * What a create or an update stores: the server's outcome, the revisit
+   * date in force and the catalog facts, checked with the caller's
+   * credentials.
+   */
+  const writeFor = async (
+    body: { status: 'draft' | 'complete'; evaluation: EvaluationDraft },
+    credentials: BackstageCredentials,
+    at: Date,
+  ) => ({
+    status: body.status,
+    evaluation: body.evaluation,
+    outcome: outcomeFor(body.evaluation, body.status, at),
+    revisitBy: revisitByFor(body.evaluation, at),
+    entity: await catalogFacts(body.evaluation, credentials),
+    actorRef: actorOf(credentials),
+    now: at,
+  });
+
   const audited = async <T>(
     req: Request,
     eventId: string,
@@ -366,23 +406,12 @@ export async function createRouter(
     }
     const body = parse(createEvaluationRequestSchema, req.body, 'body');
     const at = now();
-    const outcome = outcomeFor(body.evaluation, body.status, at);
-    const entity = await catalogFacts(body.evaluation, credentials);
+    const write = await writeFor(body, credentials, at);
     const record = await audited(
       req,
       'evaluation-create',
       { entityRef: body.evaluation.entityRef, status: body.status },
-      () =>
-        store.create({
-          entityRef: body.evaluation.entityRef,
-          status: body.status,
-          evaluation: body.evaluation,
-          outcome,
-          revisitBy: revisitByFor(body.evaluation, at),
-          entity,
-          actorRef: actorOf(credentials),
-          now: at,
-        }),
+      () => store.create({ ...write, entityRef: body.evaluation.entityRef }),
     );
     res.status(201).json(toStored(record, at));
   });
@@ -396,38 +425,25 @@ export async function createRouter(
   router.put('/evaluations/:id', async (req, res) => {
     const credentials = await credentialsOf(req);
     const id = req.params.id;
-    await authorizeChange(
+    const current = await authorizeChange(
       buildVsBuyEvaluationUpdatePermission,
       id,
       credentials,
     );
     const body = parse(updateEvaluationRequestSchema, req.body, 'body');
-    const current = await store.get(id);
-    if (current && body.evaluation.entityRef !== current.entityRef) {
+    if (body.evaluation.entityRef !== current.entityRef) {
       throw new InputError(
         `evaluation.entityRef: an evaluation stays with its entity (${current.entityRef})`,
       );
     }
     const at = now();
-    const outcome = outcomeFor(body.evaluation, body.status, at);
-    const entity = await catalogFacts(body.evaluation, credentials);
+    const write = await writeFor(body, credentials, at);
     try {
       const record = await audited(
         req,
         'evaluation-update',
         { evaluationId: id, version: body.version, status: body.status },
-        () =>
-          store.update({
-            id,
-            expectedVersion: body.version,
-            status: body.status,
-            evaluation: body.evaluation,
-            outcome,
-            revisitBy: revisitByFor(body.evaluation, at),
-            entity,
-            actorRef: actorOf(credentials),
-            now: at,
-          }),
+        () => store.update({ ...write, id, expectedVersion: body.version }),
       );
       res.json(toStored(record, at));
     } catch (error) {
@@ -534,7 +550,10 @@ export async function createRouter(
     if (!record) {
       throw new NotFoundError(`${entityRef} has no evaluation`);
     }
-    res.json(toStored(await readable(record.id, credentials), now()));
+    if (!(await mayRead(record.id, credentials))) {
+      throw new NotFoundError(`${entityRef} has no evaluation`);
+    }
+    res.json(toStored(record, now()));
   });
 
   router.post('/evaluate', async (req, res) => {
@@ -545,15 +564,12 @@ export async function createRouter(
       coverageThreshold: settings.coverageThreshold,
       now: at,
     });
-    const review = reviewStatus(
-      { ...evaluation, revisitBy: revisitByFor(evaluation, at) },
+    const review = reviewFor(
+      evaluation,
+      revisitByFor(evaluation, at),
+      outcome.verdict,
       at,
-      {
-        dueSoonDays: settings.dueSoonDays,
-        revisitIntervalMonths: settings.revisitIntervalMonths,
-        verdict: outcome.verdict,
-        decidedAt: at,
-      },
+      at,
     );
     res.json({ outcome, review });
   });
