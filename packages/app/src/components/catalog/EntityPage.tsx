@@ -153,7 +153,16 @@ const ComponentEntityLayout = (props: { children?: ReactNode }) => {
   );
 };
 
-const buildVsBuyContent = <EntityBuildVsBuyContent />;
+/** The Build vs Buy tab, on every component page. */
+const buildVsBuyRoute = (
+  <EntityLayout.Route
+    path="/build-vs-buy"
+    title="Build vs Buy"
+    if={isBuildVsBuyAvailable}
+  >
+    <EntityBuildVsBuyContent />
+  </EntityLayout.Route>
+);
 
 const serviceEntityPage = (
   <ComponentEntityLayout>
@@ -187,13 +196,7 @@ const serviceEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
-    <EntityLayout.Route
-      path="/build-vs-buy"
-      title="Build vs Buy"
-      if={isBuildVsBuyAvailable}
-    >
-      {buildVsBuyContent}
-    </EntityLayout.Route>
+    {buildVsBuyRoute}
   </ComponentEntityLayout>
 );
 
@@ -218,13 +221,7 @@ const websiteEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
-    <EntityLayout.Route
-      path="/build-vs-buy"
-      title="Build vs Buy"
-      if={isBuildVsBuyAvailable}
-    >
-      {buildVsBuyContent}
-    </EntityLayout.Route>
+    {buildVsBuyRoute}
   </ComponentEntityLayout>
 );
 
@@ -241,13 +238,7 @@ const defaultEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
 
-    <EntityLayout.Route
-      path="/build-vs-buy"
-      title="Build vs Buy"
-      if={isBuildVsBuyAvailable}
-    >
-      {buildVsBuyContent}
-    </EntityLayout.Route>
+    {buildVsBuyRoute}
   </ComponentEntityLayout>
 );
 

@@ -155,6 +155,53 @@ export const YesNoAnswer = (props: {
   );
 };
 
+/**
+ * A labelled select over a record of options; an empty choice means
+ * unanswered. The presentational half of {@link SelectAnswer}, also used
+ * where the answer lives outside a plain path (gap classifications).
+ */
+export const OptionSelect = (props: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  options: Record<string, string>;
+  onChange: (value: string | undefined) => void;
+  emptyLabel?: string;
+  disabled?: boolean;
+  error?: string;
+}) => (
+  <FormControl
+    fullWidth
+    margin="normal"
+    variant="outlined"
+    error={Boolean(props.error)}
+    disabled={props.disabled}
+  >
+    <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
+    <Select
+      id={props.id}
+      labelId={`${props.id}-label`}
+      label={props.label}
+      value={props.value ?? ''}
+      onChange={event =>
+        props.onChange((event.target.value as string) || undefined)
+      }
+    >
+      {props.emptyLabel !== undefined && (
+        <MenuItem value="">
+          <em>{props.emptyLabel}</em>
+        </MenuItem>
+      )}
+      {Object.entries(props.options).map(([value, label]) => (
+        <MenuItem key={value} value={value}>
+          {label}
+        </MenuItem>
+      ))}
+    </Select>
+    {props.error && <FormHelperText>{props.error}</FormHelperText>}
+  </FormControl>
+);
+
 /** A choice among labelled options. */
 export const SelectAnswer = (props: {
   path: AnswerPath;
@@ -164,36 +211,15 @@ export const SelectAnswer = (props: {
 }) => {
   const field = useDraft(props.path);
   return (
-    <FormControl
-      fullWidth
-      margin="normal"
-      variant="outlined"
-      error={Boolean(field.error)}
+    <OptionSelect
+      id={field.id}
+      label={props.label}
+      value={field.value as string | undefined}
+      options={props.options}
+      onChange={field.set}
+      emptyLabel={props.allowEmpty === false ? undefined : 'Not answered'}
       disabled={field.disabled}
-    >
-      <InputLabel id={`${field.id}-label`}>{props.label}</InputLabel>
-      <Select
-        id={field.id}
-        labelId={`${field.id}-label`}
-        label={props.label}
-        value={(field.value as string | undefined) ?? ''}
-        onChange={event => {
-          const chosen = event.target.value as string;
-          field.set(chosen === '' ? undefined : chosen);
-        }}
-      >
-        {props.allowEmpty !== false && (
-          <MenuItem value="">
-            <em>Not answered</em>
-          </MenuItem>
-        )}
-        {Object.entries(props.options).map(([value, label]) => (
-          <MenuItem key={value} value={value}>
-            {label}
-          </MenuItem>
-        ))}
-      </Select>
-      {field.error && <FormHelperText>{field.error}</FormHelperText>}
-    </FormControl>
+      error={field.error}
+    />
   );
 };

@@ -29,20 +29,11 @@ import {
   gapsOf,
   type EvaluationDraft,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
-import {
-  Box,
-  Button,
-  FormControl,
-  FormHelperText,
-  InputLabel,
-  MenuItem,
-  Select,
-  TextField,
-  Typography,
-} from '@material-ui/core';
-import { useContext } from 'react';
+import { Box, Button, TextField, Typography } from '@material-ui/core';
+import { ReactNode, useContext } from 'react';
 import {
   DraftContext,
+  OptionSelect,
   SelectAnswer,
   TextAnswer,
   YesNoAnswer,
@@ -237,6 +228,48 @@ export const CoreDifferentiatorStep = () => (
   </>
 );
 
+/** One row of a list answer (a candidate, a requirement), as a labelled section. */
+const AnswerRow = (props: { label: string; children: ReactNode }) => (
+  <Box
+    component="section"
+    aria-label={props.label}
+    mb={2}
+    p={2}
+    border={1}
+    borderColor="divider"
+    borderRadius={4}
+  >
+    {props.children}
+  </Box>
+);
+
+/** Adds a row with an identifier no other row of the list has. */
+const AddRowButton = (props: {
+  noun: string;
+  rows: ReadonlyArray<{ id: string }>;
+  disabled?: boolean;
+  onAdd: (id: string, ordinal: number) => void;
+}) => {
+  const ordinal = props.rows.length + 1;
+  return (
+    <Button
+      variant="outlined"
+      disabled={props.disabled}
+      onClick={() =>
+        props.onAdd(
+          identifierFrom(
+            `${props.noun}-${ordinal}`,
+            props.rows.map(row => row.id),
+          ),
+          ordinal,
+        )
+      }
+    >
+      Add {props.noun}
+    </Button>
+  );
+};
+
 export const MatureOptionStep = () => {
   const { draft, setAnswer, disabled } = useDraftContext();
   const candidates = draft.candidates ?? [];
@@ -259,15 +292,9 @@ export const MatureOptionStep = () => {
         failure modes you care about. Check references.
       </Typography>
       {candidates.map((candidate, index) => (
-        <Box
+        <AnswerRow
           key={candidate.id}
-          component="section"
-          aria-label={`Candidate ${candidate.name || index + 1}`}
-          mb={2}
-          p={2}
-          border={1}
-          borderColor="divider"
-          borderRadius={4}
+          label={`Candidate ${candidate.name || index + 1}`}
         >
           <TextAnswer
             path={['candidates', index, 'name']}
@@ -295,29 +322,19 @@ export const MatureOptionStep = () => {
           <Button disabled={disabled} onClick={() => remove(index)}>
             Remove {candidate.name || 'candidate'}
           </Button>
-        </Box>
+        </AnswerRow>
       ))}
-      <Button
-        variant="outlined"
+      <AddRowButton
+        noun="candidate"
+        rows={candidates}
         disabled={disabled}
-        onClick={() =>
+        onAdd={(id, ordinal) =>
           setAnswer(
             ['candidates'],
-            [
-              ...candidates,
-              {
-                id: identifierFrom(
-                  `candidate-${candidates.length + 1}`,
-                  candidates.map(c => c.id),
-                ),
-                name: `Candidate ${candidates.length + 1}`,
-              },
-            ],
+            [...candidates, { id, name: `Candidate ${ordinal}` }],
           )
         }
-      >
-        Add candidate
-      </Button>
+      />
     </>
   );
 };
@@ -352,15 +369,9 @@ export const RequirementsStep = () => {
         it.
       </Typography>
       {requirements.map((requirement, index) => (
-        <Box
+        <AnswerRow
           key={requirement.id}
-          component="section"
-          aria-label={`Requirement ${requirement.title || index + 1}`}
-          mb={2}
-          p={2}
-          border={1}
-          borderColor="divider"
-          borderRadius={4}
+          label={`Requirement ${requirement.title || index + 1}`}
         >
           <TextAnswer
             path={['requirements', index, 'title']}
@@ -377,15 +388,10 @@ export const RequirementsStep = () => {
             label="Does the workload need it?"
             helperText="No: a product that lacks it has no gap at all."
           />
-          {candidates.map(candidate => (
+          {candidates.map((candidate, candidateIndex) => (
             <SelectAnswer
               key={candidate.id}
-              path={[
-                'candidates',
-                candidates.indexOf(candidate),
-                'coverage',
-                requirement.id,
-              ]}
+              path={['candidates', candidateIndex, 'coverage', requirement.id]}
               label={`${candidate.name} covers it`}
               options={COVERAGE_LEVEL_LABELS}
             />
@@ -393,71 +399,22 @@ export const RequirementsStep = () => {
           <Button disabled={disabled} onClick={() => remove(index)}>
             Remove requirement
           </Button>
-        </Box>
+        </AnswerRow>
       ))}
-      <Button
-        variant="outlined"
+      <AddRowButton
+        noun="requirement"
+        rows={requirements}
         disabled={disabled}
-        onClick={() =>
+        onAdd={(id, ordinal) =>
           setAnswer(
             ['requirements'],
-            [
-              ...requirements,
-              {
-                id: identifierFrom(
-                  `requirement-${requirements.length + 1}`,
-                  requirements.map(r => r.id),
-                ),
-                title: `Requirement ${requirements.length + 1}`,
-              },
-            ],
+            [...requirements, { id, title: `Requirement ${ordinal}` }],
           )
         }
-      >
-        Add requirement
-      </Button>
+      />
     </>
   );
 };
-
-const GapChoice = (props: {
-  id: string;
-  label: string;
-  value: string | undefined;
-  options: Record<string, string>;
-  onChange: (value: string | undefined) => void;
-  disabled?: boolean;
-  error?: string;
-}) => (
-  <FormControl
-    fullWidth
-    margin="normal"
-    variant="outlined"
-    disabled={props.disabled}
-    error={Boolean(props.error)}
-  >
-    <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
-    <Select
-      id={props.id}
-      labelId={`${props.id}-label`}
-      label={props.label}
-      value={props.value ?? ''}
-      onChange={event =>
-        props.onChange((event.target.value as string) || undefined)
-      }
-    >
-      <MenuItem value="">
-        <em>Not classified</em>
-      </MenuItem>
-      {Object.entries(props.options).map(([value, label]) => (
-        <MenuItem key={value} value={value}>
-          {label}
-        </MenuItem>
-      ))}
-    </Select>
-    {props.error && <FormHelperText>{props.error}</FormHelperText>}
-  </FormControl>
-);
 
 export const GapsStep = () => {
   const { draft, setAnswer, errors, disabled } = useDraftContext();
@@ -511,21 +468,23 @@ export const GapsStep = () => {
               {candidate.name}: {gap.requirementTitle} ({gap.bucket}-have,{' '}
               {gap.level})
             </Typography>
-            <GapChoice
+            <OptionSelect
               id={`build-vs-buy-gap-${key}-scope`}
               label="Scope"
               value={gap.classification?.scope}
               options={GAP_SCOPE_LABELS}
+              emptyLabel="Not classified"
               disabled={disabled}
               onChange={scope =>
                 classify(gap.candidateId, gap.requirementId, index, { scope })
               }
             />
-            <GapChoice
+            <OptionSelect
               id={`build-vs-buy-gap-${key}-breadth`}
               label="Breadth"
               value={gap.classification?.breadth}
               options={GAP_BREADTH_LABELS}
+              emptyLabel="Not classified"
               disabled={disabled}
               error={
                 index === undefined
