@@ -16,7 +16,10 @@
 import {
   coreServices,
   createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { buildVsBuyPermissions } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
@@ -24,6 +27,7 @@ import {
   evaluationPermissionRules,
   evaluationResourceRef,
 } from './permissions/rules';
+import { refreshCatalogFacts } from './service/catalogFacts';
 import { createRouter } from './service/router';
 import { readSettings } from './service/settings';
 
@@ -39,6 +43,9 @@ export const buildVsBuyPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
@@ -49,6 +56,9 @@ export const buildVsBuyPlugin = createBackendPlugin({
       },
       async init({
         config,
+        logger,
+        auth,
+        scheduler,
         database,
         httpAuth,
         httpRouter,
@@ -65,6 +75,21 @@ export const buildVsBuyPlugin = createBackendPlugin({
           permissions: buildVsBuyPermissions,
           rules: Object.values(evaluationPermissionRules),
           getResources: async ids => Promise.all(ids.map(id => store.get(id))),
+        });
+
+        await scheduler.scheduleTask({
+          id: 'build-vs-buy-refresh-catalog-facts',
+          ...catalogRefreshSchedule(config),
+          fn: async () => {
+            const { refreshed, missing } = await refreshCatalogFacts({
+              store,
+              catalog,
+              credentials: await auth.getOwnServiceCredentials(),
+            });
+            logger.info(
+              `Refreshed catalog facts of ${refreshed} evaluated entities; ${missing} are gone from the catalog`,
+            );
+          },
         });
 
         httpRouter.use(
@@ -85,3 +110,20 @@ export const buildVsBuyPlugin = createBackendPlugin({
     });
   },
 });
+
+const DEFAULT_CATALOG_REFRESH: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 10 },
+  initialDelay: { minutes: 1 },
+};
+
+function catalogRefreshSchedule(
+  config: Config,
+): SchedulerServiceTaskScheduleDefinition {
+  const key = 'buildVsBuy.catalogRefreshSchedule';
+  return config.has(key)
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(key),
+      )
+    : DEFAULT_CATALOG_REFRESH;
+}

@@ -447,15 +447,20 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   async updateEntityFacts(facts: EntityFacts[]): Promise<void> {
     await this.db.transaction(async tx => {
       for (const fact of facts) {
+        // An entity that left the catalog keeps the facts last seen.
         await tx('evaluations')
           .where({ entity_ref: fact.entityRef })
-          .update({
-            entity_title: fact.title ?? null,
-            entity_owner_ref: fact.ownerRef ?? null,
-            entity_system_ref: fact.systemRef ?? null,
-            entity_lifecycle: fact.lifecycle ?? null,
-            entity_missing: fact.missing,
-          });
+          .update(
+            fact.missing
+              ? { entity_missing: true }
+              : {
+                  entity_title: fact.title ?? null,
+                  entity_owner_ref: fact.ownerRef ?? null,
+                  entity_system_ref: fact.systemRef ?? null,
+                  entity_lifecycle: fact.lifecycle ?? null,
+                  entity_missing: false,
+                },
+          );
       }
     });
   }

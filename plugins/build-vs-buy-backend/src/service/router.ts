@@ -22,7 +22,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
-  Entity,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -69,6 +68,7 @@ import type {
   EvaluationStore,
   ReviewWindow,
 } from '../database/EvaluationStore';
+import { factsOf } from './catalogFacts';
 import type { BuildVsBuySettings } from './settings';
 
 /** The largest request body accepted, in bytes. */
@@ -773,27 +773,6 @@ function normalizeEntityRef(ref: string, defaultKind?: string): string {
     throw new InputError(`entityRef: ${(error as Error).message}`);
   }
   return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
-}
-
-/** What the catalog says of an entity, in the shape stored alongside. */
-export function factsOf(entity: Entity): EvaluatedEntity {
-  const spec = (entity.spec ?? {}) as Record<string, unknown>;
-  const ref = (value: unknown, kind: string) =>
-    typeof value === 'string' && value
-      ? stringifyEntityRef(
-          parseEntityRef(value, {
-            defaultKind: kind,
-            defaultNamespace: entity.metadata.namespace ?? 'default',
-          }),
-        ).toLocaleLowerCase('en-US')
-      : undefined;
-  return {
-    title: entity.metadata.title ?? entity.metadata.name,
-    ownerRef: ref(spec.owner, 'group'),
-    systemRef: ref(spec.system, 'system'),
-    lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
-    missing: false,
-  };
 }
 
 function actorOf(credentials: BackstageCredentials): string {

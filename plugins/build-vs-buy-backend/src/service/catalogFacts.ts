@@ -1,0 +1,91 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { EvaluatedEntity } from '@build-vs-buy/plugin-build-vs-buy-common';
+import type { EntityFacts, EvaluationStore } from '../database/EvaluationStore';
+
+/** What the catalog says of an entity, in the shape stored alongside. */
+export function factsOf(entity: Entity): EvaluatedEntity {
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  const ref = (value: unknown, kind: string) =>
+    typeof value === 'string' && value
+      ? stringifyEntityRef(
+          parseEntityRef(value, {
+            defaultKind: kind,
+            defaultNamespace: entity.metadata.namespace ?? 'default',
+          }),
+        ).toLocaleLowerCase('en-US')
+      : undefined;
+  return {
+    title: entity.metadata.title ?? entity.metadata.name,
+    ownerRef: ref(spec.owner, 'group'),
+    systemRef: ref(spec.system, 'system'),
+    lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
+    missing: false,
+  };
+}
+
+/** How many entities one refresh asks the catalog for at a time. */
+export const REFRESH_BATCH_SIZE = 200;
+
+/**
+ * Refreshes the owner, system, lifecycle and title stored beside every
+ * evaluation, and marks the entities that left the catalog. Reads the
+ * evaluations in pages and asks the catalog once per page
+ * (`getEntitiesByRefs`), never once per row.
+ */
+export async function refreshCatalogFacts(options: {
+  store: EvaluationStore;
+  catalog: CatalogService;
+  credentials: BackstageCredentials;
+  batchSize?: number;
+}): Promise<{ refreshed: number; missing: number }> {
+  const batchSize = options.batchSize ?? REFRESH_BATCH_SIZE;
+  let refreshed = 0;
+  let missing = 0;
+  let after: string | undefined;
+  for (;;) {
+    const entityRefs = await options.store.listEntityRefs({
+      limit: batchSize,
+      after,
+    });
+    if (entityRefs.length === 0) {
+      break;
+    }
+    const { items } = await options.catalog.getEntitiesByRefs(
+      { entityRefs },
+      { credentials: options.credentials },
+    );
+    const facts: EntityFacts[] = entityRefs.map((entityRef, index) => {
+      const entity = items[index];
+      return entity
+        ? { entityRef, ...factsOf(entity) }
+        : { entityRef, missing: true };
+    });
+    await options.store.updateEntityFacts(facts);
+    refreshed += facts.length;
+    missing += facts.filter(fact => fact.missing).length;
+    after = entityRefs[entityRefs.length - 1];
+  }
+  return { refreshed, missing };
+}
