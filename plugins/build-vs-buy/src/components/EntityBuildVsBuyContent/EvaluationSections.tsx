@@ -34,12 +34,27 @@ import {
   ListItem,
   ListItemIcon,
   ListItemText,
+  ListItemTextProps,
+  makeStyles,
   Typography,
 } from '@material-ui/core';
 import CheckIcon from '@material-ui/icons/CheckCircleOutline';
 import WarningIcon from '@material-ui/icons/ReportProblemOutlined';
 import { Alert } from '@material-ui/lab';
-import { ReactNode } from 'react';
+import { ElementType, ReactNode } from 'react';
+
+/*
+ * The theme lets list text run on one line and clips it with an ellipsis;
+ * written answers are sentences, so they wrap.
+ */
+const useAnswerTextStyles = makeStyles({
+  root: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+});
+
+const AnswerText = (props: ListItemTextProps<ElementType, ElementType>) => {
+  const classes = useAnswerTextStyles();
+  return <ListItemText className={classes.root} {...props} />;
+};
 
 const MATURITY_LABELS: Record<(typeof MATURITY_CRITERIA)[number], string> = {
   inProductionTwoYears: 'In production use for at least two years',
@@ -66,7 +81,7 @@ function yesNo(value: boolean | undefined): string {
 
 const Answer = (props: { question: string; children: ReactNode }) => (
   <ListItem disableGutters>
-    <ListItemText
+    <AnswerText
       primary={props.question}
       secondary={props.children}
       secondaryTypographyProps={{ component: 'div' }}
@@ -219,7 +234,7 @@ export const GapsSection = (props: { evaluation: EvaluationDraft }) => {
               disableGutters
               key={`${gap.candidateId}/${gap.requirementId}`}
             >
-              <ListItemText
+              <AnswerText
                 primary={`${candidate}: ${gap.requirementTitle} (${gap.bucket}-have, ${gap.level})`}
                 secondary={
                   gap.classification?.scope
@@ -251,7 +266,7 @@ const Check = (props: { ok: boolean; title: string; detail: string }) => (
         <WarningIcon color="error" titleAccess="Not addressed" />
       )}
     </ListItemIcon>
-    <ListItemText primary={props.title} secondary={props.detail} />
+    <AnswerText primary={props.title} secondary={props.detail} />
   </ListItem>
 );
 
