@@ -154,6 +154,14 @@ describe('buildVsBuyPlugin', () => {
       const noPlan = await request(server).get(
         '/api/build-vs-buy/dashboard/no-migration-plan',
       );
+      // A buy without a migration plan is due for revisit whatever its date.
+      const due = await request(server).get(
+        '/api/build-vs-buy/dashboard/due-for-revisit',
+      );
+      expect(due.body.items.map((i: { id: string }) => i.id)).toEqual([
+        created.body.id,
+      ]);
+      expect(due.body.items[0].reviewStatus).toBe('due-soon');
       expect(noPlan.body.items.map((i: { id: string }) => i.id)).toEqual([
         created.body.id,
       ]);

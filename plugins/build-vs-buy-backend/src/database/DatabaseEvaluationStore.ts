@@ -547,7 +547,15 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     }
     switch (filter.attention) {
       case 'due-for-revisit':
-        query.where('status', 'complete').where('revisit_by', '<=', dueSoonBy);
+        // Every decision whose review status is due soon or overdue, so the
+        // list matches the dashboard's review-status counts.
+        query
+          .where('status', 'complete')
+          .where(q =>
+            q
+              .where('revisit_by', '<=', dueSoonBy)
+              .orWhereRaw(NEEDS_ATTENTION_SQL),
+          );
         break;
       case 'no-migration-plan':
         query
