@@ -38,5 +38,7 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // Build vs Buy: evaluations of catalog components, their verdicts and revisits
 backend.add(import('@build-vs-buy/plugin-build-vs-buy-backend'));
+// Example evaluations for the example catalog; not needed in your own portal
+backend.add(import('./exampleEvaluations'));
 
 backend.start();
