@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Prints one line "N passed, N failed" from the Jest JSON reports that the
-// test scripts write into .test-results/, so CI can read the totals.
+// Prints one line "N passed, N failed" from the Jest and Playwright JSON
+// reports the test scripts write into .test-results/, so CI can read the totals.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -13,6 +13,13 @@ const files = fs.existsSync(dir)
   : [];
 for (const file of files) {
   const report = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  if (report.stats) {
+    // Playwright's report; a flaky test is one that passed on its retry.
+    passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
+    failed += (report.stats.unexpected ?? 0) + (report.errors ?? []).length;
+    skipped += report.stats.skipped ?? 0;
+    continue;
+  }
   passed += report.numPassedTests ?? 0;
   // A suite that fails to run (a syntax error, a failed import) has no failed
   // test but must still count as a failure.

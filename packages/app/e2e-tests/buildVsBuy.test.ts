@@ -1,0 +1,147 @@
+import { expect, Page, test } from '@playwright/test';
+
+const BACKEND = 'http://localhost:7007';
+
+async function signIn(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByText('Acme AI Catalog')).toBeVisible();
+}
+
+test.beforeAll(async ({ request }) => {
+  // The example backend seeds its evaluations once the catalog has loaded.
+  await expect
+    .poll(
+      async () => {
+        const token = await request
+          .get(`${BACKEND}/api/auth/guest/refresh?env=development`, {
+            headers: { 'X-Requested-With': 'XMLHttpRequest' },
+          })
+          .then(r => (r.ok() ? r.json() : undefined))
+          .then(body => body?.backstageIdentity?.token);
+        if (!token) return 0;
+        const page = await request.get(
+          `${BACKEND}/api/build-vs-buy/evaluations`,
+          {
+            headers: { Authorization: `Bearer ${token}` },
+          },
+        );
+        return page.ok() ? (await page.json()).items.length : 0;
+      },
+      { timeout: 180_000, intervals: [2_000] },
+    )
+    .toBeGreaterThanOrEqual(5);
+});
+
+test('a seeded overdue decision appears under due for revisit', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/build-vs-buy');
+  await page.getByLabel('Owned by me').uncheck();
+  await expect(
+    page.getByRole('row').filter({ hasText: 'retrieval-pipeline' }),
+  ).toContainText(/overdue/i);
+});
+
+test('an evaluation launched from the entity reaches a verdict shown on the card and the dashboard', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/catalog/default/component/embedding-service');
+  await page.getByRole('button', { name: 'Start evaluation' }).click();
+
+  await page
+    .getByLabel('What data it stores')
+    .fill('A cache of recent vectors');
+  await page
+    .getByLabel('What queries it handles')
+    .fill('Embed text and images');
+  await page.getByLabel('Latency constraints').fill('Under 30 ms p95');
+  await page.getByLabel('Availability constraints').fill('99.9% monthly');
+  await page.getByLabel('Engineers on the team').fill('12');
+  await page
+    .getByLabel('Production systems the team already maintains')
+    .fill('3');
+  await page
+    .getByLabel('What the team can realistically take on')
+    .fill('One more service with a rotation of four');
+
+  await page.getByRole('button', { name: /Node 1/ }).click();
+  await page
+    .getByRole('radiogroup', { name: 'Is it a core differentiator?' })
+    .getByLabel('Yes')
+    .check();
+  await page
+    .getByLabel('The competitor test: would your product lose its edge?')
+    .fill('Yes: our embeddings are trained on our own catalogue');
+  await page.getByLabel('Rationale').fill('Embedding quality is our edge');
+
+  await page.getByRole('button', { name: /Node 5/ }).click();
+  await page
+    .getByRole('radiogroup', {
+      name: 'Can the team allocate 20% of one engineer permanently?',
+    })
+    .getByLabel('Yes')
+    .check();
+  await page
+    .getByLabel('Maintenance owner (group reference)')
+    .fill('group:default/ml-platform');
+
+  await page.getByRole('button', { name: /Review and save/ }).click();
+  await expect(page.getByText('Build in-house').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Record decision' }).click();
+
+  await page.goto('/catalog/default/component/embedding-service');
+  await expect(page.getByText('Build in-house').first()).toBeVisible();
+
+  await page.goto('/build-vs-buy');
+  await page.getByRole('tab', { name: 'Due for revisit' }).waitFor();
+  await expect(page.getByText(/decisions\)/)).toBeVisible();
+  await expect(page.getByText(/Verdicts \(3 decisions\)/)).toBeVisible();
+});
+
+test('a conflict between two tabs is survived without losing input', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await signIn(first);
+  const wizard =
+    '/catalog/default/component/model-monitoring/build-vs-buy/evaluate';
+  await first.goto(wizard);
+  await second.goto(wizard);
+  const question = (page: Page) => page.getByLabel('The question');
+  await expect(question(first)).not.toBeEmpty();
+  await expect(question(second)).not.toBeEmpty();
+
+  await question(first).fill(
+    'Build or buy drift and hallucination monitoring?',
+  );
+  await first.getByRole('button', { name: 'Save draft' }).click();
+  await expect(first.getByText(/Draft saved as version \d+/)).toBeVisible();
+
+  const typed = 'Typed in the second tab while the first one saved';
+  await second
+    .getByLabel('What the team can realistically take on')
+    .fill(typed);
+  await second.getByRole('button', { name: 'Save draft' }).click();
+  await expect(second.getByText('What changed meanwhile')).toBeVisible();
+  await expect(
+    second.getByLabel('What the team can realistically take on'),
+  ).toHaveValue(typed);
+
+  await second.getByRole('button', { name: /Reapply my answers/ }).click();
+  await second.getByRole('button', { name: 'Save draft' }).click();
+  await expect(second.getByText(/Draft saved as version \d+/)).toBeVisible();
+
+  await second.reload();
+  await expect(
+    second.getByLabel('What the team can realistically take on'),
+  ).toHaveValue(typed);
+  await expect(question(second)).toHaveValue(
+    'Build or buy drift and hallucination monitoring?',
+  );
+  await context.close();
+});
