@@ -15,3 +15,8 @@
  */
 
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// Lazy-loaded extensions and msw round trips can take more than the default
+// second on a loaded two-core CI machine; a slow render is not a failure.
+configure({ asyncUtilTimeout: 10_000 });

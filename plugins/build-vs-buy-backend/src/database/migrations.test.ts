@@ -1,0 +1,77 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { TestDatabases } from '@backstage/backend-test-utils';
+
+jest.setTimeout(60_000);
+
+const directory = resolvePackagePath(
+  '@build-vs-buy/plugin-build-vs-buy-backend',
+  'migrations',
+);
+
+describe('migrations', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'step up and down with rows in the tables, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory });
+
+      const row = {
+        id: '00000000-0000-4000-8000-000000000001',
+        entity_ref: 'component:default/vector-database',
+        active_entity_ref: 'component:default/vector-database',
+        version: 1,
+        status: 'complete',
+        evaluation: '{}',
+        outcome: '{}',
+        verdict_kind: 'buy',
+        revisit_by: '2027-05-01',
+        has_migration_plan: true,
+        created_at: '2026-11-28T00:00:00.000Z',
+        created_by: 'user:default/alice',
+        updated_at: '2026-11-28T00:00:00.000Z',
+        updated_by: 'user:default/alice',
+      };
+      await knex('evaluations').insert(row);
+      await knex('evaluation_revisions').insert({
+        evaluation_id: row.id,
+        version: 1,
+        status: 'complete',
+        verdict_kind: 'buy',
+        evaluation: '{}',
+        created_at: row.created_at,
+        created_by: row.created_by,
+      });
+      // One active evaluation per entity.
+      await expect(
+        knex('evaluations').insert({ ...row, id: `${row.id.slice(0, -1)}2` }),
+      ).rejects.toThrow();
+
+      await knex.migrate.rollback({ directory }, true);
+      expect(await knex.schema.hasTable('evaluations')).toBe(false);
+      expect(await knex.schema.hasTable('evaluation_revisions')).toBe(false);
+
+      await knex.migrate.latest({ directory });
+      expect(await knex('evaluations').count({ count: '*' })).toEqual([
+        { count: databaseId === 'SQLITE_3' ? 0 : '0' },
+      ]);
+    },
+  );
+});
