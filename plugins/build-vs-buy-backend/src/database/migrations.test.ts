@@ -59,7 +59,17 @@ describe('migrations', () => {
         created_at: row.created_at,
         created_by: row.created_by,
       });
-      // One active evaluation per entity.
+      // One active evaluation per entity: the unique index exists...
+      const indexes =
+        databaseId === 'SQLITE_3'
+          ? await knex('sqlite_master')
+              .where({ type: 'index', tbl_name: 'evaluations' })
+              .pluck('name')
+          : await knex('pg_indexes')
+              .where({ tablename: 'evaluations' })
+              .pluck('indexname');
+      expect(indexes).toContain('evaluations_active_entity_ref_uniq');
+      // ...and holds.
       await expect(
         knex('evaluations').insert({ ...row, id: `${row.id.slice(0, -1)}2` }),
       ).rejects.toThrow();
