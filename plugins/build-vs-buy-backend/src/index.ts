@@ -10,3 +10,7 @@ export {
   createBuildVsBuyEvaluationConditionalDecision,
   evaluationResourceRef,
 } from './permissions/rules';
+export type {
+  EvaluationQuery,
+  EvaluationRecord,
+} from './database/EvaluationStore';

@@ -14,10 +14,12 @@
  * limitations under the License.
  */
 
-/*
+/**
  * Example evaluations drawn from the article, for seeding a fresh install,
  * for documentation and for tests. Exported from a separate entry point, not
  * from the package index.
+ *
+ * @packageDocumentation
  */
 
 import type { VerdictKind } from './evaluate';
