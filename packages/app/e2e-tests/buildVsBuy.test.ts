@@ -145,3 +145,37 @@ test('a conflict between two tabs is survived without losing input', async ({
   );
   await context.close();
 });
+
+test('the wizard can be driven from the keyboard alone', async ({ page }) => {
+  await signIn(page);
+  await page.goto(
+    '/catalog/default/component/llm-gateway/build-vs-buy/evaluate',
+  );
+  const dataStored = page.getByLabel('What data it stores');
+  await expect(dataStored).toBeVisible();
+
+  // Tab from the top of the page to the field, type, then on to "Next".
+  const tabUntil = async (isThere: () => Promise<boolean>) => {
+    for (let presses = 0; presses < 80; presses++) {
+      if (await isThere()) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error('never reached by Tab');
+  };
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await tabUntil(() =>
+    dataStored.evaluate(el => el === document.activeElement),
+  );
+  await page.keyboard.type('Prompts and completions for 30 days');
+  const next = page.getByRole('button', { name: 'Next' });
+  await tabUntil(() => next.evaluate(el => el === document.activeElement));
+  await page.keyboard.press('Enter');
+
+  await expect(
+    page.getByRole('radiogroup', { name: 'Is it a core differentiator?' }),
+  ).toBeVisible();
+  const back = page.getByRole('button', { name: 'Back' });
+  await tabUntil(() => back.evaluate(el => el === document.activeElement));
+  await page.keyboard.press('Enter');
+  await expect(dataStored).toHaveValue('Prompts and completions for 30 days');
+});
