@@ -179,3 +179,14 @@ test('the wizard can be driven from the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(dataStored).toHaveValue('Prompts and completions for 30 days');
 });
+
+test("an evaluation can be launched from the entity's context menu", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/catalog/default/component/labeling-tool');
+  await page.getByTestId('menu-button').click();
+  await page.getByRole('menuitem', { name: 'Evaluate build vs buy' }).click();
+  await expect(page).toHaveURL(/\/labeling-tool\/build-vs-buy\/evaluate$/);
+  await expect(page.getByLabel('What data it stores')).toBeVisible();
+});
