@@ -28,6 +28,17 @@ export interface Config {
       | 'mid-size'
       | 'large-enterprise'
       | 'regulated';
+    /**
+     * How often the revisit scan looks for decisions that became due soon or
+     * overdue, lost or outgrew their maintenance owner, or whose entity left
+     * the catalog or changed owner, and notifies their owners. Hourly by
+     * default; one replica runs it at a time.
+     */
+    revisitScanSchedule?: {
+      frequency: { minutes?: number; hours?: number; cron?: string };
+      timeout: { minutes?: number; seconds?: number };
+      initialDelay?: { minutes?: number; seconds?: number };
+    };
     /** How often catalog facts (owner, system, lifecycle) are refreshed. */
     catalogRefreshSchedule?: {
       frequency: { minutes?: number; hours?: number; cron?: string };

@@ -19,15 +19,21 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import type { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { buildVsBuyPermissions } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import {
   evaluationPermissionRules,
   evaluationResourceRef,
 } from './permissions/rules';
+import { registerActions } from './service/actions';
 import { refreshCatalogFacts } from './service/catalogFacts';
+import { createDecisionReader } from './service/decisions';
+import { createReviewer } from './service/review';
+import { runRevisitScan } from './service/revisitScan';
 import { createRouter } from './service/router';
 import { readSettings } from './service/settings';
 
@@ -53,6 +59,8 @@ export const buildVsBuyPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
+        notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -66,6 +74,8 @@ export const buildVsBuyPlugin = createBackendPlugin({
         permissionsRegistry,
         auditor,
         catalog,
+        notifications,
+        actionsRegistry,
       }) {
         const settings = readSettings(config);
         const store = await DatabaseEvaluationStore.create({ database });
@@ -79,7 +89,12 @@ export const buildVsBuyPlugin = createBackendPlugin({
 
         await scheduler.scheduleTask({
           id: 'build-vs-buy-refresh-catalog-facts',
-          ...catalogRefreshSchedule(config),
+          scope: 'global',
+          ...scheduleFromConfig(
+            config,
+            'buildVsBuy.catalogRefreshSchedule',
+            DEFAULT_CATALOG_REFRESH,
+          ),
           fn: async () => {
             const { refreshed, missing } = await refreshCatalogFacts({
               store,
@@ -92,6 +107,47 @@ export const buildVsBuyPlugin = createBackendPlugin({
           },
         });
 
+        const reviewer = createReviewer(settings);
+        await scheduler.scheduleTask({
+          id: 'build-vs-buy-revisit-scan',
+          // One replica scans at a time; the notices it claims in the
+          // database keep even overlapping scans from notifying twice.
+          scope: 'global',
+          ...scheduleFromConfig(
+            config,
+            'buildVsBuy.revisitScanSchedule',
+            DEFAULT_REVISIT_SCAN,
+          ),
+          fn: async () => {
+            const result = await runRevisitScan({
+              store,
+              catalog,
+              notifications,
+              reviewer,
+              credentials: await auth.getOwnServiceCredentials(),
+              logger,
+              now: new Date(),
+            });
+            logger.info(
+              `Revisit scan read ${result.scanned} decisions: notified the owners of ${result.notified}, ${result.skipped} already notified by another replica, ${result.failed} failed and will be retried`,
+            );
+          },
+        });
+
+        const permissionRuleset = permissionsRegistry.getPermissionRuleset(
+          evaluationResourceRef,
+        );
+        registerActions({
+          actionsRegistry,
+          reader: createDecisionReader({
+            store,
+            permissions,
+            reviewer,
+            permissionRuleset,
+          }),
+          now: () => new Date(),
+        });
+
         httpRouter.use(
           await createRouter({
             store,
@@ -100,9 +156,7 @@ export const buildVsBuyPlugin = createBackendPlugin({
             auditor,
             catalog,
             settings,
-            permissionRuleset: permissionsRegistry.getPermissionRuleset(
-              evaluationResourceRef,
-            ),
+            permissionRuleset,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
@@ -117,13 +171,20 @@ const DEFAULT_CATALOG_REFRESH: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { minutes: 1 },
 };
 
-function catalogRefreshSchedule(
+const DEFAULT_REVISIT_SCAN: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 1 },
+  timeout: { minutes: 30 },
+  initialDelay: { minutes: 2 },
+};
+
+function scheduleFromConfig(
   config: Config,
+  key: string,
+  fallback: SchedulerServiceTaskScheduleDefinition,
 ): SchedulerServiceTaskScheduleDefinition {
-  const key = 'buildVsBuy.catalogRefreshSchedule';
   return config.has(key)
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
         config.getConfig(key),
       )
-    : DEFAULT_CATALOG_REFRESH;
+    : fallback;
 }

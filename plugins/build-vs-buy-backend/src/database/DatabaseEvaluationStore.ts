@@ -43,6 +43,7 @@ import {
   EvaluationWrite,
   ListEvaluationsOptions,
   ReviewWindow,
+  RevisitScanItem,
 } from './EvaluationStore';
 
 const migrationsDir = resolvePackagePath(
@@ -68,6 +69,7 @@ type EvaluationRow = {
   entity_lifecycle: string | null;
   entity_missing: boolean | number;
   decided_at: string | null;
+  decided_owner_ref?: string | null;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -465,6 +467,60 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     });
   }
 
+  async listForRevisitScan(options: {
+    limit: number;
+    after?: string;
+  }): Promise<RevisitScanItem[]> {
+    const query = this.db<EvaluationRow>('evaluations')
+      .leftJoin(
+        'evaluation_notices',
+        'evaluation_notices.evaluation_id',
+        'evaluations.id',
+      )
+      .select('evaluations.*', 'evaluation_notices.conditions as notified')
+      .where('evaluations.status', 'complete')
+      .orderBy('evaluations.id')
+      .limit(options.limit);
+    if (options.after !== undefined) {
+      query.where('evaluations.id', '>', options.after);
+    }
+    const rows: Array<EvaluationRow & { notified: string | null }> =
+      await query;
+    return rows.map(row => ({
+      record: toRecord(row),
+      notified: row.notified === null ? undefined : JSON.parse(row.notified),
+    }));
+  }
+
+  async recordNotice(options: {
+    evaluationId: string;
+    expected: string[] | undefined;
+    next: string[];
+    now: Date;
+  }): Promise<boolean> {
+    const next = {
+      conditions: JSON.stringify(options.next),
+      updated_at: options.now.toISOString(),
+    };
+    if (options.expected === undefined) {
+      // The first notice of an evaluation: of two scans inserting it at
+      // once, the primary key lets one through.
+      const inserted = await this.db('evaluation_notices')
+        .insert({ evaluation_id: options.evaluationId, ...next })
+        .onConflict('evaluation_id')
+        .ignore()
+        .returning('evaluation_id');
+      return inserted.length === 1;
+    }
+    const changed = await this.db('evaluation_notices')
+      .where({
+        evaluation_id: options.evaluationId,
+        conditions: JSON.stringify(options.expected),
+      })
+      .update(next);
+    return changed === 1;
+  }
+
   private columnsOf(write: EvaluationWrite) {
     const plan = write.evaluation.failureModes?.migrationPlan;
     return {
@@ -484,6 +540,8 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       entity_lifecycle: write.entity.lifecycle ?? null,
       entity_missing: write.entity.missing,
       decided_at: write.status === 'complete' ? write.now.toISOString() : null,
+      decided_owner_ref:
+        write.status === 'complete' ? (write.entity.ownerRef ?? null) : null,
       updated_at: write.now.toISOString(),
       updated_by: write.actorRef,
     };
@@ -618,6 +676,7 @@ function toRecord(row: EvaluationRow): EvaluationRecord {
       missing: Boolean(row.entity_missing),
     },
     decidedAt: row.decided_at ?? undefined,
+    decidedOwnerRef: row.decided_owner_ref ?? undefined,
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,

@@ -41,6 +41,18 @@ export type EvaluationRecord = Omit<StoredEvaluation, 'review'> & {
   hasMigrationPlan: boolean;
   /** When the evaluation was last saved as complete. */
   decidedAt?: string;
+  /** The entity's owner when the evaluation was last saved as complete. */
+  decidedOwnerRef?: string;
+};
+
+/** A decision as the revisit scan sees it. */
+export type RevisitScanItem = {
+  record: EvaluationRecord;
+  /**
+   * The condition keys its owners were last notified of; undefined when
+   * they never were.
+   */
+  notified?: string[];
 };
 
 /** What a save writes; the store derives the columns it filters on. */
@@ -141,4 +153,20 @@ export interface EvaluationStore {
   /** Pages through the entity refs of all evaluations, for refreshes. */
   listEntityRefs(options: { limit: number; after?: string }): Promise<string[]>;
   updateEntityFacts(facts: EntityFacts[]): Promise<void>;
+  /** Pages through complete decisions in id order, for the revisit scan. */
+  listForRevisitScan(options: {
+    limit: number;
+    after?: string;
+  }): Promise<RevisitScanItem[]>;
+  /**
+   * Records the conditions an evaluation's owners are told of, if what was
+   * recorded is still `expected` (compare and set). False when another scan
+   * recorded first: that scan sends the notification, this one must not.
+   */
+  recordNotice(options: {
+    evaluationId: string;
+    expected: string[] | undefined;
+    next: string[];
+    now: Date;
+  }): Promise<boolean>;
 }

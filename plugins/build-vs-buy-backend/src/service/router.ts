@@ -20,25 +20,14 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  CompoundEntityRef,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  type PermissionCriteria,
-} from '@backstage/plugin-permission-common';
-import {
-  createConditionTransformer,
-  type PermissionRuleset,
-} from '@backstage/plugin-permission-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { PermissionRuleset } from '@backstage/plugin-permission-node';
 import {
   buildVsBuyEvaluationCreatePermission,
   buildVsBuyEvaluationDeletePermission,
-  buildVsBuyEvaluationReadPermission,
   buildVsBuyEvaluationUpdatePermission,
   createEvaluationRequestSchema,
   DASHBOARD_LISTS,
@@ -48,9 +37,6 @@ import {
   EvaluatedEntity,
   EvaluationDraft,
   EvaluationSummary,
-  reviewStatus,
-  StoredEvaluation,
-  toIsoDate,
   updateEvaluationRequestSchema,
   type Outcome,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -66,15 +52,19 @@ import type {
   EvaluationQuery,
   EvaluationRecord,
   EvaluationStore,
-  ReviewWindow,
 } from '../database/EvaluationStore';
 import { factsOf } from './catalogFacts';
+import {
+  createDecisionReader,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  normalizeEntityRef,
+} from './decisions';
+import { createReviewer } from './review';
 import type { BuildVsBuySettings } from './settings';
 
 /** The largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 512 * 1024;
-const DEFAULT_PAGE_SIZE = 50;
-const MAX_PAGE_SIZE = 500;
 
 export type RouterOptions = {
   store: EvaluationStore;
@@ -138,10 +128,6 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { store, httpAuth, permissions, auditor, catalog, settings } = options;
   const now = options.now ?? (() => new Date());
-  const transformConditions = createConditionTransformer(
-    options.permissionRuleset,
-  );
-
   const router = Router();
   router.use(express.json({ limit: MAX_BODY_BYTES }));
 
@@ -152,86 +138,22 @@ export async function createRouter(
   const credentialsOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  const reviewWindow = (at: Date): ReviewWindow => {
-    const today = toIsoDate(at);
-    const dueSoonBy = toIsoDate(
-      new Date(Date.parse(today) + settings.dueSoonDays * 86_400_000),
-    );
-    return { today, dueSoonBy };
-  };
+  const reviewer = createReviewer(settings);
+  const reviewWindow = reviewer.windowAt;
+  const reviewFor = reviewer.reviewAnswers;
 
-  /*
-   * Review status as of `at`, judged on the stored revisit date, the same
-   * rule the store's SQL filters mirror.
-   */
-  const reviewFor = (
-    evaluation: EvaluationDraft,
-    revisitBy: string,
-    verdict: Outcome['verdict'],
-    decidedAt: Date | undefined,
-    at: Date,
-  ) =>
-    reviewStatus({ ...evaluation, revisitBy }, at, {
-      dueSoonDays: settings.dueSoonDays,
-      revisitIntervalMonths: settings.revisitIntervalMonths,
-      verdict,
-      decidedAt,
-    });
-
-  const reviewOf = (record: EvaluationRecord, at: Date) =>
-    reviewFor(
-      record.evaluation,
-      record.revisitBy,
-      record.outcome.verdict,
-      record.decidedAt ? new Date(record.decidedAt) : undefined,
-      at,
-    );
-
-  const toStored = (record: EvaluationRecord, at: Date): StoredEvaluation => ({
-    id: record.id,
-    entityRef: record.entityRef,
-    version: record.version,
-    status: record.status,
-    evaluation: record.evaluation,
-    outcome: record.outcome,
-    review: reviewOf(record, at),
-    entity: record.entity,
-    createdAt: record.createdAt,
-    createdBy: record.createdBy,
-    updatedAt: record.updatedAt,
-    updatedBy: record.updatedBy,
+  const reader = createDecisionReader({
+    store,
+    permissions,
+    reviewer,
+    permissionRuleset: options.permissionRuleset,
   });
-
-  const toSummary = (
-    record: EvaluationRecord,
-    at: Date,
-  ): EvaluationSummary => ({
-    id: record.id,
-    entityRef: record.entityRef,
-    version: record.version,
-    status: record.status,
-    verdict: record.outcome.verdict,
-    reviewStatus: reviewOf(record, at).status,
-    revisitBy: record.revisitBy,
-    maintenanceOwnerRef: record.maintenanceOwnerRef,
-    hasMigrationPlan: record.hasMigrationPlan,
-    entity: record.entity,
-    updatedAt: record.updatedAt,
-    updatedBy: record.updatedBy,
-  });
+  const { toStored, toSummary, mayRead, readFilter } = reader;
 
   /*
    * Reading one evaluation: a caller who may not read it gets the same 404
    * as for one that does not exist, so a denial reveals nothing.
    */
-  const mayRead = async (id: string, credentials: BackstageCredentials) => {
-    const [decision] = await permissions.authorize(
-      [{ permission: buildVsBuyEvaluationReadPermission, resourceRef: id }],
-      { credentials },
-    );
-    return decision.result === AuthorizeResult.ALLOW;
-  };
-
   const readable = async (id: string, credentials: BackstageCredentials) => {
     const record = (await mayRead(id, credentials))
       ? await store.get(id)
@@ -260,20 +182,6 @@ export async function createRouter(
       );
     }
     return record;
-  };
-
-  const readFilter = async (
-    credentials: BackstageCredentials,
-  ): Promise<PermissionCriteria<EvaluationQuery> | undefined | 'deny'> => {
-    const [decision] = await permissions.authorizeConditional(
-      [{ permission: buildVsBuyEvaluationReadPermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.DENY) return 'deny';
-    if (decision.result === AuthorizeResult.CONDITIONAL) {
-      return transformConditions(decision.conditions);
-    }
-    return undefined;
   };
 
   /*
@@ -546,14 +454,11 @@ export async function createRouter(
   router.get('/entities/:entityRef/evaluation', async (req, res) => {
     const credentials = await credentialsOf(req);
     const entityRef = normalizeEntityRef(req.params.entityRef);
-    const record = await store.getByEntityRef(entityRef);
-    if (!record) {
+    const stored = await reader.getByEntityRef(entityRef, credentials, now());
+    if (!stored) {
       throw new NotFoundError(`${entityRef} has no evaluation`);
     }
-    if (!(await mayRead(record.id, credentials))) {
-      throw new NotFoundError(`${entityRef} has no evaluation`);
-    }
-    res.json(toStored(record, now()));
+    res.json(stored);
   });
 
   router.post('/evaluate', async (req, res) => {
@@ -641,29 +546,17 @@ export async function createRouter(
     const credentials = await credentialsOf(req);
     const list = parse(z.enum(DASHBOARD_LISTS), req.params.list, 'list');
     const query = parse(listQuerySchema, req.query, 'query');
-    const permissionFilter = await readFilter(credentials);
-    if (permissionFilter === 'deny') {
-      send(res, query.format, { items: [] }, SUMMARY_COLUMNS);
-      return;
-    }
-    const at = now();
-    const page = await store.list({
-      filter: { ...filterOf(query), attention: list as AttentionList },
-      window: reviewWindow(at),
-      permissionFilter,
-      order: list === 'due-for-revisit' ? 'revisit' : 'updated',
-      limit: query.limit ?? DEFAULT_PAGE_SIZE,
-      cursor: query.cursor,
-    });
-    send(
-      res,
-      query.format,
+    const page = await reader.listAttention(
+      list as AttentionList,
       {
-        items: page.items.map(record => toSummary(record, at)),
-        nextCursor: page.nextCursor,
+        filter: filterOf(query),
+        limit: query.limit ?? DEFAULT_PAGE_SIZE,
+        cursor: query.cursor,
       },
-      SUMMARY_COLUMNS,
+      credentials,
+      now(),
     );
+    send(res, query.format, page, SUMMARY_COLUMNS);
   });
 
   /*
@@ -763,16 +656,6 @@ function filterOf(query: z.infer<typeof listQuerySchema>): EvaluationFilter {
     status: query.status,
     reviewStatus: query.reviewStatus,
   };
-}
-
-function normalizeEntityRef(ref: string, defaultKind?: string): string {
-  let parsed: CompoundEntityRef;
-  try {
-    parsed = parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' });
-  } catch (error) {
-    throw new InputError(`entityRef: ${(error as Error).message}`);
-  }
-  return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
 }
 
 function actorOf(credentials: BackstageCredentials): string {

@@ -1,0 +1,128 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { NotFoundError } from '@backstage/errors';
+import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import {
+  type DecisionReader,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  normalizeEntityRef,
+} from './decisions';
+
+/**
+ * Actions for agents and automation, through Backstage's actions registry:
+ * the decision of an entity and the decisions due for revisit, read with
+ * the caller's credentials so the permission policy applies as it does to
+ * the HTTP API.
+ */
+export function registerActions(options: {
+  actionsRegistry: ActionsRegistryService;
+  reader: DecisionReader;
+  now: () => Date;
+}) {
+  const { actionsRegistry, reader, now } = options;
+
+  actionsRegistry.register({
+    name: 'get-build-vs-buy-decision',
+    title: 'Get the build-vs-buy decision of an entity',
+    description:
+      'Returns the current build-vs-buy decision recorded for a catalog entity: the verdict and why, the maintenance owner, the migration plan, the revisit date and whether the decision is current, due soon or overdue. Fails with NotFound when the entity has no decision the caller may read.',
+    attributes: { readOnly: true, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          entityRef: z
+            .string()
+            .min(1)
+            .max(255)
+            .describe(
+              'The entity reference, e.g. component:default/vector-db; the kind defaults to component',
+            ),
+        }),
+      output: z =>
+        z.object({
+          decision: z
+            .record(z.string(), z.unknown())
+            .describe('The stored evaluation, as GET /entities/:ref/evaluation'),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const entityRef = normalizeEntityRef(input.entityRef, 'component');
+      const decision = await reader.getByEntityRef(
+        entityRef,
+        credentials,
+        now(),
+      );
+      if (!decision) {
+        throw new NotFoundError(`${entityRef} has no build-vs-buy decision`);
+      }
+      return { output: { decision } };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'list-build-vs-buy-decisions-due-for-revisit',
+    title: 'List build-vs-buy decisions due for revisit',
+    description:
+      'Lists the build-vs-buy decisions that are overdue or due soon for revisit, earliest revisit date first, one page at a time. Pass nextCursor back as cursor for the next page.',
+    attributes: { readOnly: true, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          limit: z
+            .number()
+            .int()
+            .min(1)
+            .max(MAX_PAGE_SIZE)
+            .optional()
+            .describe('Decisions per page, 50 by default'),
+          cursor: z
+            .string()
+            .max(1024)
+            .optional()
+            .describe('The nextCursor of the previous page'),
+          ownerGroup: z
+            .string()
+            .max(255)
+            .optional()
+            .describe(
+              "Only decisions whose entity's owner or maintenance owner is this group ref",
+            ),
+        }),
+      output: z =>
+        z.object({
+          items: z.array(z.record(z.string(), z.unknown())),
+          nextCursor: z.string().optional(),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const page = await reader.listAttention(
+        'due-for-revisit',
+        {
+          filter: input.ownerGroup
+            ? { ownerGroups: [normalizeEntityRef(input.ownerGroup, 'group')] }
+            : {},
+          limit: input.limit ?? DEFAULT_PAGE_SIZE,
+          cursor: input.cursor,
+        },
+        credentials,
+        now(),
+      );
+      return { output: page };
+    },
+  });
+}
