@@ -18,8 +18,9 @@
 
 /**
  * What the revisit scan needs to notice changes and notify once per change:
- * the entity's owner when the decision was made, and per evaluation the
- * conditions its owners were last told about.
+ * the entity's owner and the size of the maintenance team when the decision
+ * was made, and per evaluation the conditions its owners were last told
+ * about.
  *
  * @param {import('knex').Knex} knex
  */
@@ -29,6 +30,12 @@ exports.up = async function up(knex) {
       .string('decided_owner_ref', 255)
       .nullable()
       .comment("The entity's owner when the evaluation was last completed");
+    table
+      .integer('decided_maintainers')
+      .nullable()
+      .comment(
+        'Members of the maintenance owner group when the evaluation was last completed',
+      );
   });
   await knex('evaluations')
     .whereNotNull('decided_at')
@@ -60,5 +67,6 @@ exports.down = async function down(knex) {
   await knex.schema.dropTable('evaluation_notices');
   await knex.schema.alterTable('evaluations', table => {
     table.dropColumn('decided_owner_ref');
+    table.dropColumn('decided_maintainers');
   });
 };

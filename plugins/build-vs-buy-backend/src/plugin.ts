@@ -37,6 +37,30 @@ import { runRevisitScan } from './service/revisitScan';
 import { createRouter } from './service/router';
 import { readSettings } from './service/settings';
 
+const DEFAULT_CATALOG_REFRESH: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 10 },
+  initialDelay: { minutes: 1 },
+};
+
+const DEFAULT_REVISIT_SCAN: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 1 },
+  timeout: { minutes: 30 },
+  initialDelay: { minutes: 2 },
+};
+
+function scheduleFromConfig(
+  config: Config,
+  key: string,
+  fallback: SchedulerServiceTaskScheduleDefinition,
+): SchedulerServiceTaskScheduleDefinition {
+  return config.has(key)
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(key),
+      )
+    : fallback;
+}
+
 /**
  * The Build vs Buy backend plugin: stores evaluations of catalog entities,
  * computes their verdicts with the shared decision engine and serves them.
@@ -164,27 +188,3 @@ export const buildVsBuyPlugin = createBackendPlugin({
     });
   },
 });
-
-const DEFAULT_CATALOG_REFRESH: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { minutes: 30 },
-  timeout: { minutes: 10 },
-  initialDelay: { minutes: 1 },
-};
-
-const DEFAULT_REVISIT_SCAN: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { hours: 1 },
-  timeout: { minutes: 30 },
-  initialDelay: { minutes: 2 },
-};
-
-function scheduleFromConfig(
-  config: Config,
-  key: string,
-  fallback: SchedulerServiceTaskScheduleDefinition,
-): SchedulerServiceTaskScheduleDefinition {
-  return config.has(key)
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-        config.getConfig(key),
-      )
-    : fallback;
-}

@@ -70,6 +70,7 @@ type EvaluationRow = {
   entity_missing: boolean | number;
   decided_at: string | null;
   decided_owner_ref?: string | null;
+  decided_maintainers?: number | null;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -541,7 +542,9 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       entity_missing: write.entity.missing,
       decided_at: write.status === 'complete' ? write.now.toISOString() : null,
       decided_owner_ref:
-        write.status === 'complete' ? (write.entity.ownerRef ?? null) : null,
+        write.status === 'complete' ? write.entity.ownerRef ?? null : null,
+      decided_maintainers:
+        write.status === 'complete' ? write.maintainers ?? null : null,
       updated_at: write.now.toISOString(),
       updated_by: write.actorRef,
     };
@@ -677,6 +680,7 @@ function toRecord(row: EvaluationRow): EvaluationRecord {
     },
     decidedAt: row.decided_at ?? undefined,
     decidedOwnerRef: row.decided_owner_ref ?? undefined,
+    decidedMaintainers: row.decided_maintainers ?? undefined,
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,

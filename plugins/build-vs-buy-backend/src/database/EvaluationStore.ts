@@ -43,6 +43,11 @@ export type EvaluationRecord = Omit<StoredEvaluation, 'review'> & {
   decidedAt?: string;
   /** The entity's owner when the evaluation was last saved as complete. */
   decidedOwnerRef?: string;
+  /**
+   * The members of the maintenance owner group when the evaluation was last
+   * saved as complete: the team node 5 was answered for.
+   */
+  decidedMaintainers?: number;
 };
 
 /** A decision as the revisit scan sees it. */
@@ -62,6 +67,8 @@ export type EvaluationWrite = {
   outcome: Outcome;
   revisitBy: string;
   entity: EvaluatedEntity;
+  /** The members of the maintenance owner group, when it has one. */
+  maintainers?: number;
   actorRef: string;
   now: Date;
 };

@@ -90,4 +90,63 @@ describe('migrations', () => {
       ]);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'adds the revisit notices, backfilling the owner of decided rows, and removes them again, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.up({ directory, name: '20261128120000_init.js' });
+      const row = (id: string, decided: boolean) => ({
+        id,
+        entity_ref: `component:default/${id}`,
+        active_entity_ref: `component:default/${id}`,
+        version: 1,
+        status: decided ? 'complete' : 'draft',
+        evaluation: '{}',
+        outcome: '{}',
+        verdict_kind: decided ? 'buy' : 'incomplete',
+        revisit_by: '2027-05-01',
+        has_migration_plan: true,
+        entity_owner_ref: 'group:default/search',
+        decided_at: decided ? '2026-11-28T00:00:00.000Z' : null,
+        created_at: '2026-11-28T00:00:00.000Z',
+        created_by: 'user:default/alice',
+        updated_at: '2026-11-28T00:00:00.000Z',
+        updated_by: 'user:default/alice',
+      });
+      await knex('evaluations').insert([
+        row('decided', true),
+        row('draft', false),
+      ]);
+
+      await knex.migrate.up({ directory });
+      expect(
+        await knex('evaluations')
+          .orderBy('id')
+          .select('id', 'decided_owner_ref', 'decided_maintainers'),
+      ).toEqual([
+        {
+          id: 'decided',
+          decided_owner_ref: 'group:default/search',
+          decided_maintainers: null,
+        },
+        { id: 'draft', decided_owner_ref: null, decided_maintainers: null },
+      ]);
+      await knex('evaluation_notices').insert({
+        evaluation_id: 'decided',
+        conditions: '["overdue:2027-05-01"]',
+        updated_at: '2026-11-28T00:00:00.000Z',
+      });
+
+      await knex.migrate.down({ directory });
+      expect(await knex.schema.hasTable('evaluation_notices')).toBe(false);
+      expect(
+        await knex.schema.hasColumn('evaluations', 'decided_owner_ref'),
+      ).toBe(false);
+      expect(await knex('evaluations').orderBy('id').pluck('id')).toEqual([
+        'decided',
+        'draft',
+      ]);
+    },
+  );
 });

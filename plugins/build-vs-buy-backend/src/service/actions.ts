@@ -57,7 +57,9 @@ export function registerActions(options: {
         z.object({
           decision: z
             .record(z.string(), z.unknown())
-            .describe('The stored evaluation, as GET /entities/:ref/evaluation'),
+            .describe(
+              'The stored evaluation, as GET /entities/:ref/evaluation',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {

@@ -18,6 +18,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   parseEntityRef,
+  RELATION_HAS_MEMBER,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -43,6 +44,13 @@ export function factsOf(entity: Entity): EvaluatedEntity {
     lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
     missing: false,
   };
+}
+
+/** The number of direct members of a Group entity. */
+export function membersOf(group: Entity): number {
+  return (group.relations ?? []).filter(
+    relation => relation.type === RELATION_HAS_MEMBER,
+  ).length;
 }
 
 /** How many entities one refresh asks the catalog for at a time. */

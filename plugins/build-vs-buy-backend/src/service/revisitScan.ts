@@ -18,11 +18,7 @@ import type {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import {
-  type Entity,
-  parseEntityRef,
-  RELATION_HAS_MEMBER,
-} from '@backstage/catalog-model';
+import { type Entity, parseEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
   NotificationPayload,
@@ -35,7 +31,7 @@ import type {
   EvaluationStore,
   RevisitScanItem,
 } from '../database/EvaluationStore';
-import { factsOf } from './catalogFacts';
+import { factsOf, membersOf } from './catalogFacts';
 import type { Reviewer } from './review';
 
 /** How many decisions one step of the scan reads and looks up at once. */
@@ -54,7 +50,8 @@ export type RevisitCondition =
       kind: 'maintenance-owner-shrank';
       groupRef: string;
       members: number;
-      assumed: number;
+      /** Its members when the decision was made, when known. */
+      assumed?: number;
     }
   | { kind: 'entity-gone' }
   | { kind: 'entity-owner-changed'; from: string; to?: string };
@@ -115,17 +112,16 @@ export function conditionsOf(options: {
     if (!maintenanceGroup) {
       conditions.push({ kind: 'maintenance-owner-gone', groupRef });
     } else {
-      // Node 5 was answered for a team of this many engineers.
-      const assumed = record.evaluation.prerequisites?.teamCapacity?.engineers;
-      const members = (maintenanceGroup.relations ?? []).filter(
-        relation => relation.type === RELATION_HAS_MEMBER,
-      ).length;
+      // Node 5 was answered for the team as it was when the decision was
+      // made; with nobody left, nobody gives it 20% of their time.
+      const members = membersOf(maintenanceGroup);
+      const assumed = record.decidedMaintainers;
       if (members === 0 || (assumed !== undefined && members < assumed)) {
         conditions.push({
           kind: 'maintenance-owner-shrank',
           groupRef,
           members,
-          assumed: assumed ?? 1,
+          assumed,
         });
       }
     }
@@ -210,7 +206,9 @@ function sentenceOf(condition: RevisitCondition): string {
     case 'maintenance-owner-gone':
       return `Its maintenance owner ${condition.groupRef} is no longer in the catalog: every system you build becomes a system you maintain.`;
     case 'maintenance-owner-shrank':
-      return `Its maintenance owner ${condition.groupRef} has ${condition.members} members; node 5 was answered for ${condition.assumed}.`;
+      return condition.members === 0
+        ? `Its maintenance owner ${condition.groupRef} has no members left: nobody gives it the 20% of an engineer that maintenance takes.`
+        : `Its maintenance owner ${condition.groupRef} has ${condition.members} members, fewer than the ${condition.assumed} it had when node 5 was answered: can it still give 20% of an engineer to maintenance, permanently?`;
     case 'entity-gone':
       return 'The component is no longer in the catalog: archive the decision or revisit it.';
     default:

@@ -53,7 +53,7 @@ import type {
   EvaluationRecord,
   EvaluationStore,
 } from '../database/EvaluationStore';
-import { factsOf } from './catalogFacts';
+import { factsOf, membersOf } from './catalogFacts';
 import {
   createDecisionReader,
   DEFAULT_PAGE_SIZE,
@@ -192,7 +192,7 @@ export async function createRouter(
   const catalogFacts = async (
     evaluation: EvaluationDraft,
     credentials: BackstageCredentials,
-  ): Promise<EvaluatedEntity> => {
+  ): Promise<{ entity: EvaluatedEntity; maintainers?: number }> => {
     const ownerRef = evaluation.maintenance?.ownerGroupRef;
     const { items } = await catalog.getEntitiesByRefs(
       {
@@ -213,7 +213,10 @@ export async function createRouter(
         `evaluation.maintenance.ownerGroupRef: ${ownerRef} is not a Group in the catalog`,
       );
     }
-    return factsOf(entity);
+    return {
+      entity: factsOf(entity),
+      maintainers: owner ? membersOf(owner) : undefined,
+    };
   };
 
   const outcomeFor = (
@@ -253,7 +256,7 @@ export async function createRouter(
     evaluation: body.evaluation,
     outcome: outcomeFor(body.evaluation, body.status, at),
     revisitBy: revisitByFor(body.evaluation, at),
-    entity: await catalogFacts(body.evaluation, credentials),
+    ...(await catalogFacts(body.evaluation, credentials)),
     actorRef: actorOf(credentials),
     now: at,
   });

@@ -1,0 +1,169 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
+import request from 'supertest';
+import buildVsBuyPlugin from '.';
+
+jest.setTimeout(60_000);
+
+const entities = ['overdue-store', 'fresh-store'].map(name => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'service', owner: 'group:default/search' },
+}));
+
+const ACTIONS = '/api/build-vs-buy/.backstage/actions/v1/actions';
+
+describe('actions', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  // Mallory may read nothing; everyone else may read everything.
+  const decide = (credentials: unknown) =>
+    JSON.stringify(credentials).includes('user:default/mallory')
+      ? AuthorizeResult.DENY
+      : AuthorizeResult.ALLOW;
+  const policy = mockServices.permissions.mock({
+    authorize: async (requests, options) =>
+      requests.map(() => ({ result: decide(options?.credentials) })) as any,
+    authorizeConditional: async (requests, options) =>
+      requests.map(() => ({ result: decide(options?.credentials) })) as any,
+  });
+
+  async function startBackend() {
+    const knex = await databases.init('SQLITE_3');
+    const { server } = await startTestBackend({
+      features: [
+        buildVsBuyPlugin,
+        mockServices.database.factory({ knex }),
+        catalogServiceMock.factory({ entities }),
+        policy.factory,
+      ],
+    });
+    return server;
+  }
+
+  async function seed(server: Awaited<ReturnType<typeof startBackend>>) {
+    for (const [name, revisitBy] of [
+      ['overdue-store', '2020-01-01'],
+      ['fresh-store', '2999-01-01'],
+    ]) {
+      const created = await request(server)
+        .post('/api/build-vs-buy/evaluations')
+        .send({
+          status: 'complete',
+          evaluation: {
+            ...ecommerceVectorDatabase,
+            entityRef: `component:default/${name}`,
+            revisitBy,
+          },
+        });
+      expect(created.status).toBe(201);
+    }
+  }
+
+  it('lists both actions in the registry, read-only', async () => {
+    const server = await startBackend();
+    const response = await request(server).get(ACTIONS);
+    expect(response.status).toBe(200);
+    expect(
+      response.body.actions.map((action: { id: string }) => action.id),
+    ).toEqual([
+      'build-vs-buy:get-build-vs-buy-decision',
+      'build-vs-buy:list-build-vs-buy-decisions-due-for-revisit',
+    ]);
+    expect(response.body.actions[0].attributes).toMatchObject({
+      readOnly: true,
+    });
+  });
+
+  it('reads the decision of an entity, defaulting the kind to component', async () => {
+    const server = await startBackend();
+    await seed(server);
+    const response = await request(server)
+      .post(`${ACTIONS}/build-vs-buy:get-build-vs-buy-decision/invoke`)
+      .send({ entityRef: 'overdue-store' });
+    expect(response.status).toBe(200);
+    expect(response.body.output.decision).toMatchObject({
+      entityRef: 'component:default/overdue-store',
+      outcome: { verdict: { kind: 'buy' } },
+      review: { status: 'overdue', revisitBy: '2020-01-01' },
+    });
+
+    const missing = await request(server)
+      .post(`${ACTIONS}/build-vs-buy:get-build-vs-buy-decision/invoke`)
+      .send({ entityRef: 'component:default/nothing-here' });
+    expect(missing.status).toBe(404);
+
+    const invalid = await request(server)
+      .post(`${ACTIONS}/build-vs-buy:get-build-vs-buy-decision/invoke`)
+      .send({ entityRef: 42 });
+    expect(invalid.status).toBe(400);
+  });
+
+  it('lists only the decisions due for revisit', async () => {
+    const server = await startBackend();
+    await seed(server);
+    const response = await request(server)
+      .post(
+        `${ACTIONS}/build-vs-buy:list-build-vs-buy-decisions-due-for-revisit/invoke`,
+      )
+      .send({ limit: 10 });
+    expect(response.status).toBe(200);
+    expect(
+      response.body.output.items.map(
+        (item: { entityRef: string; reviewStatus: string }) => [
+          item.entityRef,
+          item.reviewStatus,
+        ],
+      ),
+    ).toEqual([['component:default/overdue-store', 'overdue']]);
+  });
+
+  it('applies the permission policy to the caller: a denied reader finds nothing', async () => {
+    const server = await startBackend();
+    await seed(server);
+    const user = mockCredentials.user('user:default/mallory');
+    const read = await request(server)
+      .post(`${ACTIONS}/build-vs-buy:get-build-vs-buy-decision/invoke`)
+      .set(
+        'Authorization',
+        mockCredentials.user.header(user.principal.userEntityRef),
+      )
+      .send({ entityRef: 'overdue-store' });
+    expect(read.status).toBe(404);
+    const list = await request(server)
+      .post(
+        `${ACTIONS}/build-vs-buy:list-build-vs-buy-decisions-due-for-revisit/invoke`,
+      )
+      .set(
+        'Authorization',
+        mockCredentials.user.header(user.principal.userEntityRef),
+      )
+      .send({});
+    expect(list.status).toBe(200);
+    expect(list.body.output.items).toEqual([]);
+  });
+});
