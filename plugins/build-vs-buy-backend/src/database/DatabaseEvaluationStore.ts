@@ -43,6 +43,7 @@ import {
   EvaluationWrite,
   ListEvaluationsOptions,
   ReviewWindow,
+  NoticeClaim,
   RevisitScanItem,
 } from './EvaluationStore';
 
@@ -493,33 +494,54 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     }));
   }
 
-  async recordNotice(options: {
-    evaluationId: string;
-    expected: string[] | undefined;
-    next: string[];
+  async recordNotices(options: {
+    notices: NoticeClaim[];
     now: Date;
-  }): Promise<boolean> {
-    const next = {
-      conditions: JSON.stringify(options.next),
-      updated_at: options.now.toISOString(),
-    };
-    if (options.expected === undefined) {
-      // The first notice of an evaluation: of two scans inserting it at
-      // once, the primary key lets one through.
-      const inserted = await this.db('evaluation_notices')
-        .insert({ evaluation_id: options.evaluationId, ...next })
-        .onConflict('evaluation_id')
-        .ignore()
-        .returning('evaluation_id');
-      return inserted.length === 1;
+  }): Promise<Set<string>> {
+    const updatedAt = options.now.toISOString();
+    const claimed = new Set<string>();
+    if (options.notices.length === 0) {
+      return claimed;
     }
-    const changed = await this.db('evaluation_notices')
-      .where({
-        evaluation_id: options.evaluationId,
-        conditions: JSON.stringify(options.expected),
-      })
-      .update(next);
-    return changed === 1;
+    // One transaction a page: every claim is still its own compare-and-set,
+    // but the page is committed (and synced to disk) once.
+    await this.db.transaction(async tx => {
+      const first = options.notices.filter(
+        notice => notice.expected === undefined,
+      );
+      for (let start = 0; start < first.length; start += 100) {
+        // Of two scans inserting the first notice of an evaluation at once,
+        // the primary key lets one through; RETURNING names it.
+        const inserted: Array<{ evaluation_id: string }> = await tx(
+          'evaluation_notices',
+        )
+          .insert(
+            first.slice(start, start + 100).map(notice => ({
+              evaluation_id: notice.evaluationId,
+              conditions: JSON.stringify(notice.next),
+              updated_at: updatedAt,
+            })),
+          )
+          .onConflict('evaluation_id')
+          .ignore()
+          .returning('evaluation_id');
+        for (const row of inserted) claimed.add(row.evaluation_id);
+      }
+      for (const notice of options.notices) {
+        if (notice.expected === undefined) continue;
+        const changed = await tx('evaluation_notices')
+          .where({
+            evaluation_id: notice.evaluationId,
+            conditions: JSON.stringify(notice.expected),
+          })
+          .update({
+            conditions: JSON.stringify(notice.next),
+            updated_at: updatedAt,
+          });
+        if (changed === 1) claimed.add(notice.evaluationId);
+      }
+    });
+    return claimed;
   }
 
   private columnsOf(write: EvaluationWrite) {

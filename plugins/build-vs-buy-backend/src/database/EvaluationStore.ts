@@ -50,6 +50,14 @@ export type EvaluationRecord = Omit<StoredEvaluation, 'review'> & {
   decidedMaintainers?: number;
 };
 
+/** A change of the conditions an evaluation's owners were told of. */
+export type NoticeClaim = {
+  evaluationId: string;
+  /** What was recorded; undefined when nothing ever was. */
+  expected: string[] | undefined;
+  next: string[];
+};
+
 /** A decision as the revisit scan sees it. */
 export type RevisitScanItem = {
   record: EvaluationRecord;
@@ -166,14 +174,13 @@ export interface EvaluationStore {
     after?: string;
   }): Promise<RevisitScanItem[]>;
   /**
-   * Records the conditions an evaluation's owners are told of, if what was
-   * recorded is still `expected` (compare and set). False when another scan
-   * recorded first: that scan sends the notification, this one must not.
+   * Records the conditions evaluations' owners are told of, each only if
+   * what was recorded is still its `expected` (compare and set). Returns
+   * the evaluations whose notice this call recorded; for the others another
+   * scan recorded first, and that scan sends the notification.
    */
-  recordNotice(options: {
-    evaluationId: string;
-    expected: string[] | undefined;
-    next: string[];
+  recordNotices(options: {
+    notices: NoticeClaim[];
     now: Date;
-  }): Promise<boolean>;
+  }): Promise<Set<string>>;
 }

@@ -263,8 +263,8 @@ export async function runRevisitScan(options: {
       return result;
     }
     const entities = await lookUp(page, options);
-    for (const item of page) {
-      const { record } = item;
+    const changes = page.flatMap(item => {
+      const { record, notified } = item;
       const entity = entities.get(record.entityRef);
       const conditions = conditionsOf({
         record,
@@ -274,16 +274,42 @@ export async function runRevisitScan(options: {
           ? entities.get(record.maintenanceOwnerRef)
           : undefined,
       });
-      await notifyChange({
-        ...options,
-        item,
-        conditions,
-        recipients: recipientsOf(
+      const keys = conditions.map(conditionKey).sort();
+      const unchanged =
+        notified === undefined ? keys.length === 0 : sameKeys(notified, keys);
+      if (unchanged) return [];
+      return [
+        {
           record,
-          entity ? factsOf(entity).ownerRef : record.entity.ownerRef,
-        ),
-        result,
-      });
+          notified,
+          keys,
+          conditions,
+          // Conditions that only cleared are recorded, so they notify again
+          // if they come back, but nobody is told that things got better.
+          fresh: conditions.filter(
+            condition => !notified?.includes(conditionKey(condition)),
+          ),
+          recipients: recipientsOf(
+            record,
+            entity ? factsOf(entity).ownerRef : record.entity.ownerRef,
+          ),
+        },
+      ];
+    });
+    const claimed = await store.recordNotices({
+      notices: changes.map(change => ({
+        evaluationId: change.record.id,
+        expected: change.notified,
+        next: change.keys,
+      })),
+      now,
+    });
+    for (const change of changes) {
+      if (!claimed.has(change.record.id)) {
+        result.skipped += 1;
+      } else if (change.fresh.length > 0) {
+        await notify({ ...options, ...change, result });
+      }
     }
     result.scanned += page.length;
     after = page[page.length - 1].record.id;
@@ -319,9 +345,12 @@ async function lookUp(
   return found;
 }
 
-async function notifyChange(options: {
-  item: RevisitScanItem;
+async function notify(options: {
+  record: EvaluationRecord;
+  notified: string[] | undefined;
+  keys: string[];
   conditions: RevisitCondition[];
+  fresh: RevisitCondition[];
   recipients: string[];
   result: RevisitScanResult;
   store: EvaluationStore;
@@ -329,31 +358,11 @@ async function notifyChange(options: {
   logger: LoggerService;
   now: Date;
 }) {
-  const { item, conditions, result, store, now } = options;
-  const { record, notified } = item;
-  const keys = conditions.map(conditionKey).sort();
-  if (notified === undefined && keys.length === 0) return;
-  if (notified !== undefined && sameKeys(notified, keys)) return;
-  const fresh = conditions.filter(
-    condition => !notified?.includes(conditionKey(condition)),
-  );
-  const claimed = await store.recordNotice({
-    evaluationId: record.id,
-    expected: notified,
-    next: keys,
-    now,
-  });
-  if (!claimed) {
-    result.skipped += 1;
-    return;
-  }
-  // Conditions that only cleared are recorded, so they notify again if
-  // they come back, but nobody is told that things got better.
-  if (fresh.length === 0) return;
+  const { record, result } = options;
   try {
     await options.notifications.send({
       recipients: { type: 'entity', entityRef: options.recipients },
-      payload: noticeOf({ record, conditions, fresh }),
+      payload: noticeOf(options),
     });
     result.notified += 1;
   } catch (error) {
@@ -362,12 +371,17 @@ async function notifyChange(options: {
       `Could not notify the owners of the decision for ${record.entityRef}; the next scan tries again`,
       error as Error,
     );
-    await store
-      .recordNotice({
-        evaluationId: record.id,
-        expected: keys,
-        next: notified ?? [],
-        now,
+    // Released, so the next scan sees the change again and sends it.
+    await options.store
+      .recordNotices({
+        notices: [
+          {
+            evaluationId: record.id,
+            expected: options.keys,
+            next: options.notified ?? [],
+          },
+        ],
+        now: options.now,
       })
       .catch(() => undefined);
   }
