@@ -66,10 +66,13 @@ async function openDatabase(name: string): Promise<{
   drop: () => Promise<void>;
 }> {
   if (process.env.BENCH_DATABASE === 'postgres') {
+    const adminUrl = new URL(
+      process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING!,
+    );
+    adminUrl.pathname = '/postgres';
     const admin = knexFactory({
       client: 'pg',
-      connection:
-        process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING,
+      connection: adminUrl.toString(),
     });
     const database = `bvb_bench_${name}_${Date.now()}`;
     await admin.raw('CREATE DATABASE ??', [database]);

@@ -36,6 +36,8 @@ exports.up = async function up(knex) {
       .comment(
         'Members of the maintenance owner group when the evaluation was last completed',
       );
+    // The revisit scan pages through complete evaluations in id order.
+    table.index(['status', 'id'], 'evaluations_status_id_idx');
   });
   await knex('evaluations')
     .whereNotNull('decided_at')
@@ -66,6 +68,7 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.dropTable('evaluation_notices');
   await knex.schema.alterTable('evaluations', table => {
+    table.dropIndex(['status', 'id'], 'evaluations_status_id_idx');
     table.dropColumn('decided_owner_ref');
     table.dropColumn('decided_maintainers');
   });
