@@ -21,6 +21,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- a test bench of the backend plugin, never shipped
 import buildVsBuyPlugin from '@build-vs-buy/plugin-build-vs-buy-backend';
 import {
   EvaluationDraft,

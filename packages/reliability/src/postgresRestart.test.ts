@@ -17,6 +17,7 @@
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- a test bench of the backend plugin, never shipped
 import buildVsBuyPlugin from '@build-vs-buy/plugin-build-vs-buy-backend';
 import type { StoredEvaluation } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { execFile } from 'node:child_process';
@@ -73,11 +74,11 @@ type Attempt = {
   timedOut?: boolean;
 };
 
-const title =
-  'PostgreSQL restarted in the middle of a write load' +
-  (mayRestart
+const title = `PostgreSQL restarted in the middle of a write load${
+  mayRestart
     ? ''
-    : ' (skipped: set RELIABILITY_RESTART_POSTGRES=1 to allow restarting the local cluster; yarn test:reliability does)');
+    : ' (skipped: set RELIABILITY_RESTART_POSTGRES=1 to allow restarting the local cluster; CI=true yarn test:reliability does)'
+}`;
 
 (mayRestart ? describe : describe.skip)(title, () => {
   const prefix = `bvb_reliability_${randomBytes(4).toString('hex')}_`;
@@ -190,15 +191,16 @@ const title =
           continue;
         }
         const marker = `writer ${writer} save ${sequence++}`;
+        const held: StoredEvaluation = current;
         const { record, body } = await timed(
-          { kind: 'update', id: current.id, marker },
+          { kind: 'update', id: held.id, marker },
           () =>
             request(server)
-              .put(`${API}/evaluations/${current!.id}`)
+              .put(`${API}/evaluations/${held.id}`)
               .send({
-                version: current!.version,
+                version: held.version,
                 status: 'draft',
-                evaluation: { ...current!.evaluation, question: marker },
+                evaluation: { ...held.evaluation, question: marker },
               }),
         );
         if (record.status === 200) current = body;
