@@ -247,7 +247,8 @@ describe.each(databases.eachSupportedId())('access, %p', databaseId => {
     }
   });
 
-  it('dashboard summary and CSV lists: 401 without credentials, nothing counted for a caller who may not read', async () => {
+  it('dashboard summary, CSV list and list: 401 without credentials, nothing counted or listed for a caller who may not read', async () => {
+    const evaluationId = id;
     for (const caller of CALLERS) {
       const summary = await request(server)
         .get(`${API}/dashboard/summary`)
@@ -256,22 +257,23 @@ describe.each(databases.eachSupportedId())('access, %p', databaseId => {
         .get(`${API}/dashboard/due-for-revisit?format=csv`)
         .set('Authorization', header[caller]);
       const all = await request(server)
-        .get(`${API}/evaluations?format=csv`)
+        .get(`${API}/evaluations`)
         .set('Authorization', header[caller]);
       const expected = {
-        none: { statuses: [401, 401, 401], total: undefined, csvRows: 0 },
-        outsider: { statuses: [200, 200, 200], total: 0, csvRows: 0 },
+        none: { statuses: [401, 401, 401], total: undefined, listed: 0 },
+        outsider: { statuses: [200, 200, 200], total: 0, listed: 0 },
       }[caller as 'none' | 'outsider'] ?? {
         statuses: [200, 200, 200],
         total: 1,
-        csvRows: 1,
+        listed: 1,
       };
       expect({
         caller,
         statuses: [summary.status, csv.status, all.status],
         total: summary.body.total,
-        // Rows below the header; nothing for a caller who may not read.
-        csvRows: summary.status === 200 ? csv.text.trim().split('\n').length - 1 : 0,
+        listed: (all.body.items ?? []).filter(
+          (item: { id: string }) => item.id === evaluationId,
+        ).length,
       }).toEqual({ caller, ...expected });
     }
   });
