@@ -1,0 +1,112 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { expect, test } from '@playwright/test';
+import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
+
+/*
+ * Markup stored in an evaluation's text is shown as text, never run: the
+ * payloads go in through the API with the guest's token, then the entity
+ * card and tab are opened. product-search is used by no other e2e test.
+ */
+const BACKEND = 'http://localhost:7007';
+const ENTITY = 'component:default/product-search';
+const SCRIPT = '<script>window.__xss=1</script>';
+const IMAGE = '<img src=x onerror=window.__xss=1>';
+
+declare global {
+  interface Window {
+    __xss?: number;
+  }
+}
+
+test('markup in stored answers is shown as text and never runs', async ({
+  page,
+  request,
+}) => {
+  // The guest's token, once the backend is up.
+  let token: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(
+          `${BACKEND}/api/auth/guest/refresh?env=development`,
+          { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
+        );
+        token = response.ok()
+          ? (await response.json()).backstageIdentity?.token
+          : undefined;
+        return Boolean(token);
+      },
+      { timeout: 180_000, intervals: [2_000] },
+    )
+    .toBe(true);
+
+  const [candidate, ...otherCandidates] = ecommerceVectorDatabase.candidates;
+  const evaluation = {
+    ...ecommerceVectorDatabase,
+    entityRef: ENTITY,
+    question: `${SCRIPT} ${IMAGE}`,
+    coreDifferentiator: {
+      ...ecommerceVectorDatabase.coreDifferentiator,
+      competitorTest: SCRIPT,
+      rationale: IMAGE,
+    },
+    // The chosen product's name is shown on the card.
+    candidates: [{ ...candidate, name: IMAGE }, ...otherCandidates],
+  };
+  // A draft, so the dashboard counts of the other tests stay as they are.
+  // The catalog may still be loading: retry until the entity is known.
+  await expect
+    .poll(
+      async () => {
+        const response = await request.post(
+          `${BACKEND}/api/build-vs-buy/evaluations`,
+          {
+            headers: { Authorization: `Bearer ${token}` },
+            data: { status: 'draft', evaluation },
+          },
+        );
+        return response.status();
+      },
+      { timeout: 180_000, intervals: [2_000] },
+    )
+    .toBe(201);
+
+  const dialogs: string[] = [];
+  page.on('dialog', dialog => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByText('Acme AI Catalog')).toBeVisible();
+
+  await page.goto('/catalog/default/component/product-search');
+  await expect(page.getByText(`${SCRIPT} ${IMAGE}`).first()).toBeVisible();
+  await expect(page.getByText(IMAGE).first()).toBeVisible();
+  expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+
+  await page.goto('/catalog/default/component/product-search/build-vs-buy');
+  await expect(page.getByText(SCRIPT, { exact: false }).first()).toBeVisible();
+  await expect(page.getByText(IMAGE, { exact: false }).first()).toBeVisible();
+  // Give an injected onerror handler time to fire before looking.
+  await page.waitForTimeout(1_000);
+  expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});
