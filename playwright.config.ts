@@ -22,7 +22,7 @@ export default defineConfig({
   ],
   webServer: {
     command:
-      'rm -rf .data/e2e && APP_CONFIG_backend_database_connection_directory=../../.data/e2e yarn start',
+      'rm -rf .data/e2e && APP_CONFIG_backend_database_connection_directory=../../.data/e2e APP_CONFIG_buildVsBuy_revisitScanSchedule=\'{"frequency":{"minutes":0,"seconds":15},"timeout":{"minutes":1},"initialDelay":{"seconds":5}}\' yarn start',
     url: 'http://localhost:3000',
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,

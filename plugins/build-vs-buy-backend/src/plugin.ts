@@ -175,6 +175,7 @@ export const buildVsBuyPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             store,
+            logger,
             httpAuth,
             permissions,
             auditor,

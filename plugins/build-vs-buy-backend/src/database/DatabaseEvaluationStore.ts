@@ -90,6 +90,9 @@ type RevisionRow = {
 
 const BUY_VERDICTS = ['buy', 'buy-with-wrapper'];
 
+/** The largest value of an integer column on both databases. */
+export const MAX_INTEGER = 2_147_483_647;
+
 /** A stale update: carries the current record so the client can merge. */
 export class EvaluationConflictError extends ConflictError {
   constructor(message: string, readonly current: EvaluationRecord | undefined) {
@@ -295,7 +298,11 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       )
       .where({ evaluation_id: options.id });
     if (options.cursor) {
-      query.where('version', '<', Number(decodeCursor(options.cursor).key));
+      const version = Number(decodeCursor(options.cursor).key);
+      if (!Number.isInteger(version) || version < 1 || version > MAX_INTEGER) {
+        throw new InputError('cursor: not a cursor this API returned');
+      }
+      query.where('version', '<', version);
     }
     const rows = await query
       .orderBy('version', 'desc')

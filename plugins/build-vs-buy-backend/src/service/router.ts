@@ -18,10 +18,16 @@ import {
   AuditorService,
   BackstageCredentials,
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { PermissionRuleset } from '@backstage/plugin-permission-node';
@@ -41,11 +47,14 @@ import {
   type Outcome,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { stringify } from 'csv-stringify/sync';
-import express, { Request, Response } from 'express';
+import express, { NextFunction, Request, Response } from 'express';
 import Router from 'express-promise-router';
 import diff from 'microdiff';
 import { z } from 'zod';
-import { EvaluationConflictError } from '../database/DatabaseEvaluationStore';
+import {
+  EvaluationConflictError,
+  MAX_INTEGER,
+} from '../database/DatabaseEvaluationStore';
 import type {
   AttentionList,
   EvaluationFilter,
@@ -68,6 +77,7 @@ export const MAX_BODY_BYTES = 512 * 1024;
 
 export type RouterOptions = {
   store: EvaluationStore;
+  logger: LoggerService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
@@ -100,7 +110,7 @@ const listQuerySchema = z.strictObject({
   cursor: z.string().max(1024).optional(),
   format: z.enum(['json', 'csv']).optional(),
 });
-const versionSchema = z.coerce.number().int().min(1);
+const versionSchema = z.coerce.number().int().min(1).max(MAX_INTEGER);
 const evaluateRequestSchema = z.strictObject({
   evaluation: evaluationDraftSchema,
 });
@@ -130,6 +140,7 @@ export async function createRouter(
   const now = options.now ?? (() => new Date());
   const router = Router();
   router.use(express.json({ limit: MAX_BODY_BYTES }));
+  router.use(rejectNulCharacters);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -588,6 +599,7 @@ export async function createRouter(
     },
   );
 
+  router.use(databaseOutageAsUnavailable(options.logger));
   return router;
 }
 
@@ -658,6 +670,80 @@ function filterOf(query: z.infer<typeof listQuerySchema>): EvaluationFilter {
     lifecycle: query.lifecycle,
     status: query.status,
     reviewStatus: query.reviewStatus,
+  };
+}
+
+/*
+ * A NUL character cannot be stored in a PostgreSQL text column, so one in
+ * the path or the query would reach the database as an error: refuse it
+ * here, naming where it was. (In bodies it is stored JSON-escaped.)
+ */
+function rejectNulCharacters(req: Request, _res: Response, next: NextFunction) {
+  let path: string;
+  try {
+    path = decodeURIComponent(req.path);
+  } catch {
+    throw new InputError('path: not a valid URL-encoded path');
+  }
+  if (path.includes('\u0000')) {
+    throw new InputError('path: must not contain a NUL character');
+  }
+  for (const [name, value] of Object.entries(req.query)) {
+    if (containsNul(value)) {
+      throw new InputError(`query.${name}: must not contain a NUL character`);
+    }
+  }
+  next();
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value && typeof value === 'object') {
+    return Object.values(value).some(containsNul);
+  }
+  return false;
+}
+
+const DATABASE_UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  'SQLITE_BUSY',
+]);
+
+const DATABASE_UNAVAILABLE_MESSAGES =
+  /Connection terminated|terminating connection|connection error and is not queryable|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/*
+ * While the database is down or restarting, callers get a 503 they may
+ * retry, not a 500 that reads like a bug. The cause (with its SQL) goes to
+ * the log, not to the caller.
+ */
+function databaseOutageAsUnavailable(logger: LoggerService) {
+  return (error: Error, _req: Request, _res: Response, next: NextFunction) => {
+    const code = (error as { code?: string }).code;
+    if (
+      (code && DATABASE_UNAVAILABLE_CODES.has(code)) ||
+      error.name === 'KnexTimeoutError' ||
+      DATABASE_UNAVAILABLE_MESSAGES.test(String(error.message))
+    ) {
+      logger.warn(`Database unavailable: ${error.message}`);
+      next(
+        new ServiceUnavailableError(
+          'The Build vs Buy database is unavailable; try again shortly',
+        ),
+      );
+      return;
+    }
+    next(error);
   };
 }
 
