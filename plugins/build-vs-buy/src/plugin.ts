@@ -22,6 +22,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { BuildVsBuyClient, buildVsBuyApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -91,5 +92,23 @@ export const EntityBuildVsBuyContent = buildVsBuyPlugin.provide(
           m => m.EntityBuildVsBuyContent,
         ),
     },
+  }),
+);
+
+/**
+ * A search result of type `build-vs-buy`, as indexed by
+ * `@build-vs-buy/plugin-search-backend-module-build-vs-buy`: place it inside
+ * `<SearchResult>` on the search page.
+ *
+ * @public
+ */
+export const BuildVsBuySearchResultListItem = buildVsBuyPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'BuildVsBuySearchResultListItem',
+    component: () =>
+      import('./components/BuildVsBuySearchResultListItem').then(
+        m => m.BuildVsBuySearchResultListItem,
+      ),
+    predicate: result => result.type === 'build-vs-buy',
   }),
 );

@@ -167,8 +167,13 @@ export class BuildVsBuyCollatorFactory implements DocumentCollatorFactory {
     const documents = await this.#read(batch, context);
     indexed += documents.length;
     yield* documents;
+    const skipped = listed - indexed;
     this.#logger.info(
-      `Indexed ${indexed} of ${listed} Build vs Buy decisions; the rest are archived or their entity left the catalog`,
+      `Indexed ${indexed} Build vs Buy decisions${
+        skipped > 0
+          ? `; skipped ${skipped} archived or whose entity left the catalog`
+          : ''
+      }`,
     );
   }
 
