@@ -22,7 +22,12 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import {
+  createSearchResultListItemExtension,
+  type SearchResultListItemExtensionProps,
+} from '@backstage/plugin-search-react';
+import type { JSX } from 'react';
+import type { BuildVsBuySearchResultListItemProps } from './components/BuildVsBuySearchResultListItem';
 import { BuildVsBuyClient, buildVsBuyApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -102,7 +107,9 @@ export const EntityBuildVsBuyContent = buildVsBuyPlugin.provide(
  *
  * @public
  */
-export const BuildVsBuySearchResultListItem = buildVsBuyPlugin.provide(
+export const BuildVsBuySearchResultListItem: (
+  props: SearchResultListItemExtensionProps<BuildVsBuySearchResultListItemProps>,
+) => JSX.Element | null = buildVsBuyPlugin.provide(
   createSearchResultListItemExtension({
     name: 'BuildVsBuySearchResultListItem',
     component: () =>
