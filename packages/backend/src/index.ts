@@ -1,7 +1,7 @@
 /*
  * The example portal's backend: the Backstage new backend system with the
- * catalog, guest sign-in, permissions, notifications, signals, search and
- * the Build vs Buy plugin family.
+ * catalog, guest sign-in, permissions, notifications, signals, search, tech
+ * insights and the Build vs Buy plugin family.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -27,6 +27,14 @@ backend.add(import('./permissionPolicy'));
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// Build vs Buy decisions in search, linking to the entity's Build vs Buy tab
+backend.add(import('@build-vs-buy/plugin-search-backend-module-build-vs-buy'));
+
+// tech insights, with a fact retriever of each component's Build vs Buy decision
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import('@build-vs-buy/plugin-tech-insights-backend-module-build-vs-buy'),
+);
 
 // user settings, notifications and signals
 backend.add(import('@backstage/plugin-user-settings-backend'));

@@ -1,5 +1,8 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { DefaultBuildVsBuyDecisionsService } from './BuildVsBuyDecisionsService';
+import {
+  DefaultBuildVsBuyDecisionsService,
+  readAllDecisions,
+} from './BuildVsBuyDecisionsService';
 
 describe('DefaultBuildVsBuyDecisionsService', () => {
   const discovery = mockServices.discovery.mock({
@@ -54,5 +57,124 @@ describe('DefaultBuildVsBuyDecisionsService', () => {
     await expect(
       service.getDecision({ entityRef: 'component:default/a' }, context),
     ).rejects.toThrow(/answered 500/);
+  });
+
+  it('lists decisions with the filters as query parameters', async () => {
+    const fetchMock = jest.fn(
+      async (_url: string, _init?: RequestInit) =>
+        new Response(JSON.stringify({ items: [], nextCursor: 'c2' })),
+    );
+    const service = new DefaultBuildVsBuyDecisionsService({
+      auth: mockServices.auth(),
+      discovery,
+      fetch: fetchMock as unknown as typeof fetch,
+    });
+
+    const page = await service.listDecisions(
+      { verdict: 'buy', limit: 10, cursor: 'c1', reviewStatus: undefined },
+      { credentials: mockCredentials.service() },
+    );
+
+    expect(page).toEqual({ items: [], nextCursor: 'c2' });
+    const url = new URL(fetchMock.mock.calls[0][0]);
+    expect(url.pathname).toBe('/api/build-vs-buy/evaluations');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      verdict: 'buy',
+      limit: '10',
+      cursor: 'c1',
+    });
+  });
+
+  it('reads every page of decisions, following the cursor', async () => {
+    const pages: Record<
+      string,
+      { items: { id: string }[]; nextCursor?: string }
+    > = {
+      first: { items: [{ id: 'a' }, { id: 'b' }], nextCursor: 'p2' },
+      p2: { items: [{ id: 'c' }], nextCursor: 'p3' },
+      p3: { items: [{ id: 'd' }] },
+    };
+    const cursors: (string | undefined)[] = [];
+    const listDecisions = jest.fn(async (options: { cursor?: string }) => {
+      cursors.push(options.cursor);
+      return pages[options.cursor ?? 'first'] as any;
+    });
+
+    const ids: string[] = [];
+    for await (const decision of readAllDecisions(
+      { listDecisions },
+      { limit: 2 },
+      { credentials: mockCredentials.service() },
+    )) {
+      ids.push(decision.id);
+    }
+
+    expect(ids).toEqual(['a', 'b', 'c', 'd']);
+    expect(cursors).toEqual([undefined, 'p2', 'p3']);
+    expect(listDecisions.mock.calls[0][0]).toMatchObject({ limit: 2 });
+  });
+
+  it('stops instead of looping when the backend repeats a cursor', async () => {
+    const listDecisions = async () => ({ items: [], nextCursor: 'same' });
+    const read = async () => {
+      for await (const _ of readAllDecisions(
+        { listDecisions },
+        {},
+        { credentials: mockCredentials.service() },
+      )) {
+        // nothing to collect
+      }
+    };
+    await expect(read()).rejects.toThrow(/same cursor twice/);
+  });
+
+  it('reads one evaluation by id, undefined when it is gone', async () => {
+    const statuses = [200, 404];
+    const fetchMock = jest.fn(
+      async (_url: string) =>
+        new Response(JSON.stringify({ id: 'e/1' }), {
+          status: statuses.shift(),
+        }),
+    );
+    const service = new DefaultBuildVsBuyDecisionsService({
+      auth: mockServices.auth(),
+      discovery,
+      fetch: fetchMock as unknown as typeof fetch,
+    });
+    const context = { credentials: mockCredentials.service() };
+
+    await expect(
+      service.getEvaluation({ id: 'e/1' }, context),
+    ).resolves.toEqual({ id: 'e/1' });
+    await expect(
+      service.getEvaluation({ id: 'e/1' }, context),
+    ).resolves.toBeUndefined();
+    expect(fetchMock.mock.calls[0][0]).toBe(
+      'http://backend/api/build-vs-buy/evaluations/e%2F1',
+    );
+  });
+
+  it('lists the components without an evaluation', async () => {
+    const fetchMock = jest.fn(
+      async (_url: string) =>
+        new Response(
+          JSON.stringify({ items: [{ entityRef: 'component:default/x' }] }),
+        ),
+    );
+    const service = new DefaultBuildVsBuyDecisionsService({
+      auth: mockServices.auth(),
+      discovery,
+      fetch: fetchMock as unknown as typeof fetch,
+    });
+
+    const page = await service.listNotEvaluated(
+      { limit: 100 },
+      { credentials: mockCredentials.service() },
+    );
+
+    expect(page.items).toEqual([{ entityRef: 'component:default/x' }]);
+    expect(fetchMock.mock.calls[0][0]).toBe(
+      'http://backend/api/build-vs-buy/dashboard/not-evaluated?limit=100',
+    );
   });
 });

@@ -7,10 +7,31 @@ import {
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import type {
+  EvaluationStatus,
   EvaluationSummary,
   Page,
+  ReviewStatus,
   StoredEvaluation,
+  UnevaluatedEntity,
+  VerdictKind,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
+
+/**
+ * Which decisions to list: the filters of `GET /evaluations`. Without a
+ * `status`, archived evaluations are left out.
+ *
+ * @public
+ */
+export type ListDecisionsOptions = {
+  entityRef?: string;
+  verdict?: VerdictKind;
+  reviewStatus?: ReviewStatus;
+  status?: EvaluationStatus;
+  /** Page size, 1 to 500; the backend's default is 50. */
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+};
 
 /**
  * Reads Build vs Buy decisions on behalf of a caller, with the caller's
@@ -30,6 +51,24 @@ export interface BuildVsBuyDecisionsService {
     options: { limit?: number; cursor?: string },
     context: { credentials: BackstageCredentials },
   ): Promise<Page<EvaluationSummary>>;
+  /**
+   * One page of decisions, most recently updated first; follow `nextCursor`
+   * for the next one, or use {@link readAllDecisions}.
+   */
+  listDecisions(
+    options: ListDecisionsOptions,
+    context: { credentials: BackstageCredentials },
+  ): Promise<Page<EvaluationSummary>>;
+  /** One evaluation with its answers, or undefined when there is none. */
+  getEvaluation(
+    options: { id: string },
+    context: { credentials: BackstageCredentials },
+  ): Promise<StoredEvaluation | undefined>;
+  /** One page of the catalog components that have no evaluation yet. */
+  listNotEvaluated(
+    options: { limit?: number; cursor?: string },
+    context: { credentials: BackstageCredentials },
+  ): Promise<Page<UnevaluatedEntity>>;
 }
 
 /**
@@ -73,14 +112,47 @@ export class DefaultBuildVsBuyDecisionsService
     options: { limit?: number; cursor?: string },
     context: { credentials: BackstageCredentials },
   ): Promise<Page<EvaluationSummary>> {
-    const query = new URLSearchParams();
-    if (options.limit !== undefined) query.set('limit', String(options.limit));
-    if (options.cursor !== undefined) query.set('cursor', options.cursor);
     const response = await this.#request(
-      `/dashboard/due-for-revisit?${query}`,
+      `/dashboard/due-for-revisit?${queryOf(options)}`,
       context.credentials,
     );
     return (await this.#json(response)) as Page<EvaluationSummary>;
+  }
+
+  async listDecisions(
+    options: ListDecisionsOptions,
+    context: { credentials: BackstageCredentials },
+  ): Promise<Page<EvaluationSummary>> {
+    const response = await this.#request(
+      `/evaluations?${queryOf(options)}`,
+      context.credentials,
+    );
+    return (await this.#json(response)) as Page<EvaluationSummary>;
+  }
+
+  async getEvaluation(
+    options: { id: string },
+    context: { credentials: BackstageCredentials },
+  ): Promise<StoredEvaluation | undefined> {
+    const response = await this.#request(
+      `/evaluations/${encodeURIComponent(options.id)}`,
+      context.credentials,
+    );
+    if (response.status === 404) {
+      return undefined;
+    }
+    return (await this.#json(response)) as StoredEvaluation;
+  }
+
+  async listNotEvaluated(
+    options: { limit?: number; cursor?: string },
+    context: { credentials: BackstageCredentials },
+  ): Promise<Page<UnevaluatedEntity>> {
+    const response = await this.#request(
+      `/dashboard/not-evaluated?${queryOf(options)}`,
+      context.credentials,
+    );
+    return (await this.#json(response)) as Page<UnevaluatedEntity>;
   }
 
   async #request(path: string, credentials: BackstageCredentials) {
@@ -103,6 +175,38 @@ export class DefaultBuildVsBuyDecisionsService
     }
     return response.json();
   }
+}
+
+function queryOf(options: Record<string, string | number | undefined>) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined) query.set(key, String(value));
+  }
+  return query;
+}
+
+/**
+ * Every decision that matches `options`, read page by page through
+ * `listDecisions`: one request per page, never one per decision.
+ *
+ * @public
+ */
+export async function* readAllDecisions(
+  service: Pick<BuildVsBuyDecisionsService, 'listDecisions'>,
+  options: Omit<ListDecisionsOptions, 'cursor'>,
+  context: { credentials: BackstageCredentials },
+): AsyncGenerator<EvaluationSummary> {
+  let cursor: string | undefined;
+  do {
+    const page = await service.listDecisions({ ...options, cursor }, context);
+    yield* page.items;
+    if (page.nextCursor !== undefined && page.nextCursor === cursor) {
+      throw new Error(
+        `Build vs Buy backend returned the same cursor twice: ${cursor}`,
+      );
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
 }
 
 /**

@@ -24,10 +24,16 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import buildVsBuyPlugin, {
   buildVsBuyApi,
   buildVsBuyEntityContent,
   buildVsBuyPage,
+  buildVsBuySearchResultListItem,
+  buildVsBuySearchResultType,
 } from './alpha';
 import { BuildVsBuyClient, buildVsBuyApiRef } from './api';
 
@@ -40,6 +46,8 @@ describe('alpha', () => {
       'entity-card:build-vs-buy',
       'entity-content:build-vs-buy',
       'entity-context-menu-item:build-vs-buy',
+      'search-result-list-item:build-vs-buy',
+      'search-filter-result-type:build-vs-buy',
     ]) {
       expect(buildVsBuyPlugin.getExtension(id as any)).toBeDefined();
     }
@@ -56,6 +64,44 @@ describe('alpha', () => {
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
       'Build vs Buy',
     );
+  });
+
+  it('renders search results of type build-vs-buy, and only those', async () => {
+    const tester = createExtensionTester(buildVsBuySearchResultListItem);
+    const item = tester.get(SearchResultListItemBlueprint.dataRefs.item);
+    const result = (type: string) => ({
+      type,
+      document: { title: 't', text: 'x', location: '/l' },
+    });
+    expect(item.predicate?.(result('build-vs-buy'))).toBe(true);
+    expect(item.predicate?.(result('software-catalog'))).toBe(false);
+
+    const Item = item.component;
+    renderInTestApp(
+      <Item
+        result={{
+          title: 'vector-db: Buy',
+          text: 'Candidates: VectorCloud.',
+          location: '/catalog/default/component/vector-db/build-vs-buy',
+        }}
+      />,
+    );
+    expect(
+      await screen.findByRole('link', { name: 'vector-db: Buy' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/vector-db/build-vs-buy',
+    );
+  });
+
+  it('offers Build vs Buy as a search result type', () => {
+    const tester = createExtensionTester(buildVsBuySearchResultType);
+    expect(
+      tester.get(SearchFilterResultTypeBlueprint.dataRefs.resultType),
+    ).toMatchObject({
+      value: 'build-vs-buy',
+      name: 'Build vs Buy',
+    });
   });
 
   it('provides the HTTP client as the Build vs Buy API', () => {

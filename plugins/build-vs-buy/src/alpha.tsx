@@ -34,6 +34,10 @@ import {
   EntityContextMenuItemBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import { BuildVsBuyClient, buildVsBuyApiRef } from './api';
 import { DEFAULT_TAB_PATH, useEntityTabLink } from './hooks/useEntityTabLink';
@@ -106,6 +110,28 @@ export const buildVsBuyEntityContextMenuItem =
     },
   });
 
+/** Build vs Buy decisions among search results. @alpha */
+export const buildVsBuySearchResultListItem =
+  SearchResultListItemBlueprint.make({
+    params: {
+      icon: <AssessmentIcon />,
+      predicate: result => result.type === 'build-vs-buy',
+      component: () =>
+        import('./components/BuildVsBuySearchResultListItem').then(
+          m => m.BuildVsBuySearchResultListItem,
+        ),
+    },
+  });
+
+/** "Build vs Buy" among the result types of the search page. @alpha */
+export const buildVsBuySearchResultType = SearchFilterResultTypeBlueprint.make({
+  params: {
+    value: 'build-vs-buy',
+    name: 'Build vs Buy',
+    icon: <AssessmentIcon />,
+  },
+});
+
 /**
  * The Build vs Buy plugin for the new frontend system.
  *
@@ -122,5 +148,7 @@ export default createFrontendPlugin({
     buildVsBuyEntityCard,
     buildVsBuyEntityContent,
     buildVsBuyEntityContextMenuItem,
+    buildVsBuySearchResultListItem,
+    buildVsBuySearchResultType,
   ],
 });

@@ -26,10 +26,15 @@ export {
   BuildVsBuyPage,
   EntityBuildVsBuyCard,
   EntityBuildVsBuyContent,
+  BuildVsBuySearchResultListItem,
 } from './plugin';
 export * from './api';
 export { isBuildVsBuyAvailable } from './conditions';
 export { useBuildVsBuyContextMenuItems } from './hooks/useBuildVsBuyContextMenuItems';
 export type { BuildVsBuyContextMenuItem } from './hooks/useBuildVsBuyContextMenuItems';
 export type { EntityBuildVsBuyCardProps } from './components/EntityBuildVsBuyCard';
+export type {
+  BuildVsBuySearchDocument,
+  BuildVsBuySearchResultListItemProps,
+} from './components/BuildVsBuySearchResultListItem';
 export type { EntityBuildVsBuyContentProps } from './components/EntityBuildVsBuyContent';

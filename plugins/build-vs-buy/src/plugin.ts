@@ -22,6 +22,12 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import {
+  createSearchResultListItemExtension,
+  type SearchResultListItemExtensionProps,
+} from '@backstage/plugin-search-react';
+import type { JSX } from 'react';
+import type { BuildVsBuySearchResultListItemProps } from './components/BuildVsBuySearchResultListItem';
 import { BuildVsBuyClient, buildVsBuyApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -91,5 +97,25 @@ export const EntityBuildVsBuyContent = buildVsBuyPlugin.provide(
           m => m.EntityBuildVsBuyContent,
         ),
     },
+  }),
+);
+
+/**
+ * A search result of type `build-vs-buy`, as indexed by
+ * `@build-vs-buy/plugin-search-backend-module-build-vs-buy`: place it inside
+ * `<SearchResult>` on the search page.
+ *
+ * @public
+ */
+export const BuildVsBuySearchResultListItem: (
+  props: SearchResultListItemExtensionProps<BuildVsBuySearchResultListItemProps>,
+) => JSX.Element | null = buildVsBuyPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'BuildVsBuySearchResultListItem',
+    component: () =>
+      import('./components/BuildVsBuySearchResultListItem').then(
+        m => m.BuildVsBuySearchResultListItem,
+      ),
+    predicate: result => result.type === 'build-vs-buy',
   }),
 );

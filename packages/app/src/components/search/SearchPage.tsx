@@ -10,6 +10,8 @@ import {
   SearchPagination,
 } from '@backstage/plugin-search-react';
 import { CatalogIcon, Content, Header, Page } from '@backstage/core-components';
+import { BuildVsBuySearchResultListItem } from '@build-vs-buy/plugin-build-vs-buy';
+import AssessmentIcon from '@material-ui/icons/Assessment';
 
 const useStyles = makeStyles((theme: Theme) => ({
   bar: {
@@ -49,6 +51,11 @@ const SearchPage = () => {
                   name: 'Software Catalog',
                   icon: <CatalogIcon />,
                 },
+                {
+                  value: 'build-vs-buy',
+                  name: 'Build vs Buy',
+                  icon: <AssessmentIcon />,
+                },
               ]}
             />
             <Paper className={classes.filters}>
@@ -70,6 +77,7 @@ const SearchPage = () => {
             <SearchPagination />
             <SearchResult>
               <CatalogSearchResultListItem icon={<CatalogIcon />} />
+              <BuildVsBuySearchResultListItem icon={<AssessmentIcon />} />
             </SearchResult>
           </Grid>
         </Grid>

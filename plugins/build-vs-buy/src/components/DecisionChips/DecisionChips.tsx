@@ -70,7 +70,8 @@ export const VerdictChip = (props: {
   const classes = useStyles();
   const { verdict } = props;
   const label =
-    'candidateName' in verdict || verdict.kind !== 'buy'
+    'candidateName' in verdict ||
+    (verdict.kind !== 'buy' && verdict.kind !== 'buy-with-wrapper')
       ? verdictLabel(verdict as Verdict)
       : VERDICT_LABELS[verdict.kind];
   return (
