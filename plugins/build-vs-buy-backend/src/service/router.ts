@@ -48,7 +48,7 @@ import {
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { stringify } from 'csv-stringify/sync';
 import express, { NextFunction, Request, Response } from 'express';
-import Router from 'express-promise-router';
+import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import diff from 'microdiff';
 import { z } from 'zod';
 import {
@@ -70,7 +70,11 @@ import {
   normalizeEntityRef,
 } from './decisions';
 import { createReviewer } from './review';
+import { nameTheField } from './validationErrors';
 import type { BuildVsBuySettings } from './settings';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyRequest = Request<any, any, any, any>;
 
 /** The largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -85,6 +89,8 @@ export type RouterOptions = {
   settings: BuildVsBuySettings;
   /** The permission rules of evaluations, as registered. */
   permissionRuleset: PermissionRuleset<EvaluationRecord, EvaluationQuery>;
+  /** Check every response against the spec too; tests turn it on. */
+  validateResponses?: boolean;
   /** The clock; tests pass their own. */
   now?: () => Date;
 };
@@ -138,15 +144,28 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { store, httpAuth, permissions, auditor, catalog, settings } = options;
   const now = options.now ?? (() => new Date());
-  const router = Router();
-  router.use(express.json({ limit: MAX_BODY_BYTES }));
+  // Requests are checked against the OpenAPI spec first; the handlers then
+  // parse them with the -common zod schemas, whose 400 names the field.
+  const router = await createOpenApiRouter({
+    middleware: [parseJsonBody],
+    validatorOptions: {
+      // Every invalid field named in one answer, not just the first.
+      validateRequests: {
+        allErrors: true,
+        coerceTypes: false,
+        allowUnknownQueryParameters: false,
+      },
+      validateResponses: options.validateResponses ?? false,
+    },
+  });
   router.use(rejectNulCharacters);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  const credentialsOf = (req: Request) =>
+  // Any request of the typed router; its params and query are typed per route.
+  const credentialsOf = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   const reviewer = createReviewer(settings);
@@ -273,7 +292,7 @@ export async function createRouter(
   });
 
   const audited = async <T>(
-    req: Request,
+    req: AnyRequest,
     eventId: string,
     meta: Record<string, string | number | undefined>,
     action: () => Promise<T>,
@@ -573,34 +592,35 @@ export async function createRouter(
     send(res, query.format, page, SUMMARY_COLUMNS);
   });
 
-  /*
-   * Malformed JSON and oversized bodies are the caller's mistakes: a clear
-   * 4xx naming the body, never a 500.
-   */
-  router.use(
-    (
-      error: Error & { type?: string },
-      _req: Request,
-      _res: Response,
-      next: (error?: unknown) => void,
-    ) => {
-      if (error.type === 'entity.parse.failed') {
-        next(new InputError(`body: not valid JSON (${error.message})`));
-      } else if (error.type === 'entity.too.large') {
-        next(new InputError(`body: larger than ${MAX_BODY_BYTES} bytes`));
-      } else if (
-        error.type === 'encoding.unsupported' ||
-        error.type === 'charset.unsupported'
-      ) {
-        next(new InputError(`body: ${error.message}`));
-      } else {
-        next(error);
-      }
-    },
-  );
-
+  router.use(nameTheField);
   router.use(databaseOutageAsUnavailable(options.logger));
   return router;
+}
+
+const jsonBody = express.json({ limit: MAX_BODY_BYTES });
+
+/*
+ * Malformed JSON and oversized bodies are the caller's mistakes: a clear
+ * 400 naming the body, never a 500. Turned into InputErrors here, before
+ * the OpenAPI router's error handler, which keeps only an error's message.
+ */
+function parseJsonBody(req: Request, res: Response, next: NextFunction) {
+  jsonBody(req, res, (error?: Error & { type?: string }) => {
+    if (!error) {
+      next();
+    } else if (error.type === 'entity.parse.failed') {
+      next(new InputError(`body: not valid JSON (${error.message})`));
+    } else if (error.type === 'entity.too.large') {
+      next(new InputError(`body: larger than ${MAX_BODY_BYTES} bytes`));
+    } else if (
+      error.type === 'encoding.unsupported' ||
+      error.type === 'charset.unsupported'
+    ) {
+      next(new InputError(`body: ${error.message}`));
+    } else {
+      next(error);
+    }
+  });
 }
 
 function send(

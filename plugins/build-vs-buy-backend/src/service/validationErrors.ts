@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { InputError } from '@backstage/errors';
+import type { NextFunction, Request, Response } from 'express';
+
+/*
+ * express-openapi-validator (behind @backstage/backend-openapi-utils)
+ * reports "request/body/evaluation/question must NOT have more than 4000
+ * characters, request/query/limit must be <= 500". The rest of the API
+ * names fields as `body.evaluation.question: ...`; this rewrites the
+ * validator's messages the same way, so every 400 reads alike.
+ */
+const PART = /^request\/(body|query|params|path|headers)((?:\/\S*)?) (.*)$/s;
+
+export function fieldMessage(message: string): string {
+  return message
+    .split(/, (?=request\/)/)
+    .map(part => {
+      const match = part.match(PART);
+      if (!match) return part;
+      const [, location, pointer, text] = match;
+      let field = [location === 'params' || location === 'path' ? '' : location]
+        .concat(pointer.split('/').filter(Boolean))
+        .filter(Boolean)
+        .join('.');
+      let detail = text;
+      const required = text.match(/^must have required property '([^']+)'$/);
+      if (required) {
+        field = field ? `${field}.${required[1]}` : required[1];
+        detail = 'is required';
+      }
+      const extra = text.match(
+        /^must NOT have additional properties(?:: |, )?'?([^']*)'?$/,
+      );
+      if (extra?.[1]) {
+        field = `${field}.${extra[1]}`;
+        detail = 'is not a known field';
+      }
+      return `${field || location}: ${detail}`;
+    })
+    .join('; ');
+}
+
+/** An error handler for the router: rewrites the validator's 400s. */
+export function nameTheField(
+  error: Error,
+  _req: Request,
+  _res: Response,
+  next: NextFunction,
+) {
+  if (error.name === 'InputError' && /(^|, )request\//.test(error.message)) {
+    next(new InputError(fieldMessage(error.message)));
+    return;
+  }
+  next(error);
+}
