@@ -363,10 +363,9 @@ async function openDatabase(options: SeedOptions): Promise<Knex> {
   }
   return knexFactory({
     client: 'pg',
-    connection: `${options.connection.replace(
-      /\/+$/,
-      '',
-    )}/${encodeURIComponent(PLUGIN_DATABASE)}`,
+    connection: `${options.connection.replace(/\/+$/, '')}/${encodeURIComponent(
+      PLUGIN_DATABASE,
+    )}`,
   });
 }
 
@@ -504,9 +503,7 @@ export function parseSeedArgs(argv: string[]): {
   const evaluations = Number(values.evaluations);
   // The catalog ingests far slower than the plugin's tables fill; see
   // docs/benchmarks.md for the measurement behind the default.
-  const components = Number(
-    values.components ?? Math.min(evaluations, 20_000),
-  );
+  const components = Number(values.components ?? Math.min(evaluations, 20_000));
   if (!Number.isInteger(evaluations) || evaluations < 1) {
     throw new Error(`--evaluations: a whole number >= 1, got ${evaluations}`);
   }
