@@ -233,6 +233,7 @@ async function main() {
       manifest,
       ingestSeconds,
       startupSeconds,
+      reused: Boolean(rest['skip-seed']),
       comparisons,
       preview,
       rssBefore,
@@ -419,6 +420,7 @@ async function renderReport(run: {
   manifest: SeedManifest;
   ingestSeconds: number;
   startupSeconds: number;
+  reused: boolean;
   comparisons: Comparison[];
   preview: Measured;
   rssBefore: number;
@@ -431,7 +433,9 @@ async function renderReport(run: {
   const lines: string[] = [];
   lines.push(
     `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ` +
-      `\`yarn bench --evaluations ${manifest.evaluations} --components ${manifest.components}\`` +
+      `\`yarn bench --evaluations ${manifest.evaluations} --components ${
+        manifest.components
+      }${run.reused ? ' --skip-seed' : ''}\`` +
       `, ${run.connections} connections, ${run.duration} s per endpoint after a ${WARMUP_SECONDS} s warm-up.`,
     '',
     `Machine: ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), ${Math.round(
@@ -453,11 +457,16 @@ async function renderReport(run: {
     )} due within 30 days; ${manifest.components.toLocaleString(
       'en-US',
     )} components in the catalog. ` +
-      `Seeding the evaluations took ${manifest.evaluationSeedSeconds.toFixed(
-        1,
-      )} s; the catalog had ingested the components ${run.ingestSeconds.toFixed(
-        0,
-      )} s after the backend started.`,
+      (run.reused
+        ? `Data reused (\`--skip-seed\`) from the seed of ${manifest.seededAt.slice(
+            0,
+            16,
+          )}, which took ${manifest.evaluationSeedSeconds.toFixed(1)} s.`
+        : `Seeding the evaluations took ${manifest.evaluationSeedSeconds.toFixed(
+            1,
+          )} s; the catalog had ingested the components ${run.ingestSeconds.toFixed(
+            0,
+          )} s after the backend started.`),
     '',
     '| Comparison | Build vs Buy p99 | Catalog / baseline p99 | Ratio | Target | Result |',
     '| --- | --- | --- | --- | --- | --- |',
