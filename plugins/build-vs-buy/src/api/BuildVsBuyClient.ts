@@ -14,8 +14,12 @@
  * limitations under the License.
  */
 
+// openapi-fetch names its methods after the HTTP verbs (client.GET).
+/* eslint-disable new-cap */
+
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import createClient, { type Client } from 'openapi-fetch';
 import type {
   CreateEvaluationRequest,
   DashboardList,
@@ -38,6 +42,7 @@ import type {
   ListEvaluationsOptions,
   PageRequest,
 } from './BuildVsBuyApi';
+import type { paths } from './openapi.generated';
 
 /**
  * A save refused because someone saved the evaluation since the version the
@@ -61,36 +66,39 @@ export class EvaluationConflictError extends Error {
   }
 }
 
-type QueryValue = string | number | string[] | undefined;
-
-function toQuery(params: Record<string, QueryValue>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (Array.isArray(value)) {
-      value.forEach(item => query.append(key, item));
-    } else if (value !== undefined && value !== '') {
-      query.append(key, String(value));
-    }
-  }
-  const text = query.toString();
-  return text ? `?${text}` : '';
-}
-
-function filterParams(
-  filter: DecisionFilter & PageRequest = {},
-): Record<string, QueryValue> {
+/*
+ * The filters as the spec names them; empty ones (an unset select) are left
+ * out of the query string.
+ */
+function filterQuery(filter: DecisionFilter = {}) {
+  const groups = filter.ownerGroups?.filter(Boolean);
   return {
-    ownerGroup: filter.ownerGroups,
-    system: filter.system,
-    verdict: filter.verdict,
-    lifecycle: filter.lifecycle,
-    limit: filter.limit,
-    cursor: filter.cursor,
+    ownerGroup: groups?.length ? groups : undefined,
+    system: filter.system || undefined,
+    lifecycle: filter.lifecycle || undefined,
   };
 }
 
+function pageQuery(page: PageRequest = {}) {
+  return { limit: page.limit, cursor: page.cursor };
+}
+
+/*
+ * The backend answers with the -common wire types: its typed router only
+ * compiles when they fit the spec's response schemas, and under test every
+ * response is validated against the spec. The spec's types are looser (the
+ * outcome's figures are an open object), so responses are read as the
+ * -common types here.
+ */
+function wire<T>(data: unknown): T {
+  return data as T;
+}
+
 /**
- * Talks to the Build vs Buy backend over HTTP.
+ * Talks to the Build vs Buy backend over HTTP, through a client typed from
+ * the backend's OpenAPI spec (`openapi-typescript` + `openapi-fetch`), so
+ * paths, parameters and bodies are checked against the spec at compile
+ * time.
  *
  * @public
  */
@@ -106,92 +114,97 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
   async listEvaluations(
     options: ListEvaluationsOptions = {},
   ): Promise<Page<EvaluationSummary>> {
-    return this.request(
-      `/evaluations${toQuery({
-        entityRef: options.entityRef,
-        reviewStatus: options.reviewStatus,
-        status: options.status,
-        ...filterParams(options),
-      })}`,
-    );
+    const { data } = await (
+      await this.client()
+    ).GET('/evaluations', {
+      params: {
+        query: {
+          entityRef: options.entityRef,
+          reviewStatus: options.reviewStatus,
+          status: options.status,
+          verdict: options.verdict,
+          ...filterQuery(options),
+          ...pageQuery(options),
+        },
+      },
+    });
+    return wire(data);
   }
 
   async getEvaluation(id: string): Promise<StoredEvaluation> {
-    return this.request(`/evaluations/${encodeURIComponent(id)}`);
+    const { data } = await (
+      await this.client()
+    ).GET('/evaluations/{id}', { params: { path: { id } } });
+    return wire(data);
   }
 
   async getEvaluationByEntity(
     entityRef: string,
   ): Promise<StoredEvaluation | undefined> {
-    const response = await this.send(
-      `/entities/${encodeURIComponent(entityRef)}/evaluation`,
-    );
-    if (response.status === 404) {
-      return undefined;
+    try {
+      const { data } = await (
+        await this.client()
+      ).GET('/entities/{entityRef}/evaluation', {
+        params: { path: { entityRef } },
+      });
+      return wire(data);
+    } catch (error) {
+      if ((error as ResponseError).statusCode === 404) {
+        return undefined;
+      }
+      throw error;
     }
-    return this.parse(response);
   }
 
   async createEvaluation(
     request: CreateEvaluationRequest,
   ): Promise<StoredEvaluation> {
-    return this.request('/evaluations', { method: 'POST', body: request });
+    const { data } = await (
+      await this.client()
+    ).POST('/evaluations', { body: request });
+    return wire(data);
   }
 
   async updateEvaluation(
     id: string,
     request: UpdateEvaluationRequest,
   ): Promise<StoredEvaluation> {
-    const response = await this.send(`/evaluations/${encodeURIComponent(id)}`, {
-      method: 'PUT',
+    const { data } = await (
+      await this.client()
+    ).PUT('/evaluations/{id}', {
+      params: { path: { id } },
       body: request,
     });
-    if (response.status === 409) {
-      // The conflict body names the version now stored beside the error.
-      const body = await response
-        .clone()
-        .json()
-        .catch(() => undefined);
-      const error = await ResponseError.fromResponse(response);
-      const current: StoredEvaluation | undefined = body?.current;
-      if (current) {
-        throw new EvaluationConflictError(
-          body?.error?.message ?? error.message,
-          error,
-          current,
-        );
-      }
-      throw error;
-    }
-    return this.parse(response);
+    return wire(data);
   }
 
   async archiveEvaluation(id: string, version: number): Promise<void> {
-    const response = await this.send(
-      `/evaluations/${encodeURIComponent(id)}${toQuery({ version })}`,
-      { method: 'DELETE' },
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
+    await (
+      await this.client()
+    ).DELETE('/evaluations/{id}', {
+      params: { path: { id }, query: { version } },
+    });
   }
 
   async listRevisions(
     id: string,
     options: PageRequest = {},
   ): Promise<Page<EvaluationRevisionSummary>> {
-    return this.request(
-      `/evaluations/${encodeURIComponent(id)}/revisions${toQuery({
-        limit: options.limit,
-        cursor: options.cursor,
-      })}`,
-    );
+    const { data } = await (
+      await this.client()
+    ).GET('/evaluations/{id}/revisions', {
+      params: { path: { id }, query: pageQuery(options) },
+    });
+    return wire(data);
   }
 
   async getRevision(id: string, version: number): Promise<EvaluationRevision> {
-    return this.request(
-      `/evaluations/${encodeURIComponent(id)}/revisions/${version}`,
-    );
+    const { data } = await (
+      await this.client()
+    ).GET('/evaluations/{id}/revisions/{version}', {
+      params: { path: { id, version } },
+    });
+    return wire(data);
   }
 
   async diffRevisions(
@@ -199,94 +212,120 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
     from: number,
     to: number,
   ): Promise<EvaluationDiff> {
-    return this.request(
-      `/evaluations/${encodeURIComponent(id)}/diff${toQuery({ from, to })}`,
-    );
+    const { data } = await (
+      await this.client()
+    ).GET('/evaluations/{id}/diff', {
+      params: { path: { id }, query: { from, to } },
+    });
+    return wire(data);
   }
 
   async previewEvaluation(
     evaluation: EvaluationDraft,
   ): Promise<EvaluationPreview> {
-    return this.request('/evaluate', {
-      method: 'POST',
-      body: { evaluation },
-    });
+    const { data } = await (
+      await this.client()
+    ).POST('/evaluate', { body: { evaluation } });
+    return wire(data);
   }
 
   async getDashboardList(
     list: DashboardList,
     options: DecisionFilter & PageRequest = {},
   ): Promise<Page<EvaluationSummary>> {
-    return this.request(
-      `/dashboard/${encodeURIComponent(list)}${toQuery(filterParams(options))}`,
-    );
+    const { data } = await (
+      await this.client()
+    ).GET('/dashboard/{list}', {
+      params: {
+        path: { list },
+        query: {
+          verdict: options.verdict,
+          ...filterQuery(options),
+          ...pageQuery(options),
+        },
+      },
+    });
+    return wire(data);
   }
 
   async getUnevaluatedEntities(
     options: Omit<DecisionFilter, 'verdict'> & PageRequest = {},
   ): Promise<Page<UnevaluatedEntity>> {
-    return this.request(
-      `/dashboard/not-evaluated${toQuery(filterParams(options))}`,
-    );
+    const { data } = await (
+      await this.client()
+    ).GET('/dashboard/not-evaluated', {
+      params: { query: { ...filterQuery(options), ...pageQuery(options) } },
+    });
+    return wire(data);
   }
 
   async getDecisionSummary(
     options: DecisionFilter = {},
   ): Promise<DecisionSummary> {
-    return this.request(`/dashboard/summary${toQuery(filterParams(options))}`);
+    const { data } = await (
+      await this.client()
+    ).GET('/dashboard/summary', {
+      params: { query: { verdict: options.verdict, ...filterQuery(options) } },
+    });
+    return wire(data);
   }
 
   async getDashboardCsv(
     list: DashboardListName,
     options: DecisionFilter = {},
   ): Promise<string> {
-    const params = filterParams(options);
-    if (list === 'not-evaluated') {
-      delete params.verdict;
-    }
-    const response = await this.send(
-      `/dashboard/${encodeURIComponent(list)}${toQuery({
-        ...params,
-        format: 'csv',
-      })}`,
-      { accept: 'text/csv' },
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response.text();
+    const client = await this.client();
+    const { data } =
+      list === 'not-evaluated'
+        ? await client.GET('/dashboard/not-evaluated', {
+            params: { query: { ...filterQuery(options), format: 'csv' } },
+            headers: { Accept: 'text/csv' },
+            parseAs: 'text',
+          })
+        : await client.GET('/dashboard/{list}', {
+            params: {
+              path: { list },
+              query: {
+                verdict: options.verdict,
+                ...filterQuery(options),
+                format: 'csv',
+              },
+            },
+            headers: { Accept: 'text/csv' },
+            parseAs: 'text',
+          });
+    return data ?? '';
   }
 
-  private async send(
-    path: string,
-    options: { method?: string; body?: unknown; accept?: string } = {},
-  ): Promise<Response> {
+  /*
+   * A client for the plugin's current base URL. Failed responses become
+   * Backstage ResponseErrors (a stale save an EvaluationConflictError that
+   * carries the current version), thrown from the fetch itself so no
+   * caller can forget to check.
+   */
+  private async client(): Promise<Client<paths>> {
     const baseUrl = await this.discoveryApi.getBaseUrl('build-vs-buy');
-    const headers: Record<string, string> = {
-      Accept: options.accept ?? 'application/json',
-    };
-    if (options.body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-    }
-    return this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method: options.method ?? 'GET',
-      headers,
-      body:
-        options.body === undefined ? undefined : JSON.stringify(options.body),
+    return createClient<paths>({
+      baseUrl,
+      fetch: async request => {
+        const response = await this.fetchApi.fetch(request);
+        if (response.ok) {
+          return response;
+        }
+        const body = await response
+          .clone()
+          .json()
+          .catch(() => undefined);
+        const error = await ResponseError.fromResponse(response);
+        if (response.status === 409 && body?.current) {
+          throw new EvaluationConflictError(
+            body.error?.message ?? error.message,
+            error,
+            body.current,
+          );
+        }
+        throw error;
+      },
     });
-  }
-
-  private async parse<T>(response: Response): Promise<T> {
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
-  }
-
-  private async request<T>(
-    path: string,
-    options?: { method?: string; body?: unknown },
-  ): Promise<T> {
-    return this.parse<T>(await this.send(path, options));
   }
 }
