@@ -102,6 +102,18 @@ describe('buildVsBuyPlugin', () => {
     expect(response.body).toEqual({ status: 'ok' });
   });
 
+  it('serves its OpenAPI spec, with the mount path in front of each route', async () => {
+    const { server } = await startBackend('SQLITE_3');
+    const response = await request(server).get(
+      '/api/build-vs-buy/openapi.json',
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.info.title).toBe('build-vs-buy');
+    expect(Object.keys(response.body.paths)).toContain(
+      '/api/build-vs-buy/evaluations/{id}',
+    );
+  });
+
   it.each(databases.eachSupportedId())(
     'creates, reads, updates and keeps the history of an evaluation, %p',
     async databaseId => {
