@@ -20,3 +20,8 @@ import { configure } from '@testing-library/react';
 // Lazy-loaded extensions and msw round trips can take more than the default
 // second on a loaded two-core CI machine; a slow render is not a failure.
 configure({ asyncUtilTimeout: 10_000 });
+
+// The package's own `testTimeout` is ignored when the repository runs every
+// package's tests as one Jest run (`backstage-cli repo test`), where Jest's
+// 5 s default applies: set it here, where it holds in both runs.
+jest.setTimeout(30_000);
