@@ -4,19 +4,18 @@ export interface Config {
     /**
      * How long a decision stays current before it is due for revisit.
      * Defaults to six months, after the article's warning that "a build
-     * decision made today may be obsolete in six months".
-     * @visibility frontend
+     * decision made today may be obsolete in six months". Whole years and
+     * months: revisit dates are calendar months ahead.
      */
-    revisitInterval?: { years?: number; months?: number; days?: number };
+    revisitInterval?: { years?: number; months?: number };
     /**
-     * A decision is "due soon" this long before its revisit date. Defaults to 30 days.
-     * @visibility frontend
+     * A decision is "due soon" this long before its revisit date. Defaults
+     * to 30 days; a month counts as 30 days.
      */
     dueSoonWindow?: { months?: number; days?: number };
     /**
      * Node 3 of the tree: the share (0..1) of should-have requirements a
      * candidate must cover to pass. Defaults to 0.8.
-     * @visibility frontend
      */
     coverageThreshold?: number;
     /**

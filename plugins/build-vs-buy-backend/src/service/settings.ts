@@ -21,6 +21,11 @@ export function readSettings(config: Config): BuildVsBuySettings {
   const window = section?.has('dueSoonWindow')
     ? readDurationFromConfig(section, { key: 'dueSoonWindow' })
     : undefined;
+  if (interval && (interval.weeks || interval.days || interval.hours)) {
+    throw new Error(
+      'buildVsBuy.revisitInterval: give whole years or months (revisit dates are calendar months ahead)',
+    );
+  }
   const coverageThreshold =
     section?.getOptionalNumber('coverageThreshold') ??
     DEFAULT_COVERAGE_THRESHOLD;

@@ -20,6 +20,8 @@ import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { storedEvaluation } from '../../__testUtils__/storedEvaluations';
 import { EvaluationConflictError } from '../../api';
 import { ResponseError } from '@backstage/errors';
+import { configApiRef } from '@backstage/core-plugin-api';
+import { mockApis } from '@backstage/test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EvaluationWizard } from './EvaluationWizard';
 
@@ -58,6 +60,31 @@ describe('EvaluationWizard', () => {
     expect(
       await screen.findByText('Buy VectorCloud Managed'),
     ).toBeInTheDocument();
+  });
+
+  it('starts a new evaluation with the organisation profile the portal configures', async () => {
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(undefined),
+      previewEvaluation: jest
+        .fn()
+        .mockResolvedValue(previewOf('ecommerce-vector-database')),
+    };
+    await renderWithApis(<EvaluationWizard />, {
+      api,
+      extraApis: [
+        [
+          configApiRef,
+          mockApis.config({
+            data: { buildVsBuy: { defaultOrganisationProfile: 'regulated' } },
+          }),
+        ],
+      ],
+    });
+
+    await waitFor(() => expect(api.previewEvaluation).toHaveBeenCalled());
+    expect(api.previewEvaluation.mock.calls[0][0]).toMatchObject({
+      organisationProfile: 'regulated',
+    });
   });
 
   it('shows the schema message on the field and holds the preview until fixed', async () => {

@@ -20,7 +20,12 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import {
+  alertApiRef,
+  ConfigApi,
+  configApiRef,
+  useApi,
+} from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -94,8 +99,21 @@ const STEPS: { label: string; fields: string[] }[] = [
 
 const PREVIEW_DEBOUNCE_MS = 500;
 
-/** A new evaluation, prefilled from what the catalog knows. */
-export function draftFromCatalog(entity: Entity): EvaluationDraft {
+const ORGANISATION_PROFILES = [
+  'early-stage-startup',
+  'mid-size',
+  'large-enterprise',
+  'regulated',
+] as const;
+
+/**
+ * A new evaluation, prefilled from what the catalog knows, for the
+ * organisation profile the portal starts evaluations with.
+ */
+export function draftFromCatalog(
+  entity: Entity,
+  organisationProfile: EvaluationDraft['organisationProfile'] = 'mid-size',
+): EvaluationDraft {
   const title = entity.metadata.title ?? entity.metadata.name;
   const description = entity.metadata.description?.trim();
   const dependents = getEntityRelations(entity, 'dependencyOf').map(ref =>
@@ -115,8 +133,16 @@ export function draftFromCatalog(entity: Entity): EvaluationDraft {
       },
     },
     ...(ownerGroup ? { maintenance: { ownerGroupRef: ownerGroup } } : {}),
-    organisationProfile: 'mid-size',
+    organisationProfile,
   };
+}
+
+/** `buildVsBuy.defaultOrganisationProfile`, when it names a profile. */
+function defaultProfile(configApi: ConfigApi) {
+  const value = configApi.getOptionalString(
+    'buildVsBuy.defaultOrganisationProfile',
+  );
+  return ORGANISATION_PROFILES.find(profile => profile === value);
 }
 
 function formatClock(totalSeconds: number): string {
@@ -242,10 +268,13 @@ const WizardForm = (props: {
 }) => {
   const api = useApi(buildVsBuyApiRef);
   const alertApi = useApi(alertApiRef);
+  const configApi = useApi(configApiRef);
   const navigate = useNavigate();
   const [stored, setStored] = useState(props.stored);
   const [base, setBase] = useState<EvaluationDraft>(
-    () => props.stored?.evaluation ?? draftFromCatalog(props.entity),
+    () =>
+      props.stored?.evaluation ??
+      draftFromCatalog(props.entity, defaultProfile(configApi)),
   );
   const [draft, setDraft] = useState<EvaluationDraft>(base);
   const [activeStep, setActiveStep] = useState(0);
