@@ -102,6 +102,36 @@ describe('buildVsBuyPlugin', () => {
     expect(response.body).toEqual({ status: 'ok' });
   });
 
+  it('lists evaluations as summaries, or in full with their answers', async () => {
+    const { server } = await startBackend('SQLITE_3');
+    const created = await request(server)
+      .post('/api/build-vs-buy/evaluations')
+      .send({ status: 'complete', evaluation: vectorDatabase });
+    expect(created.status).toBe(201);
+
+    const summaries = await request(server).get(
+      '/api/build-vs-buy/evaluations',
+    );
+    expect(summaries.status).toBe(200);
+    expect(summaries.body.items[0]).toMatchObject({
+      id: created.body.id,
+      verdict: { kind: 'buy' },
+    });
+    expect(summaries.body.items[0]).not.toHaveProperty('evaluation');
+
+    const full = await request(server).get(
+      '/api/build-vs-buy/evaluations?view=full',
+    );
+    expect(full.status).toBe(200);
+    expect(full.body.items).toEqual([created.body]);
+
+    const wrong = await request(server).get(
+      '/api/build-vs-buy/evaluations?view=everything',
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/^query\.view: /);
+  });
+
   it('serves its OpenAPI spec, with the mount path in front of each route', async () => {
     const { server } = await startBackend('SQLITE_3');
     const response = await request(server).get(

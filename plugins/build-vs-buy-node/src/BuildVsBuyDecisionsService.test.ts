@@ -2,6 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   DefaultBuildVsBuyDecisionsService,
   readAllDecisions,
+  readAllEvaluations,
 } from './BuildVsBuyDecisionsService';
 
 describe('DefaultBuildVsBuyDecisionsService', () => {
@@ -112,6 +113,47 @@ describe('DefaultBuildVsBuyDecisionsService', () => {
     expect(ids).toEqual(['a', 'b', 'c', 'd']);
     expect(cursors).toEqual([undefined, 'p2', 'p3']);
     expect(listDecisions.mock.calls[0][0]).toMatchObject({ limit: 2 });
+  });
+
+  it('reads every evaluation in full, a page at a time with view=full', async () => {
+    const urls: string[] = [];
+    const service = new DefaultBuildVsBuyDecisionsService({
+      auth: mockServices.auth(),
+      discovery,
+      fetch: (async (url: string) => {
+        urls.push(url);
+        const cursor = new URL(url).searchParams.get('cursor');
+        return new Response(
+          JSON.stringify(
+            cursor
+              ? { items: [{ id: 'c', evaluation: {} }] }
+              : {
+                  items: [
+                    { id: 'a', evaluation: {} },
+                    { id: 'b', evaluation: {} },
+                  ],
+                  nextCursor: 'p2',
+                },
+          ),
+          { status: 200 },
+        );
+      }) as unknown as typeof fetch,
+    });
+
+    const ids: string[] = [];
+    for await (const evaluation of readAllEvaluations(
+      service,
+      { limit: 2 },
+      { credentials: mockCredentials.service() },
+    )) {
+      ids.push(evaluation.id);
+    }
+
+    expect(ids).toEqual(['a', 'b', 'c']);
+    expect(urls).toEqual([
+      'http://backend/api/build-vs-buy/evaluations?limit=2&view=full',
+      'http://backend/api/build-vs-buy/evaluations?limit=2&cursor=p2&view=full',
+    ]);
   });
 
   it('stops instead of looping when the backend repeats a cursor', async () => {

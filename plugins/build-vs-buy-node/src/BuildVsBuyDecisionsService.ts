@@ -59,6 +59,14 @@ export interface BuildVsBuyDecisionsService {
     options: ListDecisionsOptions,
     context: { credentials: BackstageCredentials },
   ): Promise<Page<EvaluationSummary>>;
+  /**
+   * One page of decisions in full, with their answers, outcome and review;
+   * for readers that index or export every decision (one request a page).
+   */
+  listEvaluations(
+    options: ListDecisionsOptions,
+    context: { credentials: BackstageCredentials },
+  ): Promise<Page<StoredEvaluation>>;
   /** One evaluation with its answers, or undefined when there is none. */
   getEvaluation(
     options: { id: string },
@@ -130,6 +138,17 @@ export class DefaultBuildVsBuyDecisionsService
     return (await this.#json(response)) as Page<EvaluationSummary>;
   }
 
+  async listEvaluations(
+    options: ListDecisionsOptions,
+    context: { credentials: BackstageCredentials },
+  ): Promise<Page<StoredEvaluation>> {
+    const response = await this.#request(
+      `/evaluations?${queryOf({ ...options, view: 'full' })}`,
+      context.credentials,
+    );
+    return (await this.#json(response)) as Page<StoredEvaluation>;
+  }
+
   async getEvaluation(
     options: { id: string },
     context: { credentials: BackstageCredentials },
@@ -196,9 +215,34 @@ export async function* readAllDecisions(
   options: Omit<ListDecisionsOptions, 'cursor'>,
   context: { credentials: BackstageCredentials },
 ): AsyncGenerator<EvaluationSummary> {
+  yield* readPages(cursor =>
+    service.listDecisions({ ...options, cursor }, context),
+  );
+}
+
+/**
+ * Every decision that matches `options`, in full, read page by page through
+ * `listEvaluations`: one request per page, never one per decision.
+ *
+ * @public
+ */
+export async function* readAllEvaluations(
+  service: Pick<BuildVsBuyDecisionsService, 'listEvaluations'>,
+  options: Omit<ListDecisionsOptions, 'cursor'>,
+  context: { credentials: BackstageCredentials },
+): AsyncGenerator<StoredEvaluation> {
+  yield* readPages(cursor =>
+    service.listEvaluations({ ...options, cursor }, context),
+  );
+}
+
+/** Follows `nextCursor` to the last page; refuses a cursor repeated. */
+async function* readPages<T>(
+  list: (cursor: string | undefined) => Promise<Page<T>>,
+): AsyncGenerator<T> {
   let cursor: string | undefined;
   do {
-    const page = await service.listDecisions({ ...options, cursor }, context);
+    const page = await list(cursor);
     yield* page.items;
     if (page.nextCursor !== undefined && page.nextCursor === cursor) {
       throw new Error(

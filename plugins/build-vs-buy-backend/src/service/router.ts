@@ -115,6 +115,7 @@ const listQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   cursor: z.string().max(1024).optional(),
   format: z.enum(['json', 'csv']).optional(),
+  view: z.enum(['summary', 'full']).optional(),
 });
 const versionSchema = z.coerce.number().int().min(1).max(MAX_INTEGER);
 const evaluateRequestSchema = z.strictObject({
@@ -330,8 +331,12 @@ export async function createRouter(
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
       cursor: query.cursor,
     });
+    // `full` pages carry the answers too, for readers that index or export
+    // every decision: one request per page rather than one per decision.
     res.json({
-      items: page.items.map(record => toSummary(record, at)),
+      items: page.items.map(record =>
+        query.view === 'full' ? toStored(record, at) : toSummary(record, at),
+      ),
       nextCursor: page.nextCursor,
     });
   });

@@ -549,6 +549,8 @@ export interface operations {
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
+        /** @description full adds the answers, outcome and review of each evaluation. */
+        view?: 'summary' | 'full';
       };
       header?: never;
       path?: never;
@@ -556,7 +558,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: components['responses']['SummaryPage'];
+      /** @description One page of evaluations, as summaries or in full. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: (
+              | components['schemas']['EvaluationSummary']
+              | components['schemas']['StoredEvaluation']
+            )[];
+            nextCursor?: string;
+          };
+        };
+      };
       400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
     };

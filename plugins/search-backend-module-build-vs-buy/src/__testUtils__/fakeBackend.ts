@@ -89,7 +89,8 @@ export type FakeBackend = {
 
 /**
  * A real HTTP server that answers like the Build vs Buy backend's
- * `GET /evaluations` (offset cursors) and `GET /evaluations/:id`.
+ * `GET /evaluations` (offset cursors; `view=full` for whole evaluations)
+ * and `GET /evaluations/:id`.
  */
 export async function startFakeBackend(options: {
   /** What the list serves, in order. */
@@ -119,8 +120,11 @@ export async function startFakeBackend(options: {
       const limit = Number(url.searchParams.get('limit') ?? 50);
       const offset = Number(url.searchParams.get('cursor') ?? 0);
       const next = offset + limit;
+      const full = url.searchParams.get('view') === 'full';
       send(200, {
-        items: options.listed.slice(offset, next).map(summaryOf),
+        items: options.listed
+          .slice(offset, next)
+          .map(item => (full ? item : summaryOf(item))),
         nextCursor: next < options.listed.length ? String(next) : undefined,
       });
       return;

@@ -82,13 +82,11 @@ describe('BuildVsBuyCollatorFactory', () => {
       'component:default/rag-retriever',
       'component:default/llm-observability',
     ]);
-    const lists = backend.requests.filter(r =>
-      r.url.startsWith('/api/build-vs-buy/evaluations?'),
-    );
-    expect(lists.map(r => r.url)).toEqual([
-      '/api/build-vs-buy/evaluations?limit=2',
-      '/api/build-vs-buy/evaluations?limit=2&cursor=2',
-      '/api/build-vs-buy/evaluations?limit=2&cursor=4',
+    // One request per page of whole evaluations, none per decision.
+    expect(backend.requests.map(r => r.url)).toEqual([
+      '/api/build-vs-buy/evaluations?limit=2&view=full',
+      '/api/build-vs-buy/evaluations?limit=2&cursor=2&view=full',
+      '/api/build-vs-buy/evaluations?limit=2&cursor=4&view=full',
     ]);
     // Every request carries a token of the search plugin for build-vs-buy.
     const expectedHeader = mockCredentials.service.header({
@@ -150,17 +148,15 @@ describe('BuildVsBuyCollatorFactory', () => {
     );
   });
 
-  it('leaves out decisions archived since the list and entities gone from the catalog', async () => {
-    const archived = storedExample('rag-hybrid-search');
+  it('leaves out archived decisions and entities gone from the catalog', async () => {
+    const archived = storedExample('rag-hybrid-search', {
+      status: 'archived',
+    });
     const gone = storedExample('startup-llm-observability', {
       entity: { missing: true },
     });
-    const deleted = storedExample('clinical-validation-pipeline');
     const kept = storedExample('search-retrieval-pipeline');
-    backend = await startFakeBackend({
-      listed: [archived, gone, deleted, kept],
-      stored: [{ ...archived, status: 'archived' }, gone, kept],
-    });
+    backend = await startFakeBackend({ listed: [archived, gone, kept] });
 
     const { documents, error } = await collate(factoryFor(backend));
 

@@ -17,7 +17,6 @@
 import { Readable } from 'node:stream';
 import {
   AuthService,
-  BackstageCredentials,
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
@@ -32,7 +31,6 @@ import {
   buildVsBuyEvaluationReadPermission,
   verdictLabel,
   type EvaluationStatus,
-  type EvaluationSummary,
   type ReviewStatus,
   type StoredEvaluation,
   type VerdictKind,
@@ -40,7 +38,7 @@ import {
 import {
   BuildVsBuyDecisionsService,
   DefaultBuildVsBuyDecisionsService,
-  readAllDecisions,
+  readAllEvaluations,
 } from '@build-vs-buy/plugin-build-vs-buy-node';
 import {
   DEFAULT_BATCH_SIZE,
@@ -87,9 +85,6 @@ export type BuildVsBuyCollatorFactoryOptions = {
   /** The client of the Build vs Buy backend; tests pass their own. */
   decisions?: BuildVsBuyDecisionsService;
 };
-
-/** Evaluations read at once, per page of decisions. */
-const CONCURRENT_READS = 4;
 
 /**
  * Collates every Build vs Buy decision that is not archived into the search
@@ -144,29 +139,22 @@ export class BuildVsBuyCollatorFactory implements DocumentCollatorFactory {
     const context = {
       credentials: await this.#auth.getOwnServiceCredentials(),
     };
-    let batch: EvaluationSummary[] = [];
     let listed = 0;
     let indexed = 0;
-    for await (const summary of readAllDecisions(
+    // Whole evaluations a page at a time: one request per page, never one
+    // per decision.
+    for await (const stored of readAllEvaluations(
       this.#decisions,
       { limit: this.#batchSize },
       context,
     )) {
       listed += 1;
       // An entity that left the catalog has no tab for the result to link to.
-      if (!summary.entity.missing) {
-        batch.push(summary);
-      }
-      if (batch.length === CONCURRENT_READS) {
-        const documents = await this.#read(batch, context);
-        indexed += documents.length;
-        yield* documents;
-        batch = [];
+      if (!stored.entity.missing && stored.status !== 'archived') {
+        indexed += 1;
+        yield this.#toDocument(stored);
       }
     }
-    const documents = await this.#read(batch, context);
-    indexed += documents.length;
-    yield* documents;
     const skipped = listed - indexed;
     this.#logger.info(
       `Indexed ${indexed} Build vs Buy decisions${
@@ -177,31 +165,7 @@ export class BuildVsBuyCollatorFactory implements DocumentCollatorFactory {
     );
   }
 
-  /**
-   * The answers of each decision, which the list leaves out, read a few at
-   * a time.
-   */
-  async #read(
-    summaries: EvaluationSummary[],
-    context: { credentials: BackstageCredentials },
-  ): Promise<BuildVsBuyDocument[]> {
-    const evaluations = await Promise.all(
-      summaries.map(summary =>
-        this.#decisions.getEvaluation({ id: summary.id }, context),
-      ),
-    );
-    return evaluations.flatMap((stored, index) =>
-      // Archived or deleted between the list and the read.
-      stored && stored.status !== 'archived'
-        ? [this.#toDocument(summaries[index], stored)]
-        : [],
-    );
-  }
-
-  #toDocument(
-    summary: EvaluationSummary,
-    stored: StoredEvaluation,
-  ): BuildVsBuyDocument {
+  #toDocument(stored: StoredEvaluation): BuildVsBuyDocument {
     const entityName = stored.entity.title ?? nameOf(stored.entityRef);
     const verdict = verdictLabel(stored.outcome.verdict);
     return {
@@ -214,7 +178,7 @@ export class BuildVsBuyCollatorFactory implements DocumentCollatorFactory {
       reviewStatus: stored.review.status,
       status: stored.status as BuildVsBuyDocument['status'],
       revisitBy: stored.review.revisitBy,
-      maintenanceOwnerRef: summary.maintenanceOwnerRef,
+      maintenanceOwnerRef: stored.evaluation.maintenance?.ownerGroupRef,
       ownerRef: stored.entity.ownerRef,
     };
   }

@@ -1125,10 +1125,47 @@ export const spec = {
           {
             $ref: '#/components/parameters/cursor',
           },
+          {
+            name: 'view',
+            in: 'query',
+            description:
+              'full adds the answers, outcome and review of each evaluation.',
+            schema: {
+              type: 'string',
+              enum: ['summary', 'full'],
+            },
+          },
         ],
         responses: {
           '200': {
-            $ref: '#/components/responses/SummaryPage',
+            description: 'One page of evaluations, as summaries or in full.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  additionalProperties: false,
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        oneOf: [
+                          {
+                            $ref: '#/components/schemas/EvaluationSummary',
+                          },
+                          {
+                            $ref: '#/components/schemas/StoredEvaluation',
+                          },
+                        ],
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/ErrorResponse',
