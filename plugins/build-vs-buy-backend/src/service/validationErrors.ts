@@ -25,18 +25,30 @@ import type { NextFunction, Request, Response } from 'express';
  * validator's messages the same way, so every 400 reads alike.
  */
 const PART = /^request\/(body|query|params|path|headers)((?:\/\S*)?) (.*)$/s;
+const QUERY_PARAMETER =
+  /^(Unknown|Empty value found for) query parameter '(.*)'$/s;
 
 export function fieldMessage(message: string): string {
   return message
-    .split(/, (?=request\/)/)
+    .split(/, (?=request\/|Unknown query|Empty value)/)
     .map(part => {
+      const parameter = part.match(QUERY_PARAMETER);
+      if (parameter) {
+        return `query.${parameter[2]}: ${
+          parameter[1] === 'Unknown'
+            ? 'is not a known parameter'
+            : 'must not be empty'
+        }`;
+      }
       const match = part.match(PART);
       if (!match) return part;
       const [, location, pointer, text] = match;
+      // body.evaluation.candidates[0].notes, as zod's messages name it.
       let field = [location === 'params' || location === 'path' ? '' : location]
         .concat(pointer.split('/').filter(Boolean))
         .filter(Boolean)
-        .join('.');
+        .join('.')
+        .replace(/\.(\d+)(?=\.|$)/g, '[$1]');
       let detail = text;
       const required = text.match(/^must have required property '([^']+)'$/);
       if (required) {
@@ -62,7 +74,12 @@ export function nameTheField(
   _res: Response,
   next: NextFunction,
 ) {
-  if (error.name === 'InputError' && /(^|, )request\//.test(error.message)) {
+  if (
+    error.name === 'InputError' &&
+    /(^|, )(request\/|Unknown query parameter|Empty value found)/.test(
+      error.message,
+    )
+  ) {
     next(new InputError(fieldMessage(error.message)));
     return;
   }

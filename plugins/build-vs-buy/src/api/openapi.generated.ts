@@ -457,7 +457,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description An error, in Backstage's error response shape. */
+    /** @description An error, in Backstage's error response shape: 400 for input that names the field, 401 without credentials, 403 for a change the caller may not make, 404 for what does not exist or may not be read, 409 for a stale version or a second evaluation of an entity, 503 while the database is unavailable. */
     ErrorResponse: {
       headers: {
         [name: string]: unknown;
@@ -575,6 +575,7 @@ export interface operations {
       };
       400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
     };
   };
   CreateEvaluation: {
@@ -603,6 +604,7 @@ export interface operations {
       401: components['responses']['ErrorResponse'];
       403: components['responses']['ErrorResponse'];
       409: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
     };
   };
   GetEvaluation: {
@@ -628,6 +630,7 @@ export interface operations {
       };
       401: components['responses']['ErrorResponse'];
       404: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
     };
   };
   UpdateEvaluation: {
@@ -670,6 +673,7 @@ export interface operations {
           } & components['schemas']['Error'];
         };
       };
+      default: components['responses']['ErrorResponse'];
     };
   };
   ArchiveEvaluation: {
@@ -698,6 +702,7 @@ export interface operations {
       403: components['responses']['ErrorResponse'];
       404: components['responses']['ErrorResponse'];
       409: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
     };
   };
   ListRevisions: {
@@ -732,6 +737,7 @@ export interface operations {
       400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
       404: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
     };
   };
   GetRevision: {
@@ -759,6 +765,7 @@ export interface operations {
       400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
       404: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
     };
   };
   DiffRevisions: {
@@ -788,6 +795,7 @@ export interface operations {
       400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
       404: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
     };
   };
   GetEntityEvaluation: {
@@ -814,6 +822,7 @@ export interface operations {
       400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
       404: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
     };
   };
   Evaluate: {
@@ -845,6 +854,7 @@ export interface operations {
       };
       400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
     };
   };
   DashboardSummary: {
@@ -875,6 +885,7 @@ export interface operations {
       };
       400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
     };
   };
   ListNotEvaluated: {
@@ -912,6 +923,7 @@ export interface operations {
       };
       400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
     };
   };
   ListAttention: {
@@ -943,6 +955,7 @@ export interface operations {
       200: components['responses']['SummaryPage'];
       400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
     };
   };
 }

@@ -168,7 +168,8 @@ export const spec = {
     },
     responses: {
       ErrorResponse: {
-        description: "An error, in Backstage's error response shape.",
+        description:
+          "An error, in Backstage's error response shape: 400 for input that names the field, 401 without credentials, 403 for a change the caller may not make, 404 for what does not exist or may not be read, 409 for a stale version or a second evaluation of an entity, 503 while the database is unavailable.",
         content: {
           'application/json': {
             schema: {
@@ -1173,6 +1174,9 @@ export const spec = {
           '401': {
             $ref: '#/components/responses/ErrorResponse',
           },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
         },
       },
       post: {
@@ -1212,6 +1216,9 @@ export const spec = {
           '409': {
             $ref: '#/components/responses/ErrorResponse',
           },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
         },
       },
     },
@@ -1238,6 +1245,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
@@ -1304,6 +1314,9 @@ export const spec = {
               },
             },
           },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
         },
       },
       delete: {
@@ -1341,6 +1354,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
@@ -1393,6 +1409,9 @@ export const spec = {
           '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
         },
       },
     },
@@ -1425,6 +1444,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
@@ -1478,6 +1500,9 @@ export const spec = {
           '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
         },
       },
     },
@@ -1507,6 +1532,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
@@ -1560,6 +1588,9 @@ export const spec = {
           '401': {
             $ref: '#/components/responses/ErrorResponse',
           },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
         },
       },
     },
@@ -1601,6 +1632,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
@@ -1666,6 +1700,9 @@ export const spec = {
           '401': {
             $ref: '#/components/responses/ErrorResponse',
           },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
         },
       },
     },
@@ -1717,6 +1754,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
