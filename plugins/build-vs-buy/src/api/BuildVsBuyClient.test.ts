@@ -16,6 +16,7 @@
 
 import { mockApis, registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
+import { createFetchApi, FetchMiddlewares } from '@backstage/core-app-api';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { storedEvaluation } from '../__testUtils__/storedEvaluations';
@@ -30,6 +31,44 @@ describe('BuildVsBuyClient', () => {
   const client = new BuildVsBuyClient({
     discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
     fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+
+  it('posts through the fetch API the app really builds, with its auth middleware', async () => {
+    // The app's fetch API rebuilds each request in its middleware; a body
+    // handed to it inside a Request that was already read cannot be sent.
+    const appClient = new BuildVsBuyClient({
+      discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+      fetchApi: createFetchApi({
+        middleware: [
+          FetchMiddlewares.injectIdentityAuth({
+            identityApi: mockApis.identity({ token: 'user-token' }),
+            urlPrefixAllowlist: ['http://localhost:7007'],
+          }),
+        ],
+      }),
+    });
+    const stored = storedEvaluation('ecommerce-vector-database');
+    let received: { authorization: string | null; body: unknown } | undefined;
+    server.use(
+      http.post(`${baseUrl}/evaluations`, async ({ request }) => {
+        received = {
+          authorization: request.headers.get('authorization'),
+          body: await request.json(),
+        };
+        return HttpResponse.json(stored, { status: 201 });
+      }),
+    );
+
+    const created = await appClient.createEvaluation({
+      status: 'draft',
+      evaluation: stored.evaluation,
+    });
+
+    expect(created).toEqual(stored);
+    expect(received).toEqual({
+      authorization: 'Bearer user-token',
+      body: { status: 'draft', evaluation: stored.evaluation },
+    });
   });
 
   it('reads the evaluation of an entity, encoding the reference whole', async () => {

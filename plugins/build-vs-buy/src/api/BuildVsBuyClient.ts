@@ -308,7 +308,19 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
     return createClient<paths>({
       baseUrl,
       fetch: async request => {
-        const response = await this.fetchApi.fetch(request);
+        // Handed on as a URL and init with the body as text: the app's fetch
+        // middleware rebuilds requests, and in the browser a Request whose
+        // body stream was handed on once cannot be built again.
+        const payload =
+          request.method === 'GET' || request.method === 'HEAD'
+            ? undefined
+            : await request.text();
+        const response = await this.fetchApi.fetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: payload || undefined,
+          signal: request.signal,
+        });
         if (response.ok) {
           return response;
         }
