@@ -18,7 +18,9 @@ test.beforeAll(async ({ request }) => {
             headers: { 'X-Requested-With': 'XMLHttpRequest' },
           })
           .then(r => (r.ok() ? r.json() : undefined))
-          .then(body => body?.backstageIdentity?.token);
+          .then(body => body?.backstageIdentity?.token)
+          // The frontend can be up before the backend listens.
+          .catch(() => undefined);
         if (!token) return 0;
         const page = await request.get(
           `${BACKEND}/api/build-vs-buy/evaluations`,
