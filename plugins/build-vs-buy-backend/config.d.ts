@@ -1,3 +1,5 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Configuration of the Build vs Buy plugin. */
   buildVsBuy?: {
@@ -33,16 +35,8 @@ export interface Config {
      * the catalog or changed owner, and notifies their owners. Hourly by
      * default; one replica runs it at a time.
      */
-    revisitScanSchedule?: {
-      frequency: { minutes?: number; hours?: number; cron?: string };
-      timeout: { minutes?: number; seconds?: number };
-      initialDelay?: { minutes?: number; seconds?: number };
-    };
+    revisitScanSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     /** How often catalog facts (owner, system, lifecycle) are refreshed. */
-    catalogRefreshSchedule?: {
-      frequency: { minutes?: number; hours?: number; cron?: string };
-      timeout: { minutes?: number; seconds?: number };
-      initialDelay?: { minutes?: number; seconds?: number };
-    };
+    catalogRefreshSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
   };
 }

@@ -601,9 +601,7 @@ describe.each(databases.eachSupportedId())('hostile input, %p', databaseId => {
           expectNoServerError(response, `${route}?${query}`);
           expect([200, 400]).toContain(response.status);
           if (response.status === 400) {
-            expect(response.body.error.message).toMatch(
-              /^(query|entityRef|cursor|Invalid cursor)/,
-            );
+            expect(response.body.error.message).toMatch(/^(query|cursor)/);
           }
         },
       ),
@@ -639,6 +637,9 @@ describe.each(databases.eachSupportedId())('hostile input, %p', databaseId => {
         fc.constantFrom(...templates),
         hostilePath,
         async ([method, template], value) => {
+          // Never archive the shared fixture: a DELETE of its own id with
+          // version 1 would succeed, which is not what this property is about.
+          fc.pre(!(method === 'delete' && value === existing.id));
           const path = `${API}${template
             .replace('ID', existing.id)
             .replace('P', encode(value))}`;

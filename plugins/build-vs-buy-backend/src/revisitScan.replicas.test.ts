@@ -62,7 +62,10 @@ const entities: Entity[] = [
 /*
  * Two replicas of a backend, each with its own connections to one
  * PostgreSQL database, each running the real scheduler and the real
- * notifications backend. The revisit scan runs every second on both.
+ * notifications backend. The revisit scan runs every second on both. What
+ * this proves is the deployment as a whole: the scheduler's global lock and
+ * the recorded notices together send each notice once. The claim itself is
+ * raced directly, two scans at once, in service/revisitScan.test.ts.
  */
 describe('the revisit scan on two replicas', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });

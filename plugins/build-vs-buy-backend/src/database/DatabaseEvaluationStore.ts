@@ -141,11 +141,9 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        const current = await this.getByEntityRef(write.entityRef);
+        // No id in the message: the caller may not be allowed to read it.
         throw new ConflictError(
-          `entityRef: ${write.entityRef} already has an evaluation${
-            current ? ` (${current.id}); update it instead` : ''
-          }`,
+          `entityRef: ${write.entityRef} already has an evaluation; update it instead`,
         );
       }
       throw error;
@@ -726,12 +724,25 @@ function encodeCursor(cursor: { key: string; id: string }): string {
   );
 }
 
+/*
+ * A cursor is what this API returned: a base64url JSON pair of the sort key
+ * (an ISO timestamp, a YYYY-MM-DD date or a version number) and an id. A
+ * forged one is a 400 naming the cursor, never a value PostgreSQL refuses.
+ */
+const CURSOR_KEY = /^(\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?|\d{1,10})$/;
+const CURSOR_ID = /^[0-9a-f-]{1,64}$/i;
+
 function decodeCursor(cursor: string): { key: string; id: string } {
   try {
     const [key, id] = JSON.parse(
       Buffer.from(cursor, 'base64url').toString('utf8'),
     );
-    if (typeof key === 'string' && typeof id === 'string') {
+    if (
+      typeof key === 'string' &&
+      typeof id === 'string' &&
+      CURSOR_KEY.test(key) &&
+      CURSOR_ID.test(id)
+    ) {
       return { key, id };
     }
   } catch {

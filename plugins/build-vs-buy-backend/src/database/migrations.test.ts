@@ -132,6 +132,15 @@ describe('migrations', () => {
         },
         { id: 'draft', decided_owner_ref: null, decided_maintainers: null },
       ]);
+      await knex('evaluation_revisions').insert({
+        evaluation_id: 'decided',
+        version: 1,
+        status: 'complete',
+        verdict_kind: 'buy',
+        evaluation: '{}',
+        created_at: '2026-11-28T00:00:00.000Z',
+        created_by: 'user:default/alice',
+      });
       await knex('evaluation_notices').insert({
         evaluation_id: 'decided',
         conditions: '["overdue:2027-05-01"]',
@@ -140,9 +149,15 @@ describe('migrations', () => {
 
       await knex.migrate.down({ directory });
       expect(await knex.schema.hasTable('evaluation_notices')).toBe(false);
+      // On SQLite the columns stay: dropping one rebuilds the table, which
+      // would cascade to the revisions.
       expect(
         await knex.schema.hasColumn('evaluations', 'decided_owner_ref'),
-      ).toBe(false);
+      ).toBe(databaseId === 'SQLITE_3');
+      // No history is lost on the way down.
+      expect(await knex('evaluation_revisions').pluck('evaluation_id')).toEqual(
+        ['decided'],
+      );
       expect(await knex('evaluations').orderBy('id').pluck('id')).toEqual([
         'decided',
         'draft',

@@ -116,7 +116,11 @@ export function registerActions(options: {
         'due-for-revisit',
         {
           filter: input.ownerGroup
-            ? { ownerGroups: [normalizeEntityRef(input.ownerGroup, 'group')] }
+            ? {
+                ownerGroups: [
+                  normalizeEntityRef(input.ownerGroup, 'group', 'ownerGroup'),
+                ],
+              }
             : {},
           limit: input.limit ?? DEFAULT_PAGE_SIZE,
           cursor: input.cursor,

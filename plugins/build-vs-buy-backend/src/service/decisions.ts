@@ -53,14 +53,18 @@ export const MAX_PAGE_SIZE = 500;
 
 /**
  * An entity reference in the form evaluations are stored under; a 400
- * naming `entityRef` when it is not one.
+ * naming the field (`entityRef` unless told) when it is not one.
  */
-export function normalizeEntityRef(ref: string, defaultKind?: string): string {
+export function normalizeEntityRef(
+  ref: string,
+  defaultKind?: string,
+  field = 'entityRef',
+): string {
   let parsed: CompoundEntityRef;
   try {
     parsed = parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' });
   } catch (error) {
-    throw new InputError(`entityRef: ${(error as Error).message}`);
+    throw new InputError(`${field}: ${(error as Error).message}`);
   }
   return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
 }

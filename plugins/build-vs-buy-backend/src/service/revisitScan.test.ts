@@ -28,6 +28,7 @@ import {
   type Evaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
+import knexFactory, { Knex } from 'knex';
 import { DatabaseEvaluationStore } from '../database/DatabaseEvaluationStore';
 import { createReviewer } from './review';
 import { runRevisitScan } from './revisitScan';
@@ -51,6 +52,15 @@ const group = (name: string, members: number): Entity => ({
     targetRef: `user:default/member-${index}`,
   })),
 });
+
+/** A new pool of connections to the database `knex` is connected to. */
+function secondPool(knex: Knex): Knex {
+  const url = new URL(
+    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING!,
+  );
+  url.pathname = `/${knex.client.config.connection.database}`;
+  return knexFactory({ client: 'pg', connection: url.toString() });
+}
 
 const reviewer = createReviewer({
   revisitIntervalMonths: 6,
@@ -103,14 +113,23 @@ describe('runRevisitScan', () => {
     });
   }
 
-  function scanner(store: DatabaseEvaluationStore) {
+  function scanner(
+    store: DatabaseEvaluationStore,
+    beforeLookup: () => Promise<void> = async () => {},
+  ) {
     const sent: NotificationSendOptions[] = [];
     const send = jest.fn(async (options: NotificationSendOptions) => {
       sent.push(options);
     });
     const scan = (entities: Entity[], now: string, pageSize = 2) => {
       const catalog = catalogServiceMock({ entities });
-      const lookups = jest.spyOn(catalog, 'getEntitiesByRefs');
+      const lookUp = catalog.getEntitiesByRefs.bind(catalog);
+      const lookups = jest
+        .spyOn(catalog, 'getEntitiesByRefs')
+        .mockImplementation(async (...args) => {
+          await beforeLookup();
+          return lookUp(...args);
+        });
       return runRevisitScan({
         store,
         catalog,
@@ -274,10 +293,14 @@ describe('runRevisitScan', () => {
           revisitBy: '2027-01-01',
         });
       }
-      // A second replica: its own store over its own connections.
+      // A second replica: its own store over its own pool of connections on
+      // PostgreSQL, so the two scans really race. (An in-memory SQLite
+      // database lives in one connection; there they share it.)
+      const otherKnex =
+        databaseId === 'POSTGRES_15' ? secondPool(knex) : undefined;
       const other = await DatabaseEvaluationStore.create({
         database: {
-          getClient: async () => knex,
+          getClient: async () => otherKnex ?? knex,
           migrations: { skip: true },
         } as DatabaseService,
       });
@@ -287,8 +310,16 @@ describe('runRevisitScan', () => {
         ),
         group('search', 3),
       ];
-      const one = scanner(store);
-      const two = scanner(other);
+      // Both scans have read each page before either records its notices:
+      // each page's lookups wait for the other scan's.
+      const arrivals: Array<() => void> = [];
+      const together = () =>
+        new Promise<void>(resolve => {
+          arrivals.push(resolve);
+          if (arrivals.length === 2) arrivals.splice(0).forEach(go => go());
+        });
+      const one = scanner(store, together);
+      const two = scanner(other, together);
 
       const results = await Promise.all([
         one.scan(entities, '2027-01-10T08:00:00Z', 3),
@@ -298,6 +329,7 @@ describe('runRevisitScan', () => {
       const links = [...one.sent, ...two.sent].map(
         options => options.payload.link,
       );
+      await otherKnex?.destroy();
       expect(links).toHaveLength(12);
       expect(new Set(links).size).toBe(12);
       expect(results[0].notified + results[1].notified).toBe(12);

@@ -383,7 +383,12 @@ async function notify(options: {
         ],
         now: options.now,
       })
-      .catch(() => undefined);
+      .catch(releaseError =>
+        options.logger.error(
+          `Could not release the notice of the decision for ${record.entityRef}; its owners are not told of this change`,
+          releaseError,
+        ),
+      );
   }
 }
 

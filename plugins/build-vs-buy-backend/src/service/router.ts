@@ -686,11 +686,17 @@ function toArray(value: string | string[]): string[] {
 
 function filterOf(query: z.infer<typeof listQuerySchema>): EvaluationFilter {
   return {
-    entityRef: query.entityRef && normalizeEntityRef(query.entityRef),
+    entityRef:
+      query.entityRef &&
+      normalizeEntityRef(query.entityRef, undefined, 'query.entityRef'),
     ownerGroups: query.ownerGroup
-      ? toArray(query.ownerGroup).map(ref => normalizeEntityRef(ref, 'group'))
+      ? toArray(query.ownerGroup).map(ref =>
+          normalizeEntityRef(ref, 'group', 'query.ownerGroup'),
+        )
       : undefined,
-    system: query.system && normalizeEntityRef(query.system, 'system'),
+    system:
+      query.system &&
+      normalizeEntityRef(query.system, 'system', 'query.system'),
     verdict: query.verdict,
     lifecycle: query.lifecycle,
     status: query.status,
