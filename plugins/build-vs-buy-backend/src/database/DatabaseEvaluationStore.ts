@@ -487,18 +487,35 @@ export class DatabaseEvaluationStore implements EvaluationStore {
         'evaluation_notices.evaluation_id',
         'evaluations.id',
       )
-      .select('evaluations.*', 'evaluation_notices.conditions as notified')
+      .select(
+        'evaluations.*',
+        'evaluation_notices.conditions as notice_conditions',
+        'evaluation_notices.updated_at as notice_at',
+        'evaluation_notices.sent_at as notice_sent_at',
+      )
       .where('evaluations.status', 'complete')
       .orderBy('evaluations.id')
       .limit(options.limit);
     if (options.after !== undefined) {
       query.where('evaluations.id', '>', options.after);
     }
-    const rows: Array<EvaluationRow & { notified: string | null }> =
-      await query;
+    const rows: Array<
+      EvaluationRow & {
+        notice_conditions: string | null;
+        notice_at: string | null;
+        notice_sent_at: string | null;
+      }
+    > = await query;
     return rows.map(row => ({
       record: toRecord(row),
-      notified: row.notified === null ? undefined : JSON.parse(row.notified),
+      notice:
+        row.notice_conditions === null
+          ? undefined
+          : {
+              conditions: JSON.parse(row.notice_conditions),
+              at: row.notice_at!,
+              sent: row.notice_sent_at !== null,
+            },
     }));
   }
 
@@ -506,11 +523,16 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     notices: NoticeClaim[];
     now: Date;
   }): Promise<Set<string>> {
-    const updatedAt = options.now.toISOString();
+    const at = options.now.toISOString();
     const claimed = new Set<string>();
     if (options.notices.length === 0) {
       return claimed;
     }
+    const row = (notice: NoticeClaim) => ({
+      conditions: JSON.stringify(notice.next),
+      updated_at: at,
+      sent_at: notice.sent ? at : null,
+    });
     // One transaction a page: every claim is still its own compare-and-set,
     // but the page is committed (and synced to disk) once.
     await this.db.transaction(async tx => {
@@ -526,30 +548,47 @@ export class DatabaseEvaluationStore implements EvaluationStore {
           .insert(
             first.slice(start, start + 100).map(notice => ({
               evaluation_id: notice.evaluationId,
-              conditions: JSON.stringify(notice.next),
-              updated_at: updatedAt,
+              ...row(notice),
             })),
           )
           .onConflict('evaluation_id')
           .ignore()
           .returning('evaluation_id');
-        for (const row of inserted) claimed.add(row.evaluation_id);
+        for (const { evaluation_id } of inserted) claimed.add(evaluation_id);
       }
       for (const notice of options.notices) {
         if (notice.expected === undefined) continue;
         const changed = await tx('evaluation_notices')
           .where({
             evaluation_id: notice.evaluationId,
-            conditions: JSON.stringify(notice.expected),
+            conditions: JSON.stringify(notice.expected.conditions),
+            updated_at: notice.expected.at,
           })
-          .update({
-            conditions: JSON.stringify(notice.next),
-            updated_at: updatedAt,
-          });
+          .update(row(notice));
         if (changed === 1) claimed.add(notice.evaluationId);
       }
     });
     return claimed;
+  }
+
+  async confirmNotices(options: {
+    evaluationIds: string[];
+    claimedAt: Date;
+    now: Date;
+  }): Promise<void> {
+    const sentAt = options.now.toISOString();
+    // One statement per 500 ids: only the claims made at `claimedAt` and
+    // still unconfirmed, so a newer claim by another scan stays its own.
+    for (let start = 0; start < options.evaluationIds.length; start += 500) {
+      await this.db('evaluation_notices')
+        .whereIn(
+          'evaluation_id',
+          options.evaluationIds.slice(start, start + 500),
+        )
+        .where('updated_at', options.claimedAt.toISOString())
+        .whereNull('sent_at')
+        .update({ sent_at: sentAt });
+    }
   }
 
   private columnsOf(write: EvaluationWrite) {

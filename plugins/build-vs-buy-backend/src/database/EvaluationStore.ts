@@ -50,22 +50,30 @@ export type EvaluationRecord = Omit<StoredEvaluation, 'review'> & {
   decidedMaintainers?: number;
 };
 
+/** What is recorded of the notice of one evaluation. */
+export type NoticeState = {
+  conditions: string[];
+  /** When it was last recorded: the version a claim compares against. */
+  at: string;
+  /** False while claimed and not yet handed to the notifications service. */
+  sent: boolean;
+};
+
 /** A change of the conditions an evaluation's owners were told of. */
 export type NoticeClaim = {
   evaluationId: string;
-  /** What was recorded; undefined when nothing ever was. */
-  expected: string[] | undefined;
+  /** What was recorded, as read; undefined when nothing ever was. */
+  expected: NoticeState | undefined;
   next: string[];
+  /** True when there is nothing to send (conditions only cleared). */
+  sent: boolean;
 };
 
 /** A decision as the revisit scan sees it. */
 export type RevisitScanItem = {
   record: EvaluationRecord;
-  /**
-   * The condition keys its owners were last notified of; undefined when
-   * they never were.
-   */
-  notified?: string[];
+  /** The notice last recorded; undefined when there never was one. */
+  notice?: NoticeState;
 };
 
 /** What a save writes; the store derives the columns it filters on. */
@@ -175,12 +183,22 @@ export interface EvaluationStore {
   }): Promise<RevisitScanItem[]>;
   /**
    * Records the conditions evaluations' owners are told of, each only if
-   * what was recorded is still its `expected` (compare and set). Returns
-   * the evaluations whose notice this call recorded; for the others another
-   * scan recorded first, and that scan sends the notification.
+   * what was recorded is still its `expected` (compare and set on the
+   * conditions and when they were recorded). Returns the evaluations whose
+   * notice this call recorded; for the others another scan recorded first,
+   * and that scan sends the notification.
    */
   recordNotices(options: {
     notices: NoticeClaim[];
     now: Date;
   }): Promise<Set<string>>;
+  /**
+   * Marks the notices claimed at `claimedAt` as handed to the notifications
+   * service.
+   */
+  confirmNotices(options: {
+    evaluationIds: string[];
+    claimedAt: Date;
+    now: Date;
+  }): Promise<void>;
 }

@@ -361,6 +361,45 @@ describe('runRevisitScan', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'sends a notice a stopped scan claimed but never sent, once its lease has passed, %p',
+    async databaseId => {
+      const { store } = await setUp(databaseId);
+      const decision = await decide(store, {
+        name: 'due-soon',
+        owner: 'group:default/search',
+        revisitBy: '2027-01-01',
+      });
+      // A scan claimed the notice at 08:00 and stopped before sending it.
+      const claimed = await store.recordNotices({
+        notices: [
+          {
+            evaluationId: decision.id,
+            expected: undefined,
+            next: ['overdue:2027-01-01'],
+            sent: false,
+          },
+        ],
+        now: new Date('2027-01-10T08:00:00Z'),
+      });
+      expect([...claimed]).toEqual([decision.id]);
+      const { scan, sent } = scanner(store);
+
+      // Within the lease the claim may still be on its way: not sent again.
+      await scan(catalogNow, '2027-01-10T08:05:00Z');
+      expect(sent).toEqual([]);
+
+      // After it, the notice is sent, and confirmed so it is sent once.
+      const later = await scan(catalogNow, '2027-01-10T08:20:00Z');
+      expect(later.notified).toBe(1);
+      expect(sent[0].payload.title).toBe(
+        'Build vs buy: the decision for due-soon is overdue for revisit',
+      );
+      await scan(catalogNow, '2027-01-10T09:30:00Z');
+      expect(sent).toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'leaves drafts, archived and current decisions alone, %p',
     async databaseId => {
       const { store } = await setUp(databaseId);

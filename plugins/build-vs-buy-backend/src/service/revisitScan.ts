@@ -29,6 +29,7 @@ import { createHash } from 'node:crypto';
 import type {
   EvaluationRecord,
   EvaluationStore,
+  NoticeState,
   RevisitScanItem,
 } from '../database/EvaluationStore';
 import { factsOf, membersOf } from './catalogFacts';
@@ -36,6 +37,12 @@ import type { Reviewer } from './review';
 
 /** How many decisions one step of the scan reads and looks up at once. */
 export const REVISIT_SCAN_PAGE_SIZE = 500;
+
+/**
+ * How long a claimed notice may stay unconfirmed before a later scan sends
+ * it again: longer than a scan takes to send one page of notices.
+ */
+export const REVISIT_NOTICE_LEASE_MS = 15 * 60_000;
 
 /**
  * What can make a decision need its owners' attention. Each condition is
@@ -247,9 +254,11 @@ export async function runRevisitScan(options: {
   logger: LoggerService;
   now: Date;
   pageSize?: number;
+  leaseMs?: number;
 }): Promise<RevisitScanResult> {
   const { store, reviewer, now, logger } = options;
   const pageSize = options.pageSize ?? REVISIT_SCAN_PAGE_SIZE;
+  const leaseMs = options.leaseMs ?? REVISIT_NOTICE_LEASE_MS;
   const result: RevisitScanResult = {
     scanned: 0,
     notified: 0,
@@ -264,7 +273,7 @@ export async function runRevisitScan(options: {
     }
     const entities = await lookUp(page, options);
     const changes = page.flatMap(item => {
-      const { record, notified } = item;
+      const { record, notice } = item;
       const entity = entities.get(record.entityRef);
       const conditions = conditionsOf({
         record,
@@ -275,19 +284,28 @@ export async function runRevisitScan(options: {
           : undefined,
       });
       const keys = conditions.map(conditionKey).sort();
-      const unchanged =
-        notified === undefined ? keys.length === 0 : sameKeys(notified, keys);
-      if (unchanged) return [];
+      // A claim nobody confirmed: another scan is sending it, or one that
+      // stopped before it could. Only the second is sent again.
+      const unsent = notice !== undefined && !notice.sent;
+      if (unsent && now.getTime() - Date.parse(notice.at) < leaseMs) {
+        return [];
+      }
+      const previous = unsent ? undefined : notice?.conditions;
+      if (!unsent) {
+        const unchanged =
+          previous === undefined ? keys.length === 0 : sameKeys(previous, keys);
+        if (unchanged) return [];
+      }
       return [
         {
           record,
-          notified,
+          notice,
           keys,
           conditions,
           // Conditions that only cleared are recorded, so they notify again
           // if they come back, but nobody is told that things got better.
           fresh: conditions.filter(
-            condition => !notified?.includes(conditionKey(condition)),
+            condition => !previous?.includes(conditionKey(condition)),
           ),
           recipients: recipientsOf(
             record,
@@ -299,18 +317,28 @@ export async function runRevisitScan(options: {
     const claimed = await store.recordNotices({
       notices: changes.map(change => ({
         evaluationId: change.record.id,
-        expected: change.notified,
+        expected: change.notice,
         next: change.keys,
+        sent: change.fresh.length === 0,
       })),
       now,
     });
+    const sent: string[] = [];
     for (const change of changes) {
       if (!claimed.has(change.record.id)) {
         result.skipped += 1;
-      } else if (change.fresh.length > 0) {
-        await notify({ ...options, ...change, result });
+      } else if (
+        change.fresh.length > 0 &&
+        (await notify({ ...options, ...change, result }))
+      ) {
+        sent.push(change.record.id);
       }
     }
+    await store.confirmNotices({
+      evaluationIds: sent,
+      claimedAt: now,
+      now: new Date(),
+    });
     result.scanned += page.length;
     after = page[page.length - 1].record.id;
     logger.debug(`Revisit scan: ${result.scanned} decisions read`);
@@ -345,9 +373,10 @@ async function lookUp(
   return found;
 }
 
+/** Sends one notice; false (and the claim released) when it failed. */
 async function notify(options: {
   record: EvaluationRecord;
-  notified: string[] | undefined;
+  notice: NoticeState | undefined;
   keys: string[];
   conditions: RevisitCondition[];
   fresh: RevisitCondition[];
@@ -357,38 +386,46 @@ async function notify(options: {
   notifications: NotificationService;
   logger: LoggerService;
   now: Date;
-}) {
-  const { record, result } = options;
+}): Promise<boolean> {
+  const { record, result, notice } = options;
   try {
     await options.notifications.send({
       recipients: { type: 'entity', entityRef: options.recipients },
       payload: noticeOf(options),
     });
     result.notified += 1;
+    return true;
   } catch (error) {
     result.failed += 1;
     options.logger.warn(
-      `Could not notify the owners of the decision for ${record.entityRef}; the next scan tries again`,
+      `Could not notify the owners of the decision for ${record.entityRef}; a later scan tries again`,
       error as Error,
     );
-    // Released, so the next scan sees the change again and sends it.
+    // Released to what was recorded before, so a later scan sees the
+    // change again and sends it.
     await options.store
       .recordNotices({
         notices: [
           {
             evaluationId: record.id,
-            expected: options.keys,
-            next: options.notified ?? [],
+            expected: {
+              conditions: options.keys,
+              at: options.now.toISOString(),
+              sent: false,
+            },
+            next: notice?.conditions ?? [],
+            sent: notice?.sent ?? true,
           },
         ],
         now: options.now,
       })
       .catch(releaseError =>
         options.logger.error(
-          `Could not release the notice of the decision for ${record.entityRef}; its owners are not told of this change`,
+          `Could not release the notice of the decision for ${record.entityRef}; a scan after its lease has passed sends it`,
           releaseError,
         ),
       );
+    return false;
   }
 }
 
