@@ -161,16 +161,15 @@ export const buildVsBuyPlugin = createBackendPlugin({
         const permissionRuleset = permissionsRegistry.getPermissionRuleset(
           evaluationResourceRef,
         );
-        registerActions({
-          actionsRegistry,
-          reader: createDecisionReader({
-            store,
-            permissions,
-            reviewer,
-            permissionRuleset,
-          }),
-          now: () => new Date(),
+        // One reader for the HTTP routes and the actions: the same
+        // permission checks and wire shapes.
+        const reader = createDecisionReader({
+          store,
+          permissions,
+          reviewer,
+          permissionRuleset,
         });
+        registerActions({ actionsRegistry, reader, now: () => new Date() });
 
         httpRouter.use(
           await createRouter({
@@ -184,7 +183,8 @@ export const buildVsBuyPlugin = createBackendPlugin({
             auditor,
             catalog,
             settings,
-            permissionRuleset,
+            reviewer,
+            reader,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

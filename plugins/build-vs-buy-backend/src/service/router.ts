@@ -30,7 +30,6 @@ import {
 } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { PermissionRuleset } from '@backstage/plugin-permission-node';
 import {
   buildVsBuyEvaluationCreatePermission,
   buildVsBuyEvaluationDeletePermission,
@@ -58,18 +57,16 @@ import {
 import type {
   AttentionList,
   EvaluationFilter,
-  EvaluationQuery,
-  EvaluationRecord,
   EvaluationStore,
 } from '../database/EvaluationStore';
 import { factsOf, membersOf } from './catalogFacts';
 import {
-  createDecisionReader,
+  type DecisionReader,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   normalizeEntityRef,
 } from './decisions';
-import { createReviewer } from './review';
+import type { Reviewer } from './review';
 import { nameTheField } from './validationErrors';
 import type { BuildVsBuySettings } from './settings';
 
@@ -87,8 +84,10 @@ export type RouterOptions = {
   auditor: AuditorService;
   catalog: CatalogService;
   settings: BuildVsBuySettings;
-  /** The permission rules of evaluations, as registered. */
-  permissionRuleset: PermissionRuleset<EvaluationRecord, EvaluationQuery>;
+  /** The review rule, as the settings configure it. */
+  reviewer: Reviewer;
+  /** Permission-checked reads, shared with the registered actions. */
+  reader: DecisionReader;
   /** Check every response against the spec too; tests turn it on. */
   validateResponses?: boolean;
   /** The clock; tests pass their own. */
@@ -143,7 +142,16 @@ const SUMMARY_COLUMNS = [
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, httpAuth, permissions, auditor, catalog, settings } = options;
+  const {
+    store,
+    httpAuth,
+    permissions,
+    auditor,
+    catalog,
+    settings,
+    reviewer,
+    reader,
+  } = options;
   const now = options.now ?? (() => new Date());
   // Requests are checked against the OpenAPI spec first; the handlers then
   // parse them with the -common zod schemas, whose 400 names the field.
@@ -169,16 +177,6 @@ export async function createRouter(
   const credentialsOf = (req: AnyRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  const reviewer = createReviewer(settings);
-  const reviewWindow = reviewer.windowAt;
-  const reviewFor = reviewer.reviewAnswers;
-
-  const reader = createDecisionReader({
-    store,
-    permissions,
-    reviewer,
-    permissionRuleset: options.permissionRuleset,
-  });
   const { toStored, toSummary, mayRead, readFilter } = reader;
 
   /*
@@ -325,7 +323,7 @@ export async function createRouter(
     const at = now();
     const page = await store.list({
       filter: filterOf(query),
-      window: reviewWindow(at),
+      window: reviewer.windowAt(at),
       permissionFilter,
       order: 'updated',
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
@@ -507,7 +505,7 @@ export async function createRouter(
       coverageThreshold: settings.coverageThreshold,
       now: at,
     });
-    const review = reviewFor(
+    const review = reviewer.reviewAnswers(
       evaluation,
       revisitByFor(evaluation, at),
       outcome.verdict,
@@ -535,7 +533,7 @@ export async function createRouter(
     res.json(
       await store.summarize({
         filter: { ...filterOf(query), status: 'complete' },
-        window: reviewWindow(at),
+        window: reviewer.windowAt(at),
         permissionFilter,
       }),
     );
