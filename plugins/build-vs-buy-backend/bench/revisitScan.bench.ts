@@ -46,6 +46,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { connectToTestDatabase } from '../src/__testUtils__/postgres';
 import { DatabaseEvaluationStore } from '../src/database/DatabaseEvaluationStore';
 import { createReviewer } from '../src/service/review';
 import { runRevisitScan } from '../src/service/revisitScan';
@@ -66,21 +67,10 @@ async function openDatabase(name: string): Promise<{
   drop: () => Promise<void>;
 }> {
   if (process.env.BENCH_DATABASE === 'postgres') {
-    const adminUrl = new URL(
-      process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING!,
-    );
-    adminUrl.pathname = '/postgres';
-    const admin = knexFactory({
-      client: 'pg',
-      connection: adminUrl.toString(),
-    });
+    const admin = connectToTestDatabase('postgres');
     const database = `bvb_bench_${name}_${Date.now()}`;
     await admin.raw('CREATE DATABASE ??', [database]);
-    const url = new URL(
-      process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING!,
-    );
-    url.pathname = `/${database}`;
-    const knex = knexFactory({ client: 'pg', connection: url.toString() });
+    const knex = connectToTestDatabase(database);
     return {
       knex,
       drop: async () => {

@@ -25,7 +25,7 @@ import type { Entity } from '@backstage/catalog-model';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
-import knexFactory from 'knex';
+import { connectToTestDatabase } from './__testUtils__/postgres';
 import request from 'supertest';
 import buildVsBuyPlugin from '.';
 
@@ -106,17 +106,8 @@ describe('the revisit scan on two replicas', () => {
         });
       const one = await replica();
       const two = await replica();
-      const url = new URL(connection);
-      url.pathname = `/${prefix}notifications`;
-      const notifications = knexFactory({
-        client: 'pg',
-        connection: url.toString(),
-      });
-      url.pathname = `/${prefix}build-vs-buy`;
-      const buildVsBuy = knexFactory({
-        client: 'pg',
-        connection: url.toString(),
-      });
+      const notifications = connectToTestDatabase(`${prefix}notifications`);
+      const buildVsBuy = connectToTestDatabase(`${prefix}build-vs-buy`);
       try {
         // Decisions that are all overdue, saved through both replicas.
         for (let index = 0; index < DECISIONS; index++) {

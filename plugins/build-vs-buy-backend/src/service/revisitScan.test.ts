@@ -28,7 +28,7 @@ import {
   type Evaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
-import knexFactory, { Knex } from 'knex';
+import { connectToTestDatabase } from '../__testUtils__/postgres';
 import { DatabaseEvaluationStore } from '../database/DatabaseEvaluationStore';
 import { createReviewer } from './review';
 import { runRevisitScan } from './revisitScan';
@@ -52,15 +52,6 @@ const group = (name: string, members: number): Entity => ({
     targetRef: `user:default/member-${index}`,
   })),
 });
-
-/** A new pool of connections to the database `knex` is connected to. */
-function secondPool(knex: Knex): Knex {
-  const url = new URL(
-    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING!,
-  );
-  url.pathname = `/${knex.client.config.connection.database}`;
-  return knexFactory({ client: 'pg', connection: url.toString() });
-}
 
 const reviewer = createReviewer({
   revisitIntervalMonths: 6,
@@ -297,7 +288,9 @@ describe('runRevisitScan', () => {
       // PostgreSQL, so the two scans really race. (An in-memory SQLite
       // database lives in one connection; there they share it.)
       const otherKnex =
-        databaseId === 'POSTGRES_15' ? secondPool(knex) : undefined;
+        databaseId === 'POSTGRES_15'
+          ? connectToTestDatabase(knex.client.config.connection.database)
+          : undefined;
       const other = await DatabaseEvaluationStore.create({
         database: {
           getClient: async () => otherKnex ?? knex,
