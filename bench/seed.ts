@@ -37,6 +37,7 @@ import {
   type Outcome,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
+import { deriveFactColumns } from '../plugins/build-vs-buy-backend/src/database/tables';
 import knexFactory, { type Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -275,7 +276,6 @@ function evaluationRows(
     coverageThreshold: COVERAGE_THRESHOLD,
     now: new Date(updatedAt),
   });
-  const plan = evaluation.failureModes?.migrationPlan;
   const evaluationJson = JSON.stringify(evaluation);
   const createdAt = updatedAt - (versions - 1) * 14 * DAY;
   const actor = `user:default/bench-user-${index % 40}`;
@@ -291,10 +291,8 @@ function evaluationRows(
     outcome: JSON.stringify(outcome),
     verdict_kind: outcome.verdict.kind,
     revisit_by: revisitBy,
-    maintenance_owner_ref: evaluation.maintenance?.ownerGroupRef ?? null,
-    has_migration_plan: Boolean(
-      plan?.dataExtraction?.trim() && plan?.alternative?.trim(),
-    ),
+    // The derived columns exactly as the plugin writes them.
+    ...deriveFactColumns(evaluation, outcome.verdict),
     entity_title: `Benchmark service ${index}`,
     entity_owner_ref: group,
     entity_system_ref: `system:default/bench-${

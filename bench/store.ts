@@ -25,7 +25,7 @@
 
 /* eslint-disable no-console */
 
-import { DatabaseEvaluationStore } from '../plugins/build-vs-buy-backend/src/database/DatabaseEvaluationStore';
+import { BuildVsBuyDatabase } from '../plugins/build-vs-buy-backend/src/database/BuildVsBuyDatabase';
 import knexFactory, { type Knex } from 'knex';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -67,7 +67,7 @@ async function main() {
     )}/${encodeURIComponent(PLUGIN_DATABASE)}`,
   });
   try {
-    const store = await DatabaseEvaluationStore.create({
+    const store = await BuildVsBuyDatabase.create({
       database: { getClient: async () => db, migrations: { skip: true } },
     });
     const now = Date.now();
@@ -81,7 +81,7 @@ async function main() {
       let cursor: string | undefined;
       for (let page = 0; page < pages; page += 1) {
         cursor = (
-          await store.list({
+          await store.dashboard.list({
             filter: {},
             window,
             order: 'updated',
@@ -97,7 +97,7 @@ async function main() {
       [
         'getByEntityRef (one evaluation)',
         await median(runs, () =>
-          store.getByEntityRef(
+          store.evaluations.getByEntityRef(
             `component:default/${names[turn++ % names.length]}`,
           ),
         ),
@@ -105,7 +105,7 @@ async function main() {
       [
         'list due-for-revisit, first page of 50',
         await median(runs, () =>
-          store.list({
+          store.dashboard.list({
             filter: { attention: 'due-for-revisit' },
             window,
             order: 'revisit',
@@ -137,13 +137,18 @@ async function main() {
       [
         'list evaluations, first page of 50',
         await median(runs, () =>
-          store.list({ filter: {}, window, order: 'updated', limit: 50 }),
+          store.dashboard.list({
+            filter: {},
+            window,
+            order: 'updated',
+            limit: 50,
+          }),
         ),
       ],
       [
         'list evaluations, page 201 (cursor)',
         await median(runs, () =>
-          store.list({
+          store.dashboard.list({
             filter: {},
             window,
             order: 'updated',

@@ -1,4 +1,5 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Configuration of the Build vs Buy plugin. */
@@ -11,10 +12,11 @@ export interface Config {
      */
     revisitInterval?: { years?: number; months?: number };
     /**
-     * A decision is "due soon" this long before its revisit date. Defaults
-     * to 30 days; a month counts as 30 days.
+     * A decision is "due soon" this long before its revisit date, in whole
+     * days. Defaults to 30 days; read as Backstage reads durations (a month
+     * is 30 days).
      */
-    dueSoonWindow?: { months?: number; days?: number };
+    dueSoonWindow?: HumanDuration;
     /**
      * Node 3 of the tree: the share (0..1) of should-have requirements a
      * candidate must cover to pass. Defaults to 0.8.
@@ -38,5 +40,11 @@ export interface Config {
     revisitScanSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     /** How often catalog facts (owner, system, lifecycle) are refreshed. */
     catalogRefreshSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /**
+     * Check every response against the OpenAPI spec as well as every
+     * request. Off by default: it costs time on every request. Test
+     * harnesses and staging turn it on to catch drift from the contract.
+     */
+    validateResponses?: boolean;
   };
 }

@@ -188,10 +188,8 @@ describe.each(databases.eachSupportedId())('access, %p', databaseId => {
         policy,
         onBehalfOfAuthFactory,
         httpAuthServiceFactory,
-        mockServices.rootConfig.factory({
-          data: { permission: { enabled: true } },
-        }),
       ],
+      config: { permission: { enabled: true } },
     });
     server = started.server;
     countRows = () => rowCounts(started.knex);

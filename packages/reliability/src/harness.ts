@@ -105,6 +105,8 @@ export async function startPlugin(options: {
   databases: TestDatabases;
   databaseId: TestDatabaseId;
   features?: Parameters<typeof startTestBackend>[0]['features'];
+  /** App config beside the plugin's own, e.g. `permission.enabled`. */
+  config?: Record<string, unknown>;
 }): Promise<{ server: TestServer; knex: Knex; stop: () => Promise<void> }> {
   const knex = await options.databases.init(options.databaseId);
   const backend = await startTestBackend({
@@ -112,6 +114,10 @@ export async function startPlugin(options: {
       buildVsBuyPlugin,
       mockServices.database.factory({ knex }),
       catalogServiceMock.factory({ entities: catalogEntities }),
+      // Every response is checked against the OpenAPI spec too.
+      mockServices.rootConfig.factory({
+        data: { ...options.config, buildVsBuy: { validateResponses: true } },
+      }),
       ...(options.features ?? []),
     ],
   });

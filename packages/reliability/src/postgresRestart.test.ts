@@ -117,6 +117,7 @@ const title = `PostgreSQL restarted in the middle of a write load${
                 prefix,
               },
             },
+            buildVsBuy: { validateResponses: true },
           },
         }),
       ],

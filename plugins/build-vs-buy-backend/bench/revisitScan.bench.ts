@@ -47,7 +47,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { connectToTestDatabase } from '../src/__testUtils__/postgres';
-import { DatabaseEvaluationStore } from '../src/database/DatabaseEvaluationStore';
+import { BuildVsBuyDatabase } from '../src/database/BuildVsBuyDatabase';
+import { deriveFactColumns } from '../src/database/tables';
 import { createReviewer } from '../src/service/review';
 import { runRevisitScan } from '../src/service/revisitScan';
 
@@ -98,35 +99,37 @@ async function openDatabase(name: string): Promise<{
 /** N decisions: a third overdue, a third due soon, a third current. */
 async function seed(knex: Knex, count: number) {
   const now = new Date('2027-01-10T08:00:00Z');
-  const outcome = JSON.stringify(
-    evaluate(ecommerceVectorDatabase, { now: new Date('2026-11-28') }),
-  );
+  const evaluated = evaluate(ecommerceVectorDatabase, {
+    now: new Date('2026-11-28'),
+  });
+  const outcome = JSON.stringify(evaluated);
   const revisitDates = ['2026-12-01', '2027-01-25', '2027-06-01'];
   const batch = [];
   for (let index = 0; index < count; index++) {
     const entityRef = `component:default/service-${index}`;
     const group = `group:default/team-${index % GROUPS}`;
     const revisitBy = revisitDates[index % 3];
+    const evaluation = {
+      ...ecommerceVectorDatabase,
+      entityRef,
+      revisitBy,
+      maintenance: {
+        canAllocateTwentyPercentPermanently: true,
+        ownerGroupRef: group,
+      },
+    };
     batch.push({
       id: randomUUID(),
       entity_ref: entityRef,
       active_entity_ref: entityRef,
       version: 1,
       status: 'complete',
-      evaluation: JSON.stringify({
-        ...ecommerceVectorDatabase,
-        entityRef,
-        revisitBy,
-        maintenance: {
-          canAllocateTwentyPercentPermanently: true,
-          ownerGroupRef: group,
-        },
-      }),
+      evaluation: JSON.stringify(evaluation),
       outcome,
       verdict_kind: 'buy',
       revisit_by: revisitBy,
-      maintenance_owner_ref: group,
-      has_migration_plan: true,
+      // The derived columns exactly as the plugin writes them.
+      ...deriveFactColumns(evaluation, evaluated.verdict),
       entity_owner_ref: group,
       entity_missing: false,
       decided_at: '2026-11-28T08:00:00.000Z',
@@ -196,7 +199,7 @@ async function measure(label: string, run: () => Promise<unknown>) {
 async function scanOnce(count: number) {
   const { knex, drop } = await openDatabase(String(count));
   try {
-    const store = await DatabaseEvaluationStore.create({
+    const store = await BuildVsBuyDatabase.create({
       database: { getClient: async () => knex } as DatabaseService,
     });
     const seedStart = performance.now();
@@ -205,7 +208,7 @@ async function scanOnce(count: number) {
     let sent = 0;
     const scan = () =>
       runRevisitScan({
-        store,
+        store: store.notices,
         catalog: inMemoryCatalog(),
         notifications: {
           send: async () => {

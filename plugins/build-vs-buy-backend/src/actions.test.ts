@@ -60,6 +60,9 @@ describe('actions', () => {
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({ entities }),
         policy.factory,
+        mockServices.rootConfig.factory({
+          data: { buildVsBuy: { validateResponses: true } },
+        }),
       ],
     });
     return server;

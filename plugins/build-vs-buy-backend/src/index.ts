@@ -10,7 +10,4 @@ export {
   createBuildVsBuyEvaluationConditionalDecision,
   evaluationResourceRef,
 } from './permissions/rules';
-export type {
-  EvaluationQuery,
-  EvaluationRecord,
-} from './database/EvaluationStore';
+export type { EvaluationQuery, EvaluationRecord } from './database/types';

@@ -209,7 +209,10 @@ describe('every route x every caller', () => {
         httpAuthServiceFactory,
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
-          data: { permission: { enabled: true } },
+          data: {
+            permission: { enabled: true },
+            buildVsBuy: { validateResponses: true },
+          },
         }),
       ],
     }));

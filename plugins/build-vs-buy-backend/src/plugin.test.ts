@@ -87,6 +87,10 @@ describe('buildVsBuyPlugin', () => {
         buildVsBuyPlugin,
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({ entities }),
+        // Every response is checked against the OpenAPI spec too.
+        mockServices.rootConfig.factory({
+          data: { buildVsBuy: { validateResponses: true } },
+        }),
         ...(extra ?? []),
       ],
     });
@@ -373,6 +377,9 @@ describe('buildVsBuyPlugin', () => {
         }),
         catalogServiceMock.factory({ entities }),
         mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+        mockServices.rootConfig.factory({
+          data: { buildVsBuy: { validateResponses: true } },
+        }),
       ],
     });
     const missing = await request(denied).get(

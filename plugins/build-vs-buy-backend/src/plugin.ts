@@ -24,14 +24,14 @@ import type { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { buildVsBuyPermissions } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
+import { BuildVsBuyDatabase } from './database/BuildVsBuyDatabase';
 import {
   evaluationPermissionRules,
   evaluationResourceRef,
 } from './permissions/rules';
 import { registerActions } from './service/actions';
 import { refreshCatalogFacts } from './service/catalogFacts';
-import { createDecisionReader } from './service/decisions';
+import { EvaluationService } from './service/EvaluationService';
 import { createReviewer } from './service/review';
 import { runRevisitScan } from './service/revisitScan';
 import { createRouter } from './service/router';
@@ -102,13 +102,14 @@ export const buildVsBuyPlugin = createBackendPlugin({
         actionsRegistry,
       }) {
         const settings = readSettings(config);
-        const store = await DatabaseEvaluationStore.create({ database });
+        const db = await BuildVsBuyDatabase.create({ database });
 
         permissionsRegistry.addResourceType({
           resourceRef: evaluationResourceRef,
           permissions: buildVsBuyPermissions,
           rules: Object.values(evaluationPermissionRules),
-          getResources: async ids => Promise.all(ids.map(id => store.get(id))),
+          getResources: async ids =>
+            Promise.all(ids.map(id => db.evaluations.get(id))),
         });
 
         await scheduler.scheduleTask({
@@ -121,7 +122,7 @@ export const buildVsBuyPlugin = createBackendPlugin({
           ),
           fn: async () => {
             const { refreshed, missing } = await refreshCatalogFacts({
-              store,
+              store: db.catalogFacts,
               catalog,
               credentials: await auth.getOwnServiceCredentials(),
             });
@@ -144,7 +145,7 @@ export const buildVsBuyPlugin = createBackendPlugin({
           ),
           fn: async () => {
             const result = await runRevisitScan({
-              store,
+              store: db.notices,
               catalog,
               notifications,
               reviewer,
@@ -158,33 +159,28 @@ export const buildVsBuyPlugin = createBackendPlugin({
           },
         });
 
-        const permissionRuleset = permissionsRegistry.getPermissionRuleset(
-          evaluationResourceRef,
-        );
-        // One reader for the HTTP routes and the actions: the same
-        // permission checks and wire shapes.
-        const reader = createDecisionReader({
-          store,
+        // One service for the HTTP routes and the actions: the same
+        // permission checks, orchestration and audit events.
+        const service = new EvaluationService({
+          db,
           permissions,
+          permissionRuleset: permissionsRegistry.getPermissionRuleset(
+            evaluationResourceRef,
+          ),
+          auditor,
+          catalog,
           reviewer,
-          permissionRuleset,
         });
-        registerActions({ actionsRegistry, reader, now: () => new Date() });
+        registerActions({ actionsRegistry, service });
 
         httpRouter.use(
           await createRouter({
-            store,
-            logger,
-            // Under Jest every response is checked against the OpenAPI spec,
-            // so a test of any route fails when the two drift apart.
-            validateResponses: process.env.NODE_ENV === 'test',
+            service,
             httpAuth,
-            permissions,
-            auditor,
-            catalog,
-            settings,
-            reviewer,
-            reader,
+            logger,
+            validateResponses: config.getOptionalBoolean(
+              'buildVsBuy.validateResponses',
+            ),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

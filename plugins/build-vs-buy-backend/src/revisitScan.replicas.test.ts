@@ -94,6 +94,7 @@ describe('the revisit scan on two replicas', () => {
                   database: { client: 'pg', connection, prefix },
                 },
                 buildVsBuy: {
+                  validateResponses: true,
                   revisitScanSchedule: {
                     frequency: { seconds: 1 },
                     timeout: { seconds: 30 },

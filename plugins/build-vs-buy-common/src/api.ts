@@ -31,7 +31,15 @@ import { evaluationDraftSchema, type EvaluationDraft } from './schema';
  *
  * @public
  */
-export type EvaluationStatus = 'draft' | 'complete' | 'archived';
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+
+/**
+ * Every status an evaluation can have: a draft, a complete decision, or
+ * archived.
+ *
+ * @public
+ */
+export const EVALUATION_STATUSES = ['draft', 'complete', 'archived'] as const;
 
 /**
  * What the catalog says of the evaluated entity, refreshed by the backend.

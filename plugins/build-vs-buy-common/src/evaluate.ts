@@ -35,6 +35,12 @@ import {
   SESSION_TIMEBOX_MINUTES,
   SMALL_TEAM_ENGINEERS,
 } from './limits';
+import {
+  chosenCandidate,
+  hasMaintenanceOwner,
+  hasMigrationPlan,
+  isBuyVerdict,
+} from './facts';
 import { defaultRevisitBy, toIsoDate } from './revisit';
 import type { EvaluationDraft, VendorCandidateDraft } from './schema';
 import { WARNING_ARTICLE_SENTENCES, WarningCode } from './warnings';
@@ -72,6 +78,25 @@ export type Verdict =
 
 /** @public */
 export type VerdictKind = Verdict['kind'];
+
+/**
+ * Every verdict kind, in the order the dashboard lists them.
+ *
+ * @public
+ */
+export const VERDICT_KINDS = [
+  'build',
+  'buy',
+  'buy-with-wrapper',
+  'no-qualifying-candidate',
+  'incomplete',
+] as const satisfies readonly VerdictKind[];
+
+// A verdict kind added to Verdict but not to VERDICT_KINDS fails here.
+type MissingVerdictKind = Exclude<VerdictKind, (typeof VERDICT_KINDS)[number]>;
+const everyVerdictKindListed: MissingVerdictKind extends never ? true : never =
+  true;
+void everyVerdictKindListed;
 
 /**
  * One step of the walk: the node, the answer the team gave, and the
@@ -736,7 +761,7 @@ function decide(walk: Walk): Verdict {
 function gateVerdict(walk: Walk, verdict: Verdict): Verdict {
   const { evaluation } = walk;
   if (
-    (verdict.kind === 'buy' || verdict.kind === 'buy-with-wrapper') &&
+    isBuyVerdict(verdict) &&
     evaluation.organisationProfile === 'regulated' &&
     isBlank(evaluation.regulated?.buildFallback)
   ) {
@@ -750,9 +775,8 @@ function warnAboutVerdict(walk: Walk, verdict: Verdict): void {
   const { evaluation } = walk;
   const failureModes = evaluation.failureModes;
   const profile = evaluation.organisationProfile ?? 'mid-size';
-  if (verdict.kind === 'buy' || verdict.kind === 'buy-with-wrapper') {
-    const plan = failureModes?.migrationPlan;
-    if (isBlank(plan?.dataExtraction) || isBlank(plan?.alternative)) {
+  if (isBuyVerdict(verdict)) {
+    if (!hasMigrationPlan(evaluation)) {
       warn(
         walk,
         'buy-without-migration-plan',
@@ -760,12 +784,9 @@ function warnAboutVerdict(walk: Walk, verdict: Verdict): void {
         { candidateId: verdict.candidateId },
       );
     }
-    const candidate = evaluation.candidates?.find(
-      ({ id }) => id === verdict.candidateId,
-    );
     if (
       failureModes?.integrationCostWeeks === undefined &&
-      candidate?.integrationWeeks === undefined
+      chosenCandidate(evaluation, verdict)?.integrationWeeks === undefined
     ) {
       warn(
         walk,
@@ -802,7 +823,7 @@ function warnAboutVerdict(walk: Walk, verdict: Verdict): void {
         { node: 'maintenance' },
       );
     }
-    if (evaluation.maintenance?.ownerGroupRef === undefined) {
+    if (!hasMaintenanceOwner(evaluation)) {
       warn(walk, 'build-without-owner', 'Name the group that will own it.', {
         node: 'maintenance',
       });
@@ -872,10 +893,7 @@ function figuresOf(
   const { evaluation, settings } = walk;
   const failureModes = evaluation.failureModes;
   const engineersOperating = failureModes?.engineersOperating;
-  const chosen =
-    verdict.kind === 'buy' || verdict.kind === 'buy-with-wrapper'
-      ? evaluation.candidates?.find(({ id }) => id === verdict.candidateId)
-      : undefined;
+  const chosen = chosenCandidate(evaluation, verdict);
   const minutes = evaluation.sessionDurationMinutes;
   return {
     candidates: (evaluation.candidates ?? []).map(candidate => ({

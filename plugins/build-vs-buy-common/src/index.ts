@@ -34,7 +34,7 @@ export {
   measureCoverage,
 } from './coverage';
 export type { CandidateCoverage, CandidateGap } from './coverage';
-export { evaluate } from './evaluate';
+export { evaluate, VERDICT_KINDS } from './evaluate';
 export type {
   CandidateFigures,
   CandidateStanding,
@@ -49,6 +49,7 @@ export type {
 } from './evaluate';
 export { defaultRevisitBy, toIsoDate } from './revisit';
 export * from './review';
+export * from './facts';
 export * from './permissions';
 export { toMarkdownAdr } from './adr';
 export type { MarkdownAdrOptions } from './adr';

@@ -19,11 +19,19 @@ import {
   DEFAULT_DUE_SOON_DAYS,
   DEFAULT_REVISIT_INTERVAL_MONTHS,
 } from './limits';
+import { decisionFacts, isBuyVerdict } from './facts';
 import { defaultRevisitBy, toIsoDate } from './revisit';
 import type { EvaluationDraft } from './schema';
 
+/**
+ * Every review status, from the least to the most pressing.
+ *
+ * @public
+ */
+export const REVIEW_STATUSES = ['current', 'due-soon', 'overdue'] as const;
+
 /** @public */
-export type ReviewStatus = 'current' | 'due-soon' | 'overdue';
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /**
  * Stable codes of the reasons behind a review status.
@@ -68,11 +76,57 @@ export type Review = {
 
 const DAY_MILLISECONDS = 24 * 60 * 60 * 1000;
 
-const SEVERITY: Record<ReviewStatus, number> = {
-  current: 0,
-  'due-soon': 1,
-  overdue: 2,
-};
+/**
+ * The day a review status is judged on and the last day of its due-soon
+ * window, both `YYYY-MM-DD` in UTC.
+ *
+ * @public
+ */
+export type ReviewWindow = { today: string; dueSoonBy: string };
+
+/**
+ * The review window as of `now`: revisit dates up to `dueSoonDays` ahead
+ * (the day itself included) are due soon.
+ *
+ * @public
+ */
+export function reviewWindow(
+  now: Date,
+  dueSoonDays: number = DEFAULT_DUE_SOON_DAYS,
+): ReviewWindow {
+  if (!(dueSoonDays >= 0)) {
+    throw new RangeError(`dueSoonDays must be >= 0, got ${dueSoonDays}`);
+  }
+  const today = toIsoDate(now);
+  const dueSoonBy = toIsoDate(
+    new Date(Date.parse(today) + dueSoonDays * DAY_MILLISECONDS),
+  );
+  return { today, dueSoonBy };
+}
+
+/**
+ * The review status from the two things it rests on: the revisit date in
+ * force and whether the decision needs attention whatever the date (see
+ * {@link decisionFacts}). `overdue` once the date has passed; `due-soon`
+ * within the window or when attention is needed; otherwise `current`.
+ *
+ * The backend stores both as columns and compares them with the window in
+ * SQL the same way; a property test holds the two together.
+ *
+ * @public
+ */
+export function reviewStatusOf(
+  decision: { revisitBy: string; needsAttention: boolean },
+  window: ReviewWindow,
+): ReviewStatus {
+  if (decision.revisitBy < window.today) {
+    return 'overdue';
+  }
+  if (decision.revisitBy <= window.dueSoonBy || decision.needsAttention) {
+    return 'due-soon';
+  }
+  return 'current';
+}
 
 /**
  * Whether a decision is due for the revisit the article asks for: "a
@@ -82,9 +136,9 @@ const SEVERITY: Record<ReviewStatus, number> = {
  * - `overdue` once the revisit date has passed;
  * - `due-soon` within `dueSoonDays` of it (the date itself included);
  * - at least `due-soon`, whatever the date, when no revisit date was ever
- *   set (neither `revisitBy` nor `decidedAt`), when a buy has no migration
- *   plan ("you do not have a vendor relationship. You have a dependency."),
- *   or when a build has no maintenance owner.
+ *   set (neither `revisitBy` nor `decidedAt`), or when the decision needs
+ *   attention ({@link decisionFacts}): a buy without a migration plan, a
+ *   build without a maintenance owner.
  *
  * Without `revisitBy` the revisit date is `revisitIntervalMonths` after
  * `decidedAt`, or after `now` when that is unknown too.
@@ -96,66 +150,60 @@ export function reviewStatus(
   now: Date,
   options: ReviewStatusOptions = {},
 ): Review {
-  const dueSoonDays = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
-  if (!(dueSoonDays >= 0)) {
-    throw new RangeError(`dueSoonDays must be >= 0, got ${dueSoonDays}`);
-  }
+  const window = reviewWindow(now, options.dueSoonDays);
   const verdict = options.verdict ?? evaluate(evaluation, { now }).verdict;
   const reasons: ReviewReason[] = [];
-  let status: ReviewStatus = 'current';
-  const raise = (to: ReviewStatus, reason: ReviewReason) => {
-    reasons.push(reason);
-    if (SEVERITY[to] > SEVERITY[status]) {
-      status = to;
-    }
-  };
 
+  const revisitDateSet =
+    evaluation.revisitBy !== undefined || options.decidedAt !== undefined;
   const revisitBy =
     evaluation.revisitBy ??
     defaultRevisitBy(
       options.decidedAt ?? now,
       options.revisitIntervalMonths ?? DEFAULT_REVISIT_INTERVAL_MONTHS,
     );
-  if (evaluation.revisitBy === undefined && options.decidedAt === undefined) {
-    raise('due-soon', {
+  if (!revisitDateSet) {
+    reasons.push({
       code: 'revisit-date-not-set',
       message: `No revisit date was set; ${revisitBy} is assumed.`,
     });
   }
 
-  const daysLeft =
-    (Date.parse(revisitBy) - Date.parse(toIsoDate(now))) / DAY_MILLISECONDS;
-  if (daysLeft < 0) {
-    raise('overdue', {
+  if (revisitBy < window.today) {
+    reasons.push({
       code: 'revisit-date-passed',
       message: `The revisit date ${revisitBy} has passed.`,
     });
-  } else if (daysLeft <= dueSoonDays) {
-    raise('due-soon', {
+  } else if (revisitBy <= window.dueSoonBy) {
+    const daysLeft =
+      (Date.parse(revisitBy) - Date.parse(window.today)) / DAY_MILLISECONDS;
+    reasons.push({
       code: 'revisit-date-near',
       message: `The revisit date ${revisitBy} is ${daysLeft} days away.`,
     });
   }
 
-  if (verdict.kind === 'buy' || verdict.kind === 'buy-with-wrapper') {
-    const plan = evaluation.failureModes?.migrationPlan;
-    if (!plan?.dataExtraction?.trim() || !plan?.alternative?.trim()) {
-      raise('due-soon', {
-        code: 'buy-without-migration-plan',
-        message: `Buying ${verdict.candidateName} without a migration plan: you do not have a vendor relationship. You have a dependency.`,
-      });
-    }
+  const facts = decisionFacts(evaluation, verdict);
+  if (facts.buyWithoutMigrationPlan && isBuyVerdict(verdict)) {
+    reasons.push({
+      code: 'buy-without-migration-plan',
+      message: `Buying ${verdict.candidateName} without a migration plan: you do not have a vendor relationship. You have a dependency.`,
+    });
   }
-  if (
-    verdict.kind === 'build' &&
-    evaluation.maintenance?.ownerGroupRef === undefined
-  ) {
-    raise('due-soon', {
+  if (facts.buildWithoutMaintenanceOwner) {
+    reasons.push({
       code: 'build-without-maintenance-owner',
       message:
         'A build without a maintenance owner: every system you build becomes a system you maintain.',
     });
   }
 
+  const status = reviewStatusOf(
+    {
+      revisitBy,
+      needsAttention: !revisitDateSet || facts.attention.length > 0,
+    },
+    window,
+  );
   return { status, revisitBy, reasons };
 }

@@ -21,10 +21,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import { BUILD_VS_BUY_EVALUATION_RESOURCE_TYPE } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { z } from 'zod';
-import type {
-  EvaluationQuery,
-  EvaluationRecord,
-} from '../database/EvaluationStore';
+import type { EvaluationQuery, EvaluationRecord } from '../database/types';
 
 /**
  * The evaluation resource of the permission framework.

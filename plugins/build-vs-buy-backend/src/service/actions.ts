@@ -16,12 +16,12 @@
 
 import { NotFoundError } from '@backstage/errors';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import type { EvaluationService } from './EvaluationService';
 import {
-  type DecisionReader,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   normalizeEntityRef,
-} from './decisions';
+} from './requests';
 
 /**
  * Actions for agents and automation, through Backstage's actions registry:
@@ -31,10 +31,9 @@ import {
  */
 export function registerActions(options: {
   actionsRegistry: ActionsRegistryService;
-  reader: DecisionReader;
-  now: () => Date;
+  service: EvaluationService;
 }) {
-  const { actionsRegistry, reader, now } = options;
+  const { actionsRegistry, service } = options;
 
   actionsRegistry.register({
     name: 'get-build-vs-buy-decision',
@@ -64,11 +63,9 @@ export function registerActions(options: {
     },
     action: async ({ input, credentials }) => {
       const entityRef = normalizeEntityRef(input.entityRef, 'component');
-      const decision = await reader.getByEntityRef(
-        entityRef,
+      const decision = await service.getByEntityRef(entityRef, {
         credentials,
-        now(),
-      );
+      });
       if (!decision) {
         throw new NotFoundError(`${entityRef} has no build-vs-buy decision`);
       }
@@ -112,7 +109,7 @@ export function registerActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const page = await reader.listAttention(
+      const page = await service.listAttention(
         'due-for-revisit',
         {
           filter: input.ownerGroup
@@ -125,8 +122,7 @@ export function registerActions(options: {
           limit: input.limit ?? DEFAULT_PAGE_SIZE,
           cursor: input.cursor,
         },
-        credentials,
-        now(),
+        { credentials },
       );
       return { output: page };
     },

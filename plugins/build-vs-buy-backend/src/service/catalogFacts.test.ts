@@ -18,7 +18,7 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { evaluate } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
-import { DatabaseEvaluationStore } from '../database/DatabaseEvaluationStore';
+import { BuildVsBuyDatabase } from '../database/BuildVsBuyDatabase';
 import { refreshCatalogFacts } from './catalogFacts';
 
 jest.setTimeout(60_000);
@@ -42,7 +42,7 @@ describe('refreshCatalogFacts', () => {
     'refreshes owners page by page and marks entities that left the catalog, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const store = await DatabaseEvaluationStore.create({
+      const store = await BuildVsBuyDatabase.create({
         database: { getClient: async () => knex },
       });
       const names = ['a-store', 'b-store', 'c-store'];
@@ -51,7 +51,7 @@ describe('refreshCatalogFacts', () => {
           ...ecommerceVectorDatabase,
           entityRef: `component:default/${name}`,
         };
-        await store.create({
+        await store.evaluations.create({
           entityRef: evaluation.entityRef,
           status: 'complete',
           evaluation,
@@ -72,7 +72,7 @@ describe('refreshCatalogFacts', () => {
       const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
 
       const result = await refreshCatalogFacts({
-        store,
+        store: store.catalogFacts,
         catalog,
         credentials: mockCredentials.service(),
         batchSize: 2,
@@ -85,7 +85,9 @@ describe('refreshCatalogFacts', () => {
         await Promise.all(
           names.map(async name => [
             name,
-            (await store.getByEntityRef(`component:default/${name}`))!.entity,
+            (await store.evaluations.getByEntityRef(
+              `component:default/${name}`,
+            ))!.entity,
           ]),
         ),
       );

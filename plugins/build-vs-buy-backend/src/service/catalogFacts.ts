@@ -23,7 +23,9 @@ import {
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EvaluatedEntity } from '@build-vs-buy/plugin-build-vs-buy-common';
-import type { EntityFacts, EvaluationStore } from '../database/EvaluationStore';
+import { InputError } from '@backstage/errors';
+import type { EvaluationDraft } from '@build-vs-buy/plugin-build-vs-buy-common';
+import type { CatalogFactsStore, EntityFacts } from '../database/types';
 
 /** What the catalog says of an entity, in the shape stored alongside. */
 export function factsOf(entity: Entity): EvaluatedEntity {
@@ -53,6 +55,42 @@ export function membersOf(group: Entity): number {
   ).length;
 }
 
+/**
+ * The catalog facts a save stores, checked with the saver's credentials:
+ * the evaluated entity must exist, and the maintenance owner must be a
+ * Group. One batched lookup for both.
+ */
+export async function checkedCatalogFacts(
+  catalog: CatalogService,
+  evaluation: EvaluationDraft,
+  credentials: BackstageCredentials,
+): Promise<{ entity: EvaluatedEntity; maintainers?: number }> {
+  const ownerRef = evaluation.maintenance?.ownerGroupRef;
+  const { items } = await catalog.getEntitiesByRefs(
+    {
+      entityRefs: ownerRef
+        ? [evaluation.entityRef, ownerRef]
+        : [evaluation.entityRef],
+    },
+    { credentials },
+  );
+  const [entity, owner] = items;
+  if (!entity) {
+    throw new InputError(
+      `evaluation.entityRef: ${evaluation.entityRef} is not in the catalog`,
+    );
+  }
+  if (ownerRef && owner?.kind.toLocaleLowerCase('en-US') !== 'group') {
+    throw new InputError(
+      `evaluation.maintenance.ownerGroupRef: ${ownerRef} is not a Group in the catalog`,
+    );
+  }
+  return {
+    entity: factsOf(entity),
+    maintainers: owner ? membersOf(owner) : undefined,
+  };
+}
+
 /** How many entities one refresh asks the catalog for at a time. */
 export const REFRESH_BATCH_SIZE = 200;
 
@@ -63,7 +101,7 @@ export const REFRESH_BATCH_SIZE = 200;
  * (`getEntitiesByRefs`), never once per row.
  */
 export async function refreshCatalogFacts(options: {
-  store: EvaluationStore;
+  store: CatalogFactsStore;
   catalog: CatalogService;
   credentials: BackstageCredentials;
   batchSize?: number;

@@ -15,25 +15,30 @@
  */
 
 import {
+  defaultRevisitBy,
+  evaluate,
   EvaluationDraft,
   reviewStatus,
-  toIsoDate,
+  reviewWindow,
+  type EvaluationSummary,
   type Outcome,
   type Review,
+  type StoredEvaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
-import type {
-  EvaluationRecord,
-  ReviewWindow,
-} from '../database/EvaluationStore';
+import type { EvaluationRecord, ReviewWindow } from '../database/types';
 import type { BuildVsBuySettings } from './settings';
 
-const DAY_MILLISECONDS = 86_400_000;
-
 /**
- * The review rule as the plugin's settings configure it, shared by the
- * routes and the revisit scan. The store's SQL filters mirror it.
+ * The engine and the review rule of -common with the plugin's settings
+ * applied, shared by the service and the revisit scan. The stores' SQL
+ * compares the columns -common's `decisionFacts` derived, against
+ * {@link Reviewer.windowAt}.
  */
 export type Reviewer = {
+  /** The outcome of answers under the configured coverage threshold. */
+  evaluate(evaluation: EvaluationDraft, at: Date): Outcome;
+  /** The revisit date in force: the answer, or the configured interval. */
+  revisitByOf(evaluation: EvaluationDraft, at: Date): string;
   /** The day review status is judged on, and the end of its due-soon window. */
   windowAt(at: Date): ReviewWindow;
   /** The review of answers with the revisit date and verdict in force. */
@@ -46,6 +51,10 @@ export type Reviewer = {
   ): Review;
   /** The review of a stored evaluation as of `at`. */
   review(record: EvaluationRecord, at: Date): Review;
+  /** A record as the API returns it, reviewed as of `at`. */
+  toStored(record: EvaluationRecord, at: Date): StoredEvaluation;
+  /** A record as lists return it, reviewed as of `at`. */
+  toSummary(record: EvaluationRecord, at: Date): EvaluationSummary;
 };
 
 export function createReviewer(settings: BuildVsBuySettings): Reviewer {
@@ -62,23 +71,53 @@ export function createReviewer(settings: BuildVsBuySettings): Reviewer {
       verdict,
       decidedAt,
     });
+  const review: Reviewer['review'] = (record, at) =>
+    reviewAnswers(
+      record.evaluation,
+      record.revisitBy,
+      record.outcome.verdict,
+      record.decidedAt ? new Date(record.decidedAt) : undefined,
+      at,
+    );
   return {
-    windowAt(at) {
-      const today = toIsoDate(at);
-      const dueSoonBy = toIsoDate(
-        new Date(Date.parse(today) + settings.dueSoonDays * DAY_MILLISECONDS),
-      );
-      return { today, dueSoonBy };
-    },
+    evaluate: (evaluation, at) =>
+      evaluate(evaluation, {
+        coverageThreshold: settings.coverageThreshold,
+        now: at,
+      }),
+    revisitByOf: (evaluation, at) =>
+      evaluation.revisitBy ??
+      defaultRevisitBy(at, settings.revisitIntervalMonths),
+    windowAt: at => reviewWindow(at, settings.dueSoonDays),
     reviewAnswers,
-    review(record, at) {
-      return reviewAnswers(
-        record.evaluation,
-        record.revisitBy,
-        record.outcome.verdict,
-        record.decidedAt ? new Date(record.decidedAt) : undefined,
-        at,
-      );
-    },
+    review,
+    toStored: (record, at) => ({
+      id: record.id,
+      entityRef: record.entityRef,
+      version: record.version,
+      status: record.status,
+      evaluation: record.evaluation,
+      outcome: record.outcome,
+      review: review(record, at),
+      entity: record.entity,
+      createdAt: record.createdAt,
+      createdBy: record.createdBy,
+      updatedAt: record.updatedAt,
+      updatedBy: record.updatedBy,
+    }),
+    toSummary: (record, at) => ({
+      id: record.id,
+      entityRef: record.entityRef,
+      version: record.version,
+      status: record.status,
+      verdict: record.outcome.verdict,
+      reviewStatus: review(record, at).status,
+      revisitBy: record.revisitBy,
+      maintenanceOwnerRef: record.maintenanceOwnerRef,
+      hasMigrationPlan: record.hasMigrationPlan,
+      entity: record.entity,
+      updatedAt: record.updatedAt,
+      updatedBy: record.updatedBy,
+    }),
   };
 }

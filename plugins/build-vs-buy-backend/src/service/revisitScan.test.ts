@@ -29,7 +29,7 @@ import {
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import { connectToTestDatabase } from '../__testUtils__/postgres';
-import { DatabaseEvaluationStore } from '../database/DatabaseEvaluationStore';
+import { BuildVsBuyDatabase } from '../database/BuildVsBuyDatabase';
 import { createReviewer } from './review';
 import { runRevisitScan } from './revisitScan';
 
@@ -64,7 +64,7 @@ describe('runRevisitScan', () => {
 
   async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseEvaluationStore.create({
+    const store = await BuildVsBuyDatabase.create({
       database: { getClient: async () => knex } as DatabaseService,
     });
     return { knex, store };
@@ -72,7 +72,7 @@ describe('runRevisitScan', () => {
 
   /** Saves a complete decision as the router would, on `decidedOn`. */
   async function decide(
-    store: DatabaseEvaluationStore,
+    store: BuildVsBuyDatabase,
     options: {
       name: string;
       owner: string;
@@ -91,7 +91,7 @@ describe('runRevisitScan', () => {
       },
     };
     const now = new Date('2026-11-28T09:00:00Z');
-    return store.create({
+    return store.evaluations.create({
       entityRef: evaluation.entityRef,
       status: 'complete',
       evaluation,
@@ -105,7 +105,7 @@ describe('runRevisitScan', () => {
   }
 
   function scanner(
-    store: DatabaseEvaluationStore,
+    store: BuildVsBuyDatabase,
     beforeLookup: () => Promise<void> = async () => {},
   ) {
     const sent: NotificationSendOptions[] = [];
@@ -122,7 +122,7 @@ describe('runRevisitScan', () => {
           return lookUp(...args);
         });
       return runRevisitScan({
-        store,
+        store: store.notices,
         catalog,
         notifications: { send },
         reviewer,
@@ -291,7 +291,7 @@ describe('runRevisitScan', () => {
         databaseId === 'POSTGRES_15'
           ? connectToTestDatabase(knex.client.config.connection.database)
           : undefined;
-      const other = await DatabaseEvaluationStore.create({
+      const other = await BuildVsBuyDatabase.create({
         database: {
           getClient: async () => otherKnex ?? knex,
           migrations: { skip: true },
@@ -363,7 +363,7 @@ describe('runRevisitScan', () => {
         revisitBy: '2027-01-01',
       });
       // A scan claimed the notice at 08:00 and stopped before sending it.
-      const claimed = await store.recordNotices({
+      const claimed = await store.notices.recordNotices({
         notices: [
           {
             evaluationId: decision.id,
@@ -406,7 +406,7 @@ describe('runRevisitScan', () => {
         owner: 'group:default/search',
         revisitBy: '2027-01-01',
       });
-      await store.archive({
+      await store.evaluations.archive({
         id: archived.id,
         expectedVersion: 1,
         actorRef: 'user:default/alice',

@@ -28,10 +28,10 @@ import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { createHash } from 'node:crypto';
 import type {
   EvaluationRecord,
-  EvaluationStore,
+  NoticeStore,
   NoticeState,
   RevisitScanItem,
-} from '../database/EvaluationStore';
+} from '../database/types';
 import { factsOf, membersOf } from './catalogFacts';
 import type { Reviewer } from './review';
 
@@ -246,7 +246,7 @@ export type RevisitScanResult = {
  * notice whose sending fails is released to be sent by the next run.
  */
 export async function runRevisitScan(options: {
-  store: EvaluationStore;
+  store: NoticeStore;
   catalog: CatalogService;
   notifications: NotificationService;
   reviewer: Reviewer;
@@ -382,7 +382,7 @@ async function notify(options: {
   fresh: RevisitCondition[];
   recipients: string[];
   result: RevisitScanResult;
-  store: EvaluationStore;
+  store: NoticeStore;
   notifications: NotificationService;
   logger: LoggerService;
   now: Date;

@@ -1,10 +1,13 @@
 import type { Config } from '@backstage/config';
 import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import {
   DEFAULT_COVERAGE_THRESHOLD,
   DEFAULT_DUE_SOON_DAYS,
   DEFAULT_REVISIT_INTERVAL_MONTHS,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
+
+const DAY_MILLISECONDS = 86_400_000;
 
 /** The plugin's settings, read once from `buildVsBuy` in app-config. */
 export type BuildVsBuySettings = {
@@ -39,8 +42,10 @@ export function readSettings(config: Config): BuildVsBuySettings {
       ? (interval.years ?? 0) * 12 + (interval.months ?? 0) ||
         DEFAULT_REVISIT_INTERVAL_MONTHS
       : DEFAULT_REVISIT_INTERVAL_MONTHS,
+    // Whole days, the way Backstage turns a duration into time: a window is
+    // compared with calendar dates.
     dueSoonDays: window
-      ? (window.months ?? 0) * 30 + (window.weeks ?? 0) * 7 + (window.days ?? 0)
+      ? Math.floor(durationToMilliseconds(window) / DAY_MILLISECONDS)
       : DEFAULT_DUE_SOON_DAYS,
     coverageThreshold,
   };

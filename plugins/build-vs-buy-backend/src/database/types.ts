@@ -23,22 +23,28 @@ import type {
   EvaluationStatus,
   Outcome,
   Page,
-  ReviewStatus,
+  ReviewWindow,
   StoredEvaluation,
-  VerdictKind,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 
+export type { ReviewWindow };
+
 /**
  * An evaluation as stored: the answers, the outcome computed when it was
- * saved, and the catalog facts kept alongside for filtering. The review
- * status is not stored: it depends on the day it is asked.
+ * saved, the facts derived from them by -common's `decisionFacts`, and the
+ * catalog facts kept alongside for filtering. The review status is not
+ * stored: it depends on the day it is asked.
  */
 export type EvaluationRecord = Omit<StoredEvaluation, 'review'> & {
   /** The revisit date in force: the answer, or the default interval. */
   revisitBy: string;
   maintenanceOwnerRef?: string;
   hasMigrationPlan: boolean;
+  /** Whether the decision needs attention whatever the date. */
+  needsAttention: boolean;
+  /** The product a buy chose, by name. */
+  chosenCandidateName?: string;
   /** When the evaluation was last saved as complete. */
   decidedAt?: string;
   /** The entity's owner when the evaluation was last saved as complete. */
@@ -48,32 +54,6 @@ export type EvaluationRecord = Omit<StoredEvaluation, 'review'> & {
    * saved as complete: the team node 5 was answered for.
    */
   decidedMaintainers?: number;
-};
-
-/** What is recorded of the notice of one evaluation. */
-export type NoticeState = {
-  conditions: string[];
-  /** When it was last recorded: the version a claim compares against. */
-  at: string;
-  /** False while claimed and not yet handed to the notifications service. */
-  sent: boolean;
-};
-
-/** A change of the conditions an evaluation's owners were told of. */
-export type NoticeClaim = {
-  evaluationId: string;
-  /** What was recorded, as read; undefined when nothing ever was. */
-  expected: NoticeState | undefined;
-  next: string[];
-  /** True when there is nothing to send (conditions only cleared). */
-  sent: boolean;
-};
-
-/** A decision as the revisit scan sees it. */
-export type RevisitScanItem = {
-  record: EvaluationRecord;
-  /** The notice last recorded; undefined when there never was one. */
-  notice?: NoticeState;
 };
 
 /** What a save writes; the store derives the columns it filters on. */
@@ -111,15 +91,12 @@ export type EvaluationFilter = {
   /** The entity's owner or the maintenance owner is one of these groups. */
   ownerGroups?: string[];
   system?: string;
-  verdict?: VerdictKind;
+  verdict?: Outcome['verdict']['kind'];
   lifecycle?: string;
   status?: EvaluationStatus;
-  reviewStatus?: ReviewStatus;
+  reviewStatus?: StoredEvaluation['review']['status'];
   attention?: AttentionList;
 };
-
-/** The day review status is judged on and the end of its due-soon window. */
-export type ReviewWindow = { today: string; dueSoonBy: string };
 
 export type ListEvaluationsOptions = {
   filter: EvaluationFilter;
@@ -132,13 +109,10 @@ export type ListEvaluationsOptions = {
   cursor?: string;
 };
 
-/** The catalog facts a refresh writes for one entity. */
-export type EntityFacts = { entityRef: string } & EvaluatedEntity;
-
 /**
- * Storage of evaluations and their full history. Every save appends a
- * revision; updates name the version they read and fail with a
- * ConflictError (carrying the current record) when it is stale.
+ * Evaluations and their full history. Every save appends a revision;
+ * updates name the version they read and fail with an
+ * EvaluationConflictError (carrying the current record) when it is stale.
  */
 export interface EvaluationStore {
   create(
@@ -156,7 +130,6 @@ export interface EvaluationStore {
   get(id: string): Promise<EvaluationRecord | undefined>;
   /** The evaluation of an entity that is not archived. */
   getByEntityRef(entityRef: string): Promise<EvaluationRecord | undefined>;
-  list(options: ListEvaluationsOptions): Promise<Page<EvaluationRecord>>;
   listRevisions(options: {
     id: string;
     limit: number;
@@ -166,6 +139,11 @@ export interface EvaluationStore {
     id: string;
     version: number;
   }): Promise<EvaluationRevision | undefined>;
+}
+
+/** The queries of lists and the org-wide dashboard. */
+export interface DashboardStore {
+  list(options: ListEvaluationsOptions): Promise<Page<EvaluationRecord>>;
   summarize(options: {
     filter: EvaluationFilter;
     window: ReviewWindow;
@@ -173,9 +151,49 @@ export interface EvaluationStore {
   }): Promise<DecisionSummary>;
   /** Which of these entities have an evaluation that is not archived. */
   evaluatedEntityRefs(entityRefs: string[]): Promise<Set<string>>;
+}
+
+/** The catalog facts a refresh writes for one entity. */
+export type EntityFacts = { entityRef: string } & EvaluatedEntity;
+
+/** The catalog facts kept beside evaluations, for filtering. */
+export interface CatalogFactsStore {
   /** Pages through the entity refs of all evaluations, for refreshes. */
   listEntityRefs(options: { limit: number; after?: string }): Promise<string[]>;
   updateEntityFacts(facts: EntityFacts[]): Promise<void>;
+}
+
+/** What is recorded of the notice of one evaluation. */
+export type NoticeState = {
+  conditions: string[];
+  /** When it was last recorded: the version a claim compares against. */
+  at: string;
+  /** False while claimed and not yet handed to the notifications service. */
+  sent: boolean;
+};
+
+/** A change of the conditions an evaluation's owners were told of. */
+export type NoticeClaim = {
+  evaluationId: string;
+  /** What was recorded, as read; undefined when nothing ever was. */
+  expected: NoticeState | undefined;
+  next: string[];
+  /** True when there is nothing to send (conditions only cleared). */
+  sent: boolean;
+};
+
+/** A decision as the revisit scan sees it. */
+export type RevisitScanItem = {
+  record: EvaluationRecord;
+  /** The notice last recorded; undefined when there never was one. */
+  notice?: NoticeState;
+};
+
+/**
+ * The outbox of revisit notices: which conditions each decision's owners
+ * were told of, claimed by compare-and-set and confirmed once sent.
+ */
+export interface NoticeStore {
   /** Pages through complete decisions in id order, for the revisit scan. */
   listForRevisitScan(options: {
     limit: number;

@@ -1,0 +1,59 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Knex } from 'knex';
+import type { EvaluationRow } from './tables';
+import type { CatalogFactsStore, EntityFacts } from './types';
+
+/** The knex implementation of {@link CatalogFactsStore}. */
+export class DatabaseCatalogFactsStore implements CatalogFactsStore {
+  constructor(private readonly db: Knex) {}
+
+  async listEntityRefs(options: {
+    limit: number;
+    after?: string;
+  }): Promise<string[]> {
+    const query = this.db<EvaluationRow>('evaluations')
+      .distinct('entity_ref')
+      .orderBy('entity_ref')
+      .limit(options.limit);
+    if (options.after !== undefined) {
+      query.where('entity_ref', '>', options.after);
+    }
+    return (await query).map(row => row.entity_ref);
+  }
+
+  async updateEntityFacts(facts: EntityFacts[]): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (const fact of facts) {
+        // An entity that left the catalog keeps the facts last seen.
+        await tx('evaluations')
+          .where({ entity_ref: fact.entityRef })
+          .update(
+            fact.missing
+              ? { entity_missing: true }
+              : {
+                  entity_title: fact.title ?? null,
+                  entity_owner_ref: fact.ownerRef ?? null,
+                  entity_system_ref: fact.systemRef ?? null,
+                  entity_lifecycle: fact.lifecycle ?? null,
+                  entity_missing: false,
+                },
+          );
+      }
+    });
+  }
+}

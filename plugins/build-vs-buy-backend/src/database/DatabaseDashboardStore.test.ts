@@ -1,0 +1,234 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  decisionFacts,
+  evaluate,
+  REVIEW_STATUSES,
+  reviewStatus,
+  reviewWindow,
+  type Evaluation,
+  type ReviewStatus,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
+import fc from 'fast-check';
+import { BuildVsBuyDatabase } from './BuildVsBuyDatabase';
+import type { AttentionList, EvaluationRecord } from './types';
+
+jest.setTimeout(180_000);
+
+const NOW = new Date('2027-03-10T15:00:00Z');
+const DUE_SOON_DAYS = 30;
+const DAY = 86_400_000;
+
+/** One decision as a team might leave it: any example, any state. */
+const decisionArbitrary = fc.record({
+  example: fc.integer({ min: 0, max: EXAMPLE_EVALUATIONS.length - 1 }),
+  status: fc.constantFrom('draft', 'complete', 'archived'),
+  revisitInDays: fc.integer({ min: -40, max: 70 }),
+  migrationPlan: fc.constantFrom('whole', 'blank', 'half', 'none'),
+  maintenanceOwner: fc.boolean(),
+  decidedDaysAgo: fc.integer({ min: 0, max: 400 }),
+});
+
+type Decision = typeof decisionArbitrary extends fc.Arbitrary<infer T>
+  ? T
+  : never;
+
+function answersOf(
+  decision: Decision,
+  index: number,
+): Evaluation {
+  const example = EXAMPLE_EVALUATIONS[decision.example].evaluation;
+  const plans: Record<string, object | undefined> = {
+    whole: { dataExtraction: 'Nightly export', alternative: 'Self-hosted' },
+    blank: { dataExtraction: '  ', alternative: 'Self-hosted' },
+    half: { alternative: 'Self-hosted' },
+    none: undefined,
+  };
+  const plan = plans[decision.migrationPlan];
+  return {
+    ...example,
+    entityRef: `component:default/decision-${index}`,
+    revisitBy: new Date(NOW.getTime() + decision.revisitInDays * DAY)
+      .toISOString()
+      .slice(0, 10),
+    failureModes: { ...example.failureModes, migrationPlan: plan as never },
+    maintenance: {
+      ...example.maintenance,
+      ownerGroupRef: decision.maintenanceOwner
+        ? 'group:default/platform'
+        : undefined,
+    },
+  };
+}
+
+/** What -common says of a stored record, as of NOW. */
+function expectedOf(record: EvaluationRecord) {
+  const review = reviewStatus(
+    { ...record.evaluation, revisitBy: record.revisitBy },
+    NOW,
+    {
+      dueSoonDays: DUE_SOON_DAYS,
+      verdict: record.outcome.verdict,
+      decidedAt: record.decidedAt ? new Date(record.decidedAt) : undefined,
+    },
+  );
+  return {
+    record,
+    status: review.status,
+    facts: decisionFacts(record.evaluation, record.outcome.verdict),
+  };
+}
+
+describe('DatabaseDashboardStore', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'lists and counts exactly what the -common rules say, record by record, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const db = await BuildVsBuyDatabase.create({
+        database: { getClient: async () => knex } as DatabaseService,
+      });
+      const window = reviewWindow(NOW, DUE_SOON_DAYS);
+      const ids = async (
+        options: Partial<Parameters<typeof db.dashboard.list>[0]>,
+      ) =>
+        (
+          await db.dashboard.list({
+            filter: {},
+            window,
+            order: 'updated',
+            limit: 500,
+            ...options,
+          })
+        ).items
+          .map(({ id }) => id)
+          .sort();
+
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(decisionArbitrary, { minLength: 1, maxLength: 10 }),
+          async decisions => {
+            await knex('evaluation_notices').delete();
+            await knex('evaluation_revisions').delete();
+            await knex('evaluations').delete();
+
+            const stored: EvaluationRecord[] = [];
+            for (const [index, decision] of decisions.entries()) {
+              const evaluation = answersOf(decision, index);
+              const at = new Date(
+                NOW.getTime() - decision.decidedDaysAgo * DAY,
+              );
+              const outcome = evaluate(evaluation, { now: at });
+              const complete =
+                decision.status !== 'draft' &&
+                outcome.verdict.kind !== 'incomplete';
+              let record = await db.evaluations.create({
+                entityRef: evaluation.entityRef,
+                status: complete ? 'complete' : 'draft',
+                evaluation,
+                outcome,
+                revisitBy: evaluation.revisitBy!,
+                entity: { ownerRef: 'group:default/search', missing: false },
+                actorRef: 'user:default/alice',
+                now: at,
+              });
+              if (decision.status === 'archived') {
+                record = await db.evaluations.archive({
+                  id: record.id,
+                  expectedVersion: record.version,
+                  actorRef: 'user:default/alice',
+                  now: at,
+                });
+              }
+              stored.push(record);
+            }
+            const expected = stored.map(expectedOf);
+            const live = expected.filter(
+              ({ record }) => record.status !== 'archived',
+            );
+            const complete = live.filter(
+              ({ record }) => record.status === 'complete',
+            );
+            const idsOf = (rows: typeof expected) =>
+              rows.map(({ record }) => record.id).sort();
+
+            // The stored facts are -common's.
+            for (const { record, facts } of expected) {
+              expect(record.hasMigrationPlan).toBe(facts.hasMigrationPlan);
+              expect(record.needsAttention).toBe(facts.attention.length > 0);
+              expect(record.chosenCandidateName).toBe(
+                facts.chosenCandidateName,
+              );
+            }
+
+            for (const status of REVIEW_STATUSES) {
+              expect(await ids({ filter: { reviewStatus: status } })).toEqual(
+                idsOf(live.filter(row => row.status === status)),
+              );
+            }
+
+            const lists: Record<AttentionList, typeof expected> = {
+              'due-for-revisit': complete.filter(
+                row => row.status !== 'current',
+              ),
+              'no-migration-plan': complete.filter(
+                row => row.facts.buyWithoutMigrationPlan,
+              ),
+              'no-maintenance-owner': complete.filter(
+                row => row.facts.buildWithoutMaintenanceOwner,
+              ),
+              'entity-missing': [],
+            };
+            for (const [attention, rows] of Object.entries(lists)) {
+              expect(
+                await ids({
+                  filter: { attention: attention as AttentionList },
+                  order:
+                    attention === 'due-for-revisit' ? 'revisit' : 'updated',
+                }),
+              ).toEqual(idsOf(rows));
+            }
+
+            const summary = await db.dashboard.summarize({
+              filter: { status: 'complete' },
+              window,
+            });
+            const counts: Record<ReviewStatus, number> = {
+              current: 0,
+              'due-soon': 0,
+              overdue: 0,
+            };
+            const verdicts: Record<string, number> = {};
+            for (const row of complete) {
+              counts[row.status] += 1;
+              const kind = row.record.outcome.verdict.kind;
+              verdicts[kind] = (verdicts[kind] ?? 0) + 1;
+            }
+            expect(summary.total).toBe(complete.length);
+            expect(summary.byReviewStatus).toEqual(counts);
+            expect(summary.byVerdict).toEqual(verdicts);
+          },
+        ),
+        { numRuns: 12 },
+      );
+    },
+  );
+});

@@ -1,0 +1,141 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Knex } from 'knex';
+import { EvaluationRow, toRecord } from './tables';
+import type { NoticeClaim, NoticeStore, RevisitScanItem } from './types';
+
+/**
+ * The knex implementation of {@link NoticeStore}: the outbox of revisit
+ * notices in `evaluation_notices`.
+ */
+export class DatabaseNoticeStore implements NoticeStore {
+  constructor(private readonly db: Knex) {}
+
+  async listForRevisitScan(options: {
+    limit: number;
+    after?: string;
+  }): Promise<RevisitScanItem[]> {
+    const query = this.db<EvaluationRow>('evaluations')
+      .leftJoin(
+        'evaluation_notices',
+        'evaluation_notices.evaluation_id',
+        'evaluations.id',
+      )
+      .select(
+        'evaluations.*',
+        'evaluation_notices.conditions as notice_conditions',
+        'evaluation_notices.updated_at as notice_at',
+        'evaluation_notices.sent_at as notice_sent_at',
+      )
+      .where('evaluations.status', 'complete')
+      .orderBy('evaluations.id')
+      .limit(options.limit);
+    if (options.after !== undefined) {
+      query.where('evaluations.id', '>', options.after);
+    }
+    const rows: Array<
+      EvaluationRow & {
+        notice_conditions: string | null;
+        notice_at: string | null;
+        notice_sent_at: string | null;
+      }
+    > = await query;
+    return rows.map(row => ({
+      record: toRecord(row),
+      notice:
+        row.notice_conditions === null
+          ? undefined
+          : {
+              conditions: JSON.parse(row.notice_conditions),
+              at: row.notice_at!,
+              sent: row.notice_sent_at !== null,
+            },
+    }));
+  }
+
+  async recordNotices(options: {
+    notices: NoticeClaim[];
+    now: Date;
+  }): Promise<Set<string>> {
+    const at = options.now.toISOString();
+    const claimed = new Set<string>();
+    if (options.notices.length === 0) {
+      return claimed;
+    }
+    const row = (notice: NoticeClaim) => ({
+      conditions: JSON.stringify(notice.next),
+      updated_at: at,
+      sent_at: notice.sent ? at : null,
+    });
+    // One transaction a page: every claim is still its own compare-and-set,
+    // but the page is committed (and synced to disk) once.
+    await this.db.transaction(async tx => {
+      const first = options.notices.filter(
+        notice => notice.expected === undefined,
+      );
+      for (let start = 0; start < first.length; start += 100) {
+        // Of two scans inserting the first notice of an evaluation at once,
+        // the primary key lets one through; RETURNING names it.
+        const inserted: Array<{ evaluation_id: string }> = await tx(
+          'evaluation_notices',
+        )
+          .insert(
+            first.slice(start, start + 100).map(notice => ({
+              evaluation_id: notice.evaluationId,
+              ...row(notice),
+            })),
+          )
+          .onConflict('evaluation_id')
+          .ignore()
+          .returning('evaluation_id');
+        for (const { evaluation_id } of inserted) claimed.add(evaluation_id);
+      }
+      for (const notice of options.notices) {
+        if (notice.expected === undefined) continue;
+        const changed = await tx('evaluation_notices')
+          .where({
+            evaluation_id: notice.evaluationId,
+            conditions: JSON.stringify(notice.expected.conditions),
+            updated_at: notice.expected.at,
+          })
+          .update(row(notice));
+        if (changed === 1) claimed.add(notice.evaluationId);
+      }
+    });
+    return claimed;
+  }
+
+  async confirmNotices(options: {
+    evaluationIds: string[];
+    claimedAt: Date;
+    now: Date;
+  }): Promise<void> {
+    const sentAt = options.now.toISOString();
+    // One statement per 500 ids: only the claims made at `claimedAt` and
+    // still unconfirmed, so a newer claim by another scan stays its own.
+    for (let start = 0; start < options.evaluationIds.length; start += 500) {
+      await this.db('evaluation_notices')
+        .whereIn(
+          'evaluation_id',
+          options.evaluationIds.slice(start, start + 500),
+        )
+        .where('updated_at', options.claimedAt.toISOString())
+        .whereNull('sent_at')
+        .update({ sent_at: sentAt });
+    }
+  }
+}

@@ -1,0 +1,322 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/*
+ * The rows of the plugin's tables and their mapping to records: shared by
+ * the stores, never seen outside this folder.
+ */
+
+import { InputError } from '@backstage/errors';
+import {
+  isAndCriteria,
+  isNotCriteria,
+  isOrCriteria,
+} from '@backstage/plugin-permission-node';
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
+import {
+  decisionFacts,
+  type EvaluationDraft,
+  type Verdict,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { Knex } from 'knex';
+import type {
+  EvaluationFilter,
+  EvaluationQuery,
+  EvaluationRecord,
+  EvaluationWrite,
+  ReviewWindow,
+} from './types';
+
+/** The largest value of an integer column on both databases. */
+export const MAX_INTEGER = 2_147_483_647;
+
+/**
+ * The version of the rules behind the derived columns. Rows written under
+ * an older one are recomputed when the plugin starts
+ * ({@link deriveFactColumns}), so a rule changed in -common reaches the
+ * stored columns without a hand-written SQL copy of it.
+ */
+export const FACTS_VERSION = 1;
+
+export type EvaluationRow = {
+  id: string;
+  entity_ref: string;
+  active_entity_ref: string | null;
+  version: number;
+  status: string;
+  evaluation: string;
+  outcome: string;
+  verdict_kind: string;
+  revisit_by: string;
+  maintenance_owner_ref: string | null;
+  has_migration_plan: boolean | number;
+  needs_attention: boolean | number;
+  buy_without_migration_plan: boolean | number;
+  build_without_maintenance_owner: boolean | number;
+  chosen_candidate_name: string | null;
+  facts_version: number;
+  entity_title: string | null;
+  entity_owner_ref: string | null;
+  entity_system_ref: string | null;
+  entity_lifecycle: string | null;
+  entity_missing: boolean | number;
+  decided_at: string | null;
+  decided_owner_ref?: string | null;
+  decided_maintainers?: number | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+};
+
+export type RevisionRow = {
+  evaluation_id: string;
+  version: number;
+  status: string;
+  verdict_kind: string;
+  evaluation: string;
+  created_at: string;
+  created_by: string;
+};
+
+/**
+ * The columns derived from the answers and the verdict, each decided by
+ * -common's `decisionFacts`: SQL compares these, and never restates how
+ * they are decided.
+ */
+export function deriveFactColumns(
+  evaluation: EvaluationDraft,
+  verdict: Verdict,
+) {
+  const facts = decisionFacts(evaluation, verdict);
+  return {
+    maintenance_owner_ref: evaluation.maintenance?.ownerGroupRef ?? null,
+    has_migration_plan: facts.hasMigrationPlan,
+    needs_attention: facts.attention.length > 0,
+    buy_without_migration_plan: facts.buyWithoutMigrationPlan,
+    build_without_maintenance_owner: facts.buildWithoutMaintenanceOwner,
+    chosen_candidate_name: facts.chosenCandidateName ?? null,
+    facts_version: FACTS_VERSION,
+  };
+}
+
+/** The columns a create or an update writes. */
+export function columnsOf(write: EvaluationWrite) {
+  const decided = write.status === 'complete';
+  return {
+    status: write.status,
+    evaluation: JSON.stringify(write.evaluation),
+    outcome: JSON.stringify(write.outcome),
+    verdict_kind: write.outcome.verdict.kind,
+    revisit_by: write.revisitBy,
+    ...deriveFactColumns(write.evaluation, write.outcome.verdict),
+    entity_title: write.entity.title ?? null,
+    entity_owner_ref: write.entity.ownerRef ?? null,
+    entity_system_ref: write.entity.systemRef ?? null,
+    entity_lifecycle: write.entity.lifecycle ?? null,
+    entity_missing: write.entity.missing,
+    decided_at: decided ? write.now.toISOString() : null,
+    decided_owner_ref: decided ? write.entity.ownerRef ?? null : null,
+    decided_maintainers: decided ? write.maintainers ?? null : null,
+    updated_at: write.now.toISOString(),
+    updated_by: write.actorRef,
+  };
+}
+
+export function revisionOf(row: EvaluationRow): RevisionRow {
+  return {
+    evaluation_id: row.id,
+    version: row.version,
+    status: row.status,
+    verdict_kind: row.verdict_kind,
+    evaluation: row.evaluation,
+    created_at: row.updated_at,
+    created_by: row.updated_by,
+  };
+}
+
+export function toRecord(row: EvaluationRow): EvaluationRecord {
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    version: row.version,
+    status: row.status as EvaluationRecord['status'],
+    evaluation: JSON.parse(row.evaluation),
+    outcome: JSON.parse(row.outcome),
+    revisitBy: row.revisit_by,
+    maintenanceOwnerRef: row.maintenance_owner_ref ?? undefined,
+    hasMigrationPlan: Boolean(row.has_migration_plan),
+    needsAttention: Boolean(row.needs_attention),
+    chosenCandidateName: row.chosen_candidate_name ?? undefined,
+    entity: {
+      title: row.entity_title ?? undefined,
+      ownerRef: row.entity_owner_ref ?? undefined,
+      systemRef: row.entity_system_ref ?? undefined,
+      lifecycle: row.entity_lifecycle ?? undefined,
+      missing: Boolean(row.entity_missing),
+    },
+    decidedAt: row.decided_at ?? undefined,
+    decidedOwnerRef: row.decided_owner_ref ?? undefined,
+    decidedMaintainers: row.decided_maintainers ?? undefined,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+/**
+ * The review status of a row as of a window, in SQL: -common's
+ * `reviewStatusOf` over the stored `revisit_by` and `needs_attention`
+ * columns. The property test in DatabaseDashboardStore.test.ts holds the
+ * two together record by record.
+ */
+export function reviewStatusSql(db: Knex, window: ReviewWindow) {
+  return db.raw(
+    `CASE WHEN revisit_by < ? THEN 'overdue'
+          WHEN revisit_by <= ? OR needs_attention = ? THEN 'due-soon'
+          ELSE 'current' END`,
+    [window.today, window.dueSoonBy, true],
+  );
+}
+
+/** Narrows a query to the filter's rows; archived ones unless asked for. */
+export function applyFilter(
+  query: Knex.QueryBuilder,
+  filter: EvaluationFilter,
+  window: ReviewWindow,
+): void {
+  if (filter.entityRef) query.where('entity_ref', filter.entityRef);
+  if (filter.ownerGroups?.length) {
+    const groups = filter.ownerGroups;
+    query.where(q =>
+      q
+        .whereIn('entity_owner_ref', groups)
+        .orWhereIn('maintenance_owner_ref', groups),
+    );
+  }
+  if (filter.system) query.where('entity_system_ref', filter.system);
+  if (filter.verdict) query.where('verdict_kind', filter.verdict);
+  if (filter.lifecycle) query.where('entity_lifecycle', filter.lifecycle);
+  if (filter.status) {
+    query.where('status', filter.status);
+  } else {
+    query.whereNot('status', 'archived');
+  }
+  const { today, dueSoonBy } = window;
+  const dueSoon = (q: Knex.QueryBuilder) =>
+    q.where('revisit_by', '<=', dueSoonBy).orWhere('needs_attention', true);
+  switch (filter.reviewStatus) {
+    case 'overdue':
+      query.where('revisit_by', '<', today);
+      break;
+    case 'due-soon':
+      query.where('revisit_by', '>=', today).andWhere(dueSoon);
+      break;
+    case 'current':
+      query.where('revisit_by', '>', dueSoonBy).where('needs_attention', false);
+      break;
+    default:
+      break;
+  }
+  switch (filter.attention) {
+    case 'due-for-revisit':
+      // Every decision whose review status is due soon or overdue, so the
+      // list matches the dashboard's review-status counts.
+      query.where('status', 'complete').andWhere(dueSoon);
+      break;
+    case 'no-migration-plan':
+      query
+        .where('status', 'complete')
+        .where('buy_without_migration_plan', true);
+      break;
+    case 'no-maintenance-owner':
+      query
+        .where('status', 'complete')
+        .where('build_without_maintenance_owner', true);
+      break;
+    case 'entity-missing':
+      query.where('entity_missing', true);
+      break;
+    default:
+      break;
+  }
+}
+
+/** A permission decision's conditions, as SQL over the queried columns. */
+export function applyCriteria(
+  query: Knex.QueryBuilder,
+  criteria: PermissionCriteria<EvaluationQuery>,
+): void {
+  if (isAndCriteria(criteria)) {
+    query.where(q => {
+      for (const inner of criteria.allOf)
+        q.andWhere(sub => applyCriteria(sub, inner));
+    });
+  } else if (isOrCriteria(criteria)) {
+    query.where(q => {
+      for (const inner of criteria.anyOf)
+        q.orWhere(sub => applyCriteria(sub, inner));
+    });
+  } else if (isNotCriteria(criteria)) {
+    query.whereNot(q => applyCriteria(q, criteria.not));
+  } else {
+    query.whereIn(criteria.key, criteria.values);
+  }
+}
+
+export function encodeCursor(cursor: { key: string; id: string }): string {
+  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString(
+    'base64url',
+  );
+}
+
+/*
+ * A cursor is what this API returned: a base64url JSON pair of the sort key
+ * (an ISO timestamp, a YYYY-MM-DD date or a version number) and an id. A
+ * forged one is a 400 naming the cursor, never a value PostgreSQL refuses.
+ */
+const CURSOR_KEY = /^(\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?|\d{1,10})$/;
+const CURSOR_ID = /^[0-9a-f-]{1,64}$/i;
+
+export function decodeCursor(cursor: string): { key: string; id: string } {
+  try {
+    const [key, id] = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    );
+    if (
+      typeof key === 'string' &&
+      typeof id === 'string' &&
+      CURSOR_KEY.test(key) &&
+      CURSOR_ID.test(id)
+    ) {
+      return { key, id };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new InputError('cursor: not a cursor this API returned');
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  const message = String((error as Error)?.message ?? '');
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed/.test(message)
+  );
+}

@@ -1,0 +1,484 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type {
+  AuditorService,
+  AuditorServiceEvent,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { PermissionRuleset } from '@backstage/plugin-permission-node';
+import {
+  buildVsBuyEvaluationCreatePermission,
+  buildVsBuyEvaluationDeletePermission,
+  buildVsBuyEvaluationUpdatePermission,
+  type DashboardList,
+  type DecisionSummary,
+  type EvaluationDraft,
+  type EvaluationRevision,
+  type EvaluationRevisionSummary,
+  type EvaluationSummary,
+  type Outcome,
+  type Page,
+  type Review,
+  type StoredEvaluation,
+  type UnevaluatedEntity,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import type { Request } from 'express';
+import diff from 'microdiff';
+import type { BuildVsBuyDatabase } from '../database/BuildVsBuyDatabase';
+import { EvaluationConflictError } from '../database/DatabaseEvaluationStore';
+import type {
+  EvaluationFilter,
+  EvaluationQuery,
+  EvaluationRecord,
+} from '../database/types';
+import { EvaluationAccess } from './access';
+import { checkedCatalogFacts, factsOf } from './catalogFacts';
+import { formatPath } from './requests';
+import type { Reviewer } from './review';
+
+/** Who asks, and the HTTP request when there is one (for audit events). */
+export type ServiceContext = {
+  credentials: BackstageCredentials;
+  request?: Request;
+};
+
+/** What a create or an update sends: the answers and whether complete. */
+export type EvaluationInput = {
+  status: 'draft' | 'complete';
+  evaluation: EvaluationDraft;
+};
+
+/**
+ * An update that named a version which is no longer the current one: it
+ * carries the current evaluation, so the caller can merge and try again.
+ */
+export class StaleVersionError extends ConflictError {
+  constructor(message: string, readonly current: StoredEvaluation) {
+    super(message);
+  }
+}
+
+/** A page of decisions: summaries, or whole evaluations for `full`. */
+export type ListOptions = {
+  filter: EvaluationFilter;
+  limit: number;
+  cursor?: string;
+  view?: 'summary' | 'full';
+};
+
+const EMPTY_SUMMARY: DecisionSummary = {
+  total: 0,
+  byVerdict: {},
+  byReviewStatus: { current: 0, 'due-soon': 0, overdue: 0 },
+  byOwnerGroup: [],
+  revisitsByMonth: [],
+};
+
+/**
+ * The plugin's use cases, shared by the HTTP routes, the registered actions
+ * and the revisit scan: permission decisions, the catalog facts a write
+ * needs, write orchestration and audit events. Reads on behalf of a caller
+ * who may not read an evaluation look exactly like reads of one that does
+ * not exist.
+ */
+export class EvaluationService {
+  private readonly access: EvaluationAccess;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly options: {
+      db: BuildVsBuyDatabase;
+      permissions: PermissionsService;
+      permissionRuleset: PermissionRuleset<EvaluationRecord, EvaluationQuery>;
+      auditor: AuditorService;
+      catalog: CatalogService;
+      reviewer: Reviewer;
+      now?: () => Date;
+    },
+  ) {
+    this.access = new EvaluationAccess({
+      evaluations: options.db.evaluations,
+      permissions: options.permissions,
+      permissionRuleset: options.permissionRuleset,
+    });
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The review rule in force, for the revisit scan. */
+  get reviewer(): Reviewer {
+    return this.options.reviewer;
+  }
+
+  // Reads
+
+  async get(id: string, context: ServiceContext): Promise<StoredEvaluation> {
+    return this.reviewer.toStored(
+      await this.access.readable(id, context.credentials),
+      this.now(),
+    );
+  }
+
+  /** The current decision of an entity, or undefined (none, or hidden). */
+  async getByEntityRef(
+    entityRef: string,
+    context: ServiceContext,
+  ): Promise<StoredEvaluation | undefined> {
+    const record = await this.options.db.evaluations.getByEntityRef(entityRef);
+    if (
+      !record ||
+      !(await this.access.mayRead(record.id, context.credentials))
+    ) {
+      return undefined;
+    }
+    return this.reviewer.toStored(record, this.now());
+  }
+
+  async list(
+    options: ListOptions & { attention?: DashboardList },
+    context: ServiceContext,
+  ): Promise<Page<EvaluationSummary | StoredEvaluation>> {
+    const permissionFilter = await this.access.readFilter(context.credentials);
+    if (permissionFilter === 'deny') {
+      return { items: [] };
+    }
+    const at = this.now();
+    const page = await this.options.db.dashboard.list({
+      filter: { ...options.filter, attention: options.attention },
+      window: this.options.reviewer.windowAt(at),
+      permissionFilter,
+      order: options.attention === 'due-for-revisit' ? 'revisit' : 'updated',
+      limit: options.limit,
+      cursor: options.cursor,
+    });
+    return {
+      items: page.items.map(record =>
+        options.view === 'full'
+          ? this.reviewer.toStored(record, at)
+          : this.reviewer.toSummary(record, at),
+      ),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** One page of a dashboard list, as far as the caller may read it. */
+  async listAttention(
+    list: DashboardList,
+    options: Omit<ListOptions, 'view'>,
+    context: ServiceContext,
+  ): Promise<Page<EvaluationSummary>> {
+    return (await this.list(
+      { ...options, attention: list },
+      context,
+    )) as Page<EvaluationSummary>;
+  }
+
+  /** The dashboard's counts of complete decisions. */
+  async summarize(
+    filter: EvaluationFilter,
+    context: ServiceContext,
+  ): Promise<DecisionSummary> {
+    const permissionFilter = await this.access.readFilter(context.credentials);
+    if (permissionFilter === 'deny') {
+      return EMPTY_SUMMARY;
+    }
+    return this.options.db.dashboard.summarize({
+      filter: { ...filter, status: 'complete' },
+      window: this.options.reviewer.windowAt(this.now()),
+      permissionFilter,
+    });
+  }
+
+  /** One page of catalog components, less those that have an evaluation. */
+  async listNotEvaluated(
+    options: {
+      filter: Pick<EvaluationFilter, 'ownerGroups' | 'system' | 'lifecycle'>;
+      limit: number;
+      cursor?: string;
+    },
+    context: ServiceContext,
+  ): Promise<Page<UnevaluatedEntity>> {
+    const { filter, limit, cursor } = options;
+    const query: Record<string, string | string[]> = { kind: 'component' };
+    if (filter.ownerGroups) query['relations.ownedBy'] = filter.ownerGroups;
+    if (filter.system) query['relations.partOf'] = filter.system;
+    if (filter.lifecycle) query['spec.lifecycle'] = filter.lifecycle;
+    const page = await this.options.catalog.queryEntities(
+      cursor
+        ? { cursor, limit }
+        : {
+            filter: query,
+            limit,
+            orderFields: { field: 'metadata.name', order: 'asc' },
+          },
+      { credentials: context.credentials },
+    );
+    const evaluated = await this.options.db.dashboard.evaluatedEntityRefs(
+      page.items.map(entity => stringifyEntityRef(entity)),
+    );
+    const items = page.items
+      .map(entity => ({
+        entityRef: stringifyEntityRef(entity),
+        ...factsOf(entity),
+      }))
+      .filter(entity => !evaluated.has(entity.entityRef))
+      .map(({ missing: _missing, ...entity }) => entity);
+    return { items, nextCursor: page.pageInfo.nextCursor };
+  }
+
+  async listRevisions(
+    id: string,
+    options: { limit: number; cursor?: string },
+    context: ServiceContext,
+  ): Promise<Page<EvaluationRevisionSummary>> {
+    await this.access.readable(id, context.credentials);
+    return this.options.db.evaluations.listRevisions({ id, ...options });
+  }
+
+  async getRevision(
+    id: string,
+    version: number,
+    context: ServiceContext,
+  ): Promise<EvaluationRevision> {
+    await this.access.readable(id, context.credentials);
+    return this.revision(id, version);
+  }
+
+  /** What changed between two revisions, answer by answer. */
+  async diff(
+    id: string,
+    versions: { from: number; to: number },
+    context: ServiceContext,
+  ) {
+    await this.access.readable(id, context.credentials);
+    const before = await this.revision(id, versions.from);
+    const after = await this.revision(id, versions.to);
+    return {
+      evaluationId: id,
+      ...versions,
+      changes: diff(before.evaluation, after.evaluation).map(change => ({
+        path: formatPath(change.path),
+        before: 'oldValue' in change ? change.oldValue : undefined,
+        after: 'value' in change ? change.value : undefined,
+      })),
+    };
+  }
+
+  /** The outcome and review of answers, without storing anything. */
+  preview(evaluation: EvaluationDraft): { outcome: Outcome; review: Review } {
+    const at = this.now();
+    const outcome = this.outcomeOf(evaluation, 'draft', at);
+    const review = this.options.reviewer.reviewAnswers(
+      evaluation,
+      this.revisitByOf(evaluation, at),
+      outcome.verdict,
+      at,
+      at,
+    );
+    return { outcome, review };
+  }
+
+  // Writes
+
+  async create(
+    input: EvaluationInput,
+    context: ServiceContext,
+  ): Promise<StoredEvaluation> {
+    await this.access.authorize(
+      buildVsBuyEvaluationCreatePermission,
+      context.credentials,
+      'You may not create evaluations',
+    );
+    const at = this.now();
+    const write = await this.writeOf(input, context, at);
+    const record = await this.audited(
+      'evaluation-create',
+      { entityRef: input.evaluation.entityRef, status: input.status },
+      context,
+      () =>
+        this.options.db.evaluations.create({
+          ...write,
+          entityRef: input.evaluation.entityRef,
+        }),
+    );
+    return this.reviewer.toStored(record, at);
+  }
+
+  /**
+   * Saves a new version. A stale `version` fails with an
+   * EvaluationConflictError that carries the current record.
+   */
+  async update(
+    id: string,
+    input: EvaluationInput & { version: number },
+    context: ServiceContext,
+  ): Promise<StoredEvaluation> {
+    const current = await this.access.changeable(
+      buildVsBuyEvaluationUpdatePermission,
+      id,
+      context.credentials,
+    );
+    if (input.evaluation.entityRef !== current.entityRef) {
+      throw new InputError(
+        `evaluation.entityRef: an evaluation stays with its entity (${current.entityRef})`,
+      );
+    }
+    const at = this.now();
+    const write = await this.writeOf(input, context, at);
+    try {
+      const record = await this.audited(
+        'evaluation-update',
+        { evaluationId: id, version: input.version, status: input.status },
+        context,
+        () =>
+          this.options.db.evaluations.update({
+            ...write,
+            id,
+            expectedVersion: input.version,
+          }),
+      );
+      return this.reviewer.toStored(record, at);
+    } catch (error) {
+      if (error instanceof EvaluationConflictError && error.current) {
+        throw new StaleVersionError(
+          error.message,
+          this.reviewer.toStored(error.current, at),
+        );
+      }
+      throw error;
+    }
+  }
+
+  async archive(
+    id: string,
+    version: number,
+    context: ServiceContext,
+  ): Promise<void> {
+    await this.access.changeable(
+      buildVsBuyEvaluationDeletePermission,
+      id,
+      context.credentials,
+    );
+    await this.audited(
+      'evaluation-archive',
+      { evaluationId: id, version },
+      context,
+      () =>
+        this.options.db.evaluations.archive({
+          id,
+          expectedVersion: version,
+          actorRef: actorOf(context.credentials),
+          now: this.now(),
+        }),
+    );
+  }
+
+  // Writes, in parts
+
+  private async revision(id: string, version: number) {
+    const revision = await this.options.db.evaluations.getRevision({
+      id,
+      version,
+    });
+    if (!revision) {
+      throw new NotFoundError(`No revision ${version} of evaluation ${id}`);
+    }
+    return revision;
+  }
+
+  private outcomeOf(
+    evaluation: EvaluationDraft,
+    status: EvaluationInput['status'],
+    at: Date,
+  ): Outcome {
+    const outcome = this.options.reviewer.evaluate(evaluation, at);
+    if (status === 'complete' && outcome.verdict.kind === 'incomplete') {
+      throw new InputError(
+        `A complete decision needs every answer the tree asks for; missing: ${outcome.missing
+          .slice(0, 20)
+          .join(', ')}`,
+      );
+    }
+    return outcome;
+  }
+
+  private revisitByOf(evaluation: EvaluationDraft, at: Date): string {
+    return this.options.reviewer.revisitByOf(evaluation, at);
+  }
+
+  /*
+   * What a create or an update stores: the server's outcome, the revisit
+   * date in force and the catalog facts, checked with the caller's
+   * credentials.
+   */
+  private async writeOf(
+    input: EvaluationInput,
+    context: ServiceContext,
+    at: Date,
+  ) {
+    return {
+      status: input.status,
+      evaluation: input.evaluation,
+      outcome: this.outcomeOf(input.evaluation, input.status, at),
+      revisitBy: this.revisitByOf(input.evaluation, at),
+      ...(await checkedCatalogFacts(
+        this.options.catalog,
+        input.evaluation,
+        context.credentials,
+      )),
+      actorRef: actorOf(context.credentials),
+      now: at,
+    };
+  }
+
+  private async audited<T>(
+    eventId: string,
+    meta: Record<string, string | number | undefined>,
+    context: ServiceContext,
+    action: () => Promise<T>,
+  ): Promise<T> {
+    const event: AuditorServiceEvent = await this.options.auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      request: context.request,
+      meta: Object.fromEntries(
+        Object.entries(meta).filter(([, value]) => value !== undefined),
+      ),
+    });
+    try {
+      const result = await action();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+}
+
+/** Who did it: the user, else the service's subject. */
+export function actorOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.userEntityRef ?? principal.subject ?? principal.type;
+}

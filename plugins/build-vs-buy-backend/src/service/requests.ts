@@ -1,0 +1,129 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/*
+ * Parsing what callers send: the query of lists, versions, entity
+ * references. Every failure is an InputError whose message names the field,
+ * the way zod's do: `query.limit: ...`.
+ */
+
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  REVIEW_STATUSES,
+  VERDICT_KINDS,
+  EVALUATION_STATUSES,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { z } from 'zod';
+import { MAX_INTEGER } from '../database/tables';
+import type { EvaluationFilter } from '../database/types';
+
+/** The page size of lists when the caller names none, and the largest. */
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+const text = z.string().trim().min(1).max(255);
+
+/** The query of every list: its filter, paging and format. */
+export const listQuerySchema = z.strictObject({
+  entityRef: text.optional(),
+  ownerGroup: z.union([text, z.array(text).max(100)]).optional(),
+  system: text.optional(),
+  verdict: z.enum(VERDICT_KINDS).optional(),
+  lifecycle: text.optional(),
+  status: z.enum(EVALUATION_STATUSES).optional(),
+  reviewStatus: z.enum(REVIEW_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+  cursor: z.string().max(1024).optional(),
+  format: z.enum(['json', 'csv']).optional(),
+  view: z.enum(['summary', 'full']).optional(),
+});
+
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** A revision number. */
+export const versionSchema = z.coerce.number().int().min(1).max(MAX_INTEGER);
+
+/** Parses input with a schema; a 400 naming every invalid field. */
+export function parse<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  where: string,
+): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues
+      .slice(0, 10)
+      .map(issue => `${formatPath([where, ...issue.path])}: ${issue.message}`);
+    throw new InputError(problems.join('; '));
+  }
+  return result.data;
+}
+
+/** `['body', 'candidates', 0, 'name']` as `body.candidates[0].name`. */
+export function formatPath(path: PropertyKey[]): string {
+  return path.reduce<string>((acc, part) => {
+    if (typeof part === 'number') return `${acc}[${part}]`;
+    return acc ? `${acc}.${String(part)}` : String(part);
+  }, '');
+}
+
+/**
+ * An entity reference in the form evaluations are stored under; a 400
+ * naming the field (`entityRef` unless told) when it is not one.
+ */
+export function normalizeEntityRef(
+  ref: string,
+  defaultKind?: string,
+  field = 'entityRef',
+): string {
+  let parsed: CompoundEntityRef;
+  try {
+    parsed = parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' });
+  } catch (error) {
+    throw new InputError(`${field}: ${(error as Error).message}`);
+  }
+  return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+}
+
+/** The filter a list query asks for, with entity references normalised. */
+export function filterOf(query: ListQuery): EvaluationFilter {
+  return {
+    entityRef:
+      query.entityRef &&
+      normalizeEntityRef(query.entityRef, undefined, 'query.entityRef'),
+    ownerGroups: query.ownerGroup
+      ? toArray(query.ownerGroup).map(ref =>
+          normalizeEntityRef(ref, 'group', 'query.ownerGroup'),
+        )
+      : undefined,
+    system:
+      query.system &&
+      normalizeEntityRef(query.system, 'system', 'query.system'),
+    verdict: query.verdict,
+    lifecycle: query.lifecycle,
+    status: query.status,
+    reviewStatus: query.reviewStatus,
+  };
+}
+
+function toArray(value: string | string[]): string[] {
+  return Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,150 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { aBuildEvaluation, anEvaluation } from './__fixtures__/evaluations';
+import { evaluate, type Verdict } from './evaluate';
+import {
+  chosenCandidate,
+  decisionFacts,
+  hasMaintenanceOwner,
+  hasMigrationPlan,
+  isBuyVerdict,
+} from './facts';
+import { reviewStatusOf, reviewWindow } from './review';
+
+const BUY: Verdict = {
+  kind: 'buy',
+  candidateId: 'acme',
+  candidateName: 'Vendor acme',
+  reason: 'Covers the requirements.',
+} as Verdict;
+const BUILD = { kind: 'build', reason: 'A differentiator.' } as Verdict;
+
+describe('hasMigrationPlan', () => {
+  it.each([
+    ['both answers', 'Nightly export', 'Open-source database', true],
+    ['no alternative', 'Nightly export', undefined, false],
+    ['no data extraction', undefined, 'Open-source database', false],
+    ['a blank alternative', 'Nightly export', '   ', false],
+    ['a blank data extraction', ' \t', 'Open-source database', false],
+  ])(
+    '"how would you extract your data" and the alternative: %s is %s',
+    (_case, dataExtraction, alternative, expected) => {
+      const evaluation = anEvaluation({
+        failureModes: { migrationPlan: { dataExtraction, alternative } },
+      } as never);
+      expect(hasMigrationPlan(evaluation)).toBe(expected);
+    },
+  );
+
+  it('is false without failure modes', () => {
+    expect(hasMigrationPlan(anEvaluation({ failureModes: undefined }))).toBe(
+      false,
+    );
+  });
+});
+
+describe('hasMaintenanceOwner', () => {
+  it('is true when a group is named and false otherwise', () => {
+    expect(hasMaintenanceOwner(anEvaluation())).toBe(true);
+    expect(
+      hasMaintenanceOwner(
+        anEvaluation({
+          maintenance: { canAllocateTwentyPercentPermanently: true },
+        }),
+      ),
+    ).toBe(false);
+    expect(hasMaintenanceOwner({ entityRef: 'component:default/x' })).toBe(
+      false,
+    );
+  });
+});
+
+describe('chosenCandidate and isBuyVerdict', () => {
+  it('names the candidate of a buy and nothing for a build', () => {
+    const evaluation = anEvaluation();
+    expect(isBuyVerdict(BUY)).toBe(true);
+    expect(isBuyVerdict('buy-with-wrapper')).toBe(true);
+    expect(isBuyVerdict(BUILD)).toBe(false);
+    expect(isBuyVerdict('no-qualifying-candidate')).toBe(false);
+    expect(chosenCandidate(evaluation, BUY)?.id).toBe('acme');
+    expect(chosenCandidate(evaluation, BUILD)).toBeUndefined();
+  });
+
+  it('agrees with the engine on the candidate it chose', () => {
+    const evaluation = anEvaluation();
+    const { verdict } = evaluate(evaluation);
+    expect(verdict.kind).toBe('buy');
+    expect(chosenCandidate(evaluation, verdict)?.name).toBe(
+      isBuyVerdict(verdict) ? verdict.candidateName : undefined,
+    );
+  });
+});
+
+describe('decisionFacts', () => {
+  it('"you do not have a vendor relationship. You have a dependency.": a buy without a migration plan needs attention', () => {
+    const evaluation = anEvaluation({ failureModes: undefined });
+    expect(decisionFacts(evaluation, BUY)).toEqual({
+      hasMigrationPlan: false,
+      hasMaintenanceOwner: true,
+      buyWithoutMigrationPlan: true,
+      buildWithoutMaintenanceOwner: false,
+      attention: ['buy-without-migration-plan'],
+      chosenCandidateName: 'Vendor acme',
+    });
+    // The same answers behind a build need no migration plan.
+    expect(decisionFacts(evaluation, BUILD).attention).toEqual([]);
+  });
+
+  it('"every system you build becomes a system you maintain": a build without an owner needs attention', () => {
+    const evaluation = aBuildEvaluation({
+      maintenance: { canAllocateTwentyPercentPermanently: true },
+    });
+    expect(decisionFacts(evaluation, BUILD)).toMatchObject({
+      buildWithoutMaintenanceOwner: true,
+      attention: ['build-without-maintenance-owner'],
+      chosenCandidateName: undefined,
+    });
+    expect(decisionFacts(evaluation, BUY).buildWithoutMaintenanceOwner).toBe(
+      false,
+    );
+  });
+});
+
+describe('reviewWindow and reviewStatusOf', () => {
+  const window = reviewWindow(new Date('2026-03-01T23:59:00Z'), 30);
+
+  it('judges on the UTC day, the window end included', () => {
+    expect(window).toEqual({ today: '2026-03-01', dueSoonBy: '2026-03-31' });
+    expect(() => reviewWindow(new Date(), -1)).toThrow(RangeError);
+  });
+
+  it.each([
+    ['2026-02-28', false, 'overdue'],
+    ['2026-02-28', true, 'overdue'],
+    ['2026-03-01', false, 'due-soon'],
+    ['2026-03-31', false, 'due-soon'],
+    ['2026-04-01', false, 'current'],
+    ['2026-04-01', true, 'due-soon'],
+  ] as const)(
+    'revisit by %s, needing attention %s, is %s',
+    (revisitBy, needsAttention, status) => {
+      expect(reviewStatusOf({ revisitBy, needsAttention }, window)).toBe(
+        status,
+      );
+    },
+  );
+});

@@ -1,0 +1,139 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/*
+ * The facts a decision is filtered, flagged and reported on. Each is decided
+ * here, once: the engine's warnings, the review status, the backend's stored
+ * columns (and so its SQL filters), the UI, the ADR and the notifications
+ * all use these functions' results and never restate them.
+ */
+
+import type { Verdict, VerdictKind } from './evaluate';
+import type { EvaluationDraft, VendorCandidateDraft } from './schema';
+
+/**
+ * Whether a verdict buys a product: `buy` or `buy-with-wrapper`.
+ *
+ * @public
+ */
+export function isBuyVerdict(
+  verdict: Verdict | VerdictKind,
+): verdict is Extract<Verdict, { kind: 'buy' | 'buy-with-wrapper' }> {
+  const kind = typeof verdict === 'string' ? verdict : verdict.kind;
+  return kind === 'buy' || kind === 'buy-with-wrapper';
+}
+
+function isPresent(text: string | undefined): boolean {
+  return text !== undefined && text.trim() !== '';
+}
+
+/**
+ * Whether the evaluation has the migration plan the article asks of a buy:
+ * "how would you extract your data" and the alternative you would switch
+ * to. Both must be written down; blank text does not count.
+ *
+ * @public
+ */
+export function hasMigrationPlan(evaluation: EvaluationDraft): boolean {
+  const plan = evaluation.failureModes?.migrationPlan;
+  return isPresent(plan?.dataExtraction) && isPresent(plan?.alternative);
+}
+
+/**
+ * Whether a group is named to maintain what is decided: for a build, the
+ * owner of the 20% of one engineer the article says it needs permanently.
+ *
+ * @public
+ */
+export function hasMaintenanceOwner(evaluation: EvaluationDraft): boolean {
+  return isPresent(evaluation.maintenance?.ownerGroupRef);
+}
+
+/**
+ * The candidate a buy verdict chose; undefined for any other verdict.
+ *
+ * @public
+ */
+export function chosenCandidate(
+  evaluation: EvaluationDraft,
+  verdict: Verdict,
+): VendorCandidateDraft | undefined {
+  if (!isBuyVerdict(verdict)) {
+    return undefined;
+  }
+  return evaluation.candidates?.find(({ id }) => id === verdict.candidateId);
+}
+
+/**
+ * The reasons a decision needs attention whatever the date: a buy without a
+ * migration plan ("you do not have a vendor relationship. You have a
+ * dependency."), a build without a maintenance owner ("every system you
+ * build becomes a system you maintain").
+ *
+ * @public
+ */
+export type AttentionReasonCode =
+  | 'buy-without-migration-plan'
+  | 'build-without-maintenance-owner';
+
+/**
+ * What is true of a decision independently of the day it is looked at.
+ * The backend stores these at every save, computed by {@link decisionFacts},
+ * and filters on them; nothing else restates how they are decided.
+ *
+ * @public
+ */
+export type DecisionFacts = {
+  hasMigrationPlan: boolean;
+  hasMaintenanceOwner: boolean;
+  /** A buy verdict without a migration plan. */
+  buyWithoutMigrationPlan: boolean;
+  /** A build verdict without a maintenance owner. */
+  buildWithoutMaintenanceOwner: boolean;
+  /** The reasons above that hold, in that order. */
+  attention: AttentionReasonCode[];
+  /** The product a buy verdict chose, by name. */
+  chosenCandidateName?: string;
+};
+
+/**
+ * The date-independent facts of a decision with the given verdict.
+ *
+ * @public
+ */
+export function decisionFacts(
+  evaluation: EvaluationDraft,
+  verdict: Verdict,
+): DecisionFacts {
+  const migrationPlan = hasMigrationPlan(evaluation);
+  const maintenanceOwner = hasMaintenanceOwner(evaluation);
+  const buyWithoutMigrationPlan = isBuyVerdict(verdict) && !migrationPlan;
+  const buildWithoutMaintenanceOwner =
+    verdict.kind === 'build' && !maintenanceOwner;
+  const attention: AttentionReasonCode[] = [];
+  if (buyWithoutMigrationPlan) attention.push('buy-without-migration-plan');
+  if (buildWithoutMaintenanceOwner) {
+    attention.push('build-without-maintenance-owner');
+  }
+  return {
+    hasMigrationPlan: migrationPlan,
+    hasMaintenanceOwner: maintenanceOwner,
+    buyWithoutMigrationPlan,
+    buildWithoutMaintenanceOwner,
+    attention,
+    chosenCandidateName: chosenCandidate(evaluation, verdict)?.name,
+  };
+}
