@@ -162,8 +162,9 @@ const Arrow = (props: { id: string; className: string }) => (
     viewBox="0 0 10 10"
     refX="9"
     refY="5"
-    markerWidth="6"
-    markerHeight="6"
+    markerWidth="9"
+    markerHeight="9"
+    markerUnits="userSpaceOnUse"
     orient="auto-start-reverse"
   >
     <path d="M 0 0 L 10 5 L 0 10 z" className={props.className} />
