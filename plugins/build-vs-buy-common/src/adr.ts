@@ -15,13 +15,10 @@
  */
 
 import type { Outcome } from './evaluate';
-import {
-  DECISION_NODE_LABELS,
-  ORGANISATION_PROFILE_LABELS,
-  verdictLabel,
-} from './labels';
+import { ORGANISATION_PROFILE_LABELS, verdictLabel } from './labels';
 import { toIsoDate } from './revisit';
 import type { EvaluationDraft } from './schema';
+import { decisionTreeNode } from './tree';
 
 /** @public */
 export type MarkdownAdrOptions = {
@@ -213,7 +210,7 @@ export function toMarkdownAdr(
   outcome.path.forEach((pathStep, index) => {
     lines.push(
       `${index + 1}. **${
-        DECISION_NODE_LABELS[pathStep.node]
+        decisionTreeNode(pathStep.node).question
       }** ${escapeMarkdown(pathStep.answer)}. ${escapeMarkdown(
         pathStep.reasoning,
       )}`,

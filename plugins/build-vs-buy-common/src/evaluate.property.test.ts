@@ -18,6 +18,7 @@ import fc from 'fast-check';
 import { anEvaluation } from './__fixtures__/evaluations';
 import { measureCoverage } from './coverage';
 import { evaluate } from './evaluate';
+import { decisionTreeEdge, pathThroughTree } from './tree';
 import {
   Evaluation,
   evaluationDraftSchema,
@@ -207,6 +208,22 @@ describe('evaluate properties', () => {
       'incomplete',
       'no-qualifying-candidate',
     ]);
+  });
+
+  it('walks only along the edges of the tree in tree.ts', () => {
+    fc.assert(
+      fc.property(evaluationArbitrary, evaluation => {
+        const path = pathThroughTree(evaluate(evaluation));
+        path.slice(1).forEach((to, index) => {
+          expect([path[index], to, decisionTreeEdge(path[index], to)]).toEqual([
+            path[index],
+            to,
+            expect.anything(),
+          ]);
+        });
+      }),
+      RUNS,
+    );
   });
 
   it('generates evaluations that pass both schemas', () => {

@@ -55,3 +55,19 @@ export { toMarkdownAdr } from './adr';
 export type { MarkdownAdrOptions } from './adr';
 export * from './labels';
 export * from './api';
+export {
+  DECISION_TREE_EDGES,
+  DECISION_TREE_NODES,
+  WIZARD_STEPS,
+  decisionTreeEdge,
+  decisionTreeMermaid,
+  decisionTreeNode,
+  pathThroughTree,
+} from './tree';
+export type {
+  DecisionTreeEdge,
+  DecisionTreeNode,
+  DecisionTreeNodeId,
+  WizardStep,
+  WizardStepId,
+} from './tree';

@@ -25,3 +25,20 @@ configure({ asyncUtilTimeout: 10_000 });
 // package's tests as one Jest run (`backstage-cli repo test`), where Jest's
 // 5 s default applies: set it here, where it holds in both runs.
 jest.setTimeout(30_000);
+
+// jsdom lays nothing out, and DependencyGraph measures what each node
+// renders with getBBox: report the size of the node's box.
+if (typeof SVGElement !== 'undefined' && !('getBBox' in SVGElement.prototype)) {
+  Object.defineProperty(SVGElement.prototype, 'getBBox', {
+    configurable: true,
+    value(this: SVGElement) {
+      const box = this.querySelector('rect');
+      return {
+        x: 0,
+        y: 0,
+        width: Number(box?.getAttribute('width') ?? 0),
+        height: Number(box?.getAttribute('height') ?? 0),
+      };
+    },
+  });
+}

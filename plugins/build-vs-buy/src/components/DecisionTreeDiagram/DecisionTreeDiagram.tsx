@@ -15,95 +15,45 @@
  */
 
 import {
-  DECISION_NODE_LABELS,
-  VERDICT_LABELS,
-  type DecisionNode,
+  DependencyGraph,
+  DependencyGraphTypes,
+} from '@backstage/core-components';
+import {
+  decisionTreeNode,
   type Outcome,
-  type VerdictKind,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { makeStyles } from '@material-ui/core';
+import { useMemo } from 'react';
+import {
+  decisionTreeGraph,
+  type DiagramEdge,
+  type DiagramNode,
+} from './decisionTreeGraph';
 
-type DiagramNode = DecisionNode | VerdictKind;
+const ARROW_ID = 'build-vs-buy-tree-arrow';
+const ARROW_ON_PATH_ID = 'build-vs-buy-tree-arrow-on-path';
 
-type Box = { x: number; y: number; label: string; terminal?: boolean };
-
-const WIDTH = 200;
-const HEIGHT = 44;
-
-const BOXES: Record<DiagramNode, Box> = {
-  prerequisites: { x: 380, y: 30, label: DECISION_NODE_LABELS.prerequisites },
-  'core-differentiator': {
-    x: 380,
-    y: 110,
-    label: 'Node 1: Core differentiator?',
-  },
-  'mature-option': { x: 190, y: 200, label: 'Node 2: Mature option?' },
-  'requirements-coverage': {
-    x: 190,
-    y: 290,
-    label: 'Node 3: Meets 80%+?',
-  },
-  'gap-classification': {
-    x: 190,
-    y: 380,
-    label: 'Node 4: Core or edge gaps?',
-  },
-  maintenance: { x: 570, y: 290, label: 'Node 5: Maintain long-term?' },
-  buy: { x: 110, y: 480, label: VERDICT_LABELS.buy, terminal: true },
-  'buy-with-wrapper': {
-    x: 330,
-    y: 480,
-    label: VERDICT_LABELS['buy-with-wrapper'],
-    terminal: true,
-  },
-  build: { x: 530, y: 480, label: VERDICT_LABELS.build, terminal: true },
-  'no-qualifying-candidate': {
-    x: 740,
-    y: 480,
-    label: VERDICT_LABELS['no-qualifying-candidate'],
-    terminal: true,
-  },
-  incomplete: {
-    x: 740,
-    y: 110,
-    label: VERDICT_LABELS.incomplete,
-    terminal: true,
-  },
+/*
+ * Node sizes come from the label's length, not from measuring the text:
+ * DependencyGraph measures what a node renders once, so the box must have
+ * its final size on the first render. The widths are generous for the
+ * theme's sans-serif font.
+ */
+const SIZES = {
+  question: { fontSize: 13, charWidth: 7.4, height: 40, padding: 24 },
+  outcome: { fontSize: 13, charWidth: 7.4, height: 40, padding: 32 },
+  answer: { fontSize: 11, charWidth: 6.2, height: 22, padding: 14 },
 };
 
-const EDGES: { from: DiagramNode; to: DiagramNode; label: string }[] = [
-  { from: 'prerequisites', to: 'core-differentiator', label: 'written down' },
-  { from: 'core-differentiator', to: 'mature-option', label: 'no' },
-  { from: 'core-differentiator', to: 'maintenance', label: 'yes' },
-  { from: 'mature-option', to: 'requirements-coverage', label: 'some mature' },
-  { from: 'mature-option', to: 'maintenance', label: 'none' },
-  { from: 'requirements-coverage', to: 'gap-classification', label: 'passes' },
-  { from: 'requirements-coverage', to: 'maintenance', label: 'none passes' },
-  { from: 'gap-classification', to: 'buy', label: 'none or edge' },
-  { from: 'gap-classification', to: 'buy-with-wrapper', label: 'narrow core' },
-  { from: 'gap-classification', to: 'maintenance', label: 'none left' },
-  { from: 'maintenance', to: 'build', label: 'yes' },
-  { from: 'maintenance', to: 'no-qualifying-candidate', label: 'no' },
-  { from: 'maintenance', to: 'mature-option', label: 'no: try vendors' },
-];
-
-/**
- * The nodes the walk visited, in order, ending with its verdict; repeated
- * steps on one node (one per candidate) count once.
- */
-export function pathThroughTree(outcome: Outcome): DiagramNode[] {
-  const nodes: DiagramNode[] = [];
-  for (const step of outcome.path) {
-    if (nodes[nodes.length - 1] !== step.node) {
-      nodes.push(step.node);
-    }
-  }
-  nodes.push(outcome.verdict.kind);
-  return nodes;
+function sizeOf(node: DiagramNode) {
+  const size = SIZES[node.kind];
+  return {
+    ...size,
+    width: Math.ceil(node.label.length * size.charWidth + size.padding),
+  };
 }
 
 const useStyles = makeStyles(theme => ({
-  svg: { width: '100%', maxWidth: 900, height: 'auto' },
   box: {
     fill: theme.palette.background.paper,
     stroke: theme.palette.divider,
@@ -114,125 +64,154 @@ const useStyles = makeStyles(theme => ({
     stroke: theme.palette.primary.dark,
     strokeWidth: 2.5,
   },
-  text: { fill: theme.palette.text.primary, fontSize: 12 },
-  textOnPath: { fill: theme.palette.primary.contrastText, fontSize: 12 },
+  answer: { fill: theme.palette.background.default, stroke: 'none' },
+  answerOnPath: {
+    fill: theme.palette.background.paper,
+    stroke: theme.palette.primary.main,
+    strokeWidth: 1.5,
+  },
+  text: { fill: theme.palette.text.primary },
+  textOnPath: { fill: theme.palette.primary.contrastText },
+  answerText: { fill: theme.palette.text.secondary },
+  answerTextOnPath: { fill: theme.palette.primary.main, fontWeight: 'bold' },
   edge: { stroke: theme.palette.text.disabled, strokeWidth: 1.5, fill: 'none' },
   edgeOnPath: {
     stroke: theme.palette.primary.main,
     strokeWidth: 3,
     fill: 'none',
   },
-  edgeLabel: { fill: theme.palette.text.secondary, fontSize: 10 },
+  arrow: { fill: theme.palette.text.disabled },
+  arrowOnPath: { fill: theme.palette.primary.main },
 }));
 
-function anchor(box: Box, towards: Box) {
-  const dy = towards.y - box.y;
-  const dx = towards.x - box.x;
-  if (Math.abs(dy) * WIDTH > Math.abs(dx) * HEIGHT) {
-    return { x: box.x, y: box.y + (Math.sign(dy) * HEIGHT) / 2 };
+type Classes = ReturnType<typeof useStyles>;
+
+function nodeClasses(node: DiagramNode, classes: Classes) {
+  if (node.kind === 'answer') {
+    return node.onPath
+      ? { box: classes.answerOnPath, text: classes.answerTextOnPath }
+      : { box: classes.answer, text: classes.answerText };
   }
-  return { x: box.x + (Math.sign(dx) * WIDTH) / 2, y: box.y };
+  return node.onPath
+    ? { box: classes.boxOnPath, text: classes.textOnPath }
+    : { box: classes.box, text: classes.text };
 }
 
+const TreeNode = (props: { node: DiagramNode; classes: Classes }) => {
+  const { node } = props;
+  const size = sizeOf(node);
+  const { box, text } = nodeClasses(node, props.classes);
+  let radius = 6;
+  if (node.kind === 'outcome') {
+    radius = size.height / 2;
+  } else if (node.kind === 'answer') {
+    radius = 4;
+  }
+  return (
+    <g data-testid={node.testId} data-on-path={node.onPath}>
+      <rect
+        width={size.width}
+        height={size.height}
+        rx={radius}
+        className={box}
+      />
+      <text
+        x={size.width / 2}
+        y={size.height / 2}
+        textAnchor="middle"
+        dominantBaseline="central"
+        fontSize={size.fontSize}
+        className={text}
+      >
+        {node.label}
+      </text>
+    </g>
+  );
+};
+
+const TreeEdge = (props: {
+  edge: DiagramEdge & { points: { x: number; y: number }[] };
+  classes: Classes;
+}) => {
+  const { edge, classes } = props;
+  const points = edge.points.filter(
+    point => Number.isFinite(point.x) && Number.isFinite(point.y),
+  );
+  if (points.length < 2) {
+    return null;
+  }
+  let arrow: string | undefined;
+  if (edge.arrives) {
+    arrow = `url(#${edge.onPath ? ARROW_ON_PATH_ID : ARROW_ID})`;
+  }
+  return (
+    <path
+      d={points
+        .map((point, index) => `${index ? 'L' : 'M'}${point.x},${point.y}`)
+        .join(' ')}
+      className={edge.onPath ? classes.edgeOnPath : classes.edge}
+      markerEnd={arrow}
+      data-on-path={edge.onPath}
+    />
+  );
+};
+
+const Arrow = (props: { id: string; className: string }) => (
+  <marker
+    id={props.id}
+    viewBox="0 0 10 10"
+    refX="9"
+    refY="5"
+    markerWidth="9"
+    markerHeight="9"
+    markerUnits="userSpaceOnUse"
+    orient="auto-start-reverse"
+  >
+    <path d="M 0 0 L 10 5 L 0 10 z" className={props.className} />
+  </marker>
+);
+
 /**
- * The article's decision tree drawn as SVG, with the path the evaluation
- * took highlighted.
+ * The article's decision tree, from the topology in -common, laid out by
+ * Backstage's DependencyGraph (dagre), with the path the evaluation took
+ * highlighted.
  */
 export const DecisionTreeDiagram = (props: { outcome: Outcome }) => {
   const classes = useStyles();
-  const path = pathThroughTree(props.outcome);
-  const onPath = new Set(path);
-  const edgesOnPath = new Set(
-    path.slice(1).map((to, index) => `${path[index]}->${to}`),
+  const graph = useMemo(
+    () => decisionTreeGraph(props.outcome),
+    [props.outcome],
   );
-  const visibleEdges = [...EDGES];
-  if (props.outcome.verdict.kind === 'incomplete' && path.length > 1) {
-    visibleEdges.push({
-      from: path[path.length - 2],
-      to: 'incomplete',
-      label: 'answers missing',
-    });
-  }
-
+  const title = `Decision tree. Path taken: ${graph.path
+    .map(node => decisionTreeNode(node).label)
+    .join(' → ')}`;
   return (
-    <svg
-      className={classes.svg}
-      viewBox="0 0 900 520"
+    <DependencyGraph<DiagramNode, DiagramEdge>
       role="img"
-      aria-labelledby="build-vs-buy-tree-title"
-    >
-      <title id="build-vs-buy-tree-title">
-        {`Decision tree. Path taken: ${path
-          .map(node => BOXES[node].label)
-          .join(' → ')}`}
-      </title>
-      <defs>
-        <marker
-          id="build-vs-buy-arrow"
-          viewBox="0 0 10 10"
-          refX="10"
-          refY="5"
-          markerWidth="6"
-          markerHeight="6"
-          orient="auto-start-reverse"
-        >
-          <path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor" />
-        </marker>
-      </defs>
-      {visibleEdges.map(edge => {
-        const from = BOXES[edge.from];
-        const to = BOXES[edge.to];
-        const start = anchor(from, to);
-        const end = anchor(to, from);
-        const highlighted = edgesOnPath.has(`${edge.from}->${edge.to}`);
-        return (
-          <g
-            key={`${edge.from}->${edge.to}`}
-            data-testid={`edge-${edge.from}-${edge.to}`}
-            data-on-path={highlighted}
-          >
-            <line
-              x1={start.x}
-              y1={start.y}
-              x2={end.x}
-              y2={end.y}
-              className={highlighted ? classes.edgeOnPath : classes.edge}
-              markerEnd="url(#build-vs-buy-arrow)"
-            />
-            <text
-              x={(start.x + end.x) / 2 + 4}
-              y={(start.y + end.y) / 2 - 4}
-              className={classes.edgeLabel}
-            >
-              {edge.label}
-            </text>
-          </g>
-        );
-      })}
-      {(Object.keys(BOXES) as DiagramNode[]).map(node => {
-        const box = BOXES[node];
-        const highlighted = onPath.has(node);
-        return (
-          <g key={node} data-testid={`node-${node}`} data-on-path={highlighted}>
-            <rect
-              x={box.x - WIDTH / 2}
-              y={box.y - HEIGHT / 2}
-              width={WIDTH}
-              height={HEIGHT}
-              rx={box.terminal ? HEIGHT / 2 : 6}
-              className={highlighted ? classes.boxOnPath : classes.box}
-            />
-            <text
-              x={box.x}
-              y={box.y + 4}
-              textAnchor="middle"
-              className={highlighted ? classes.textOnPath : classes.text}
-            >
-              {box.label}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+      aria-label={title}
+      nodes={graph.nodes}
+      edges={graph.edges}
+      direction={DependencyGraphTypes.Direction.TOP_BOTTOM}
+      ranker={DependencyGraphTypes.Ranker.NETWORK_SIMPLEX}
+      nodeMargin={24}
+      rankMargin={18}
+      edgeMargin={12}
+      paddingX={8}
+      paddingY={8}
+      zoom="disabled"
+      allowFullscreen={false}
+      defs={[
+        <Arrow key="off" id={ARROW_ID} className={classes.arrow} />,
+        <Arrow
+          key="on"
+          id={ARROW_ON_PATH_ID}
+          className={classes.arrowOnPath}
+        />,
+      ]}
+      renderNode={({ node }) => <TreeNode node={node} classes={classes} />}
+      renderEdge={({ edge, id }) => (
+        <TreeEdge key={`${id.v}->${id.w}`} edge={edge} classes={classes} />
+      )}
+    />
   );
 };

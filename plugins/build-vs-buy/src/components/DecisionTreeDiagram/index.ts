@@ -14,4 +14,4 @@
  * limitations under the License.
  */
 
-export { DecisionTreeDiagram, pathThroughTree } from './DecisionTreeDiagram';
+export { DecisionTreeDiagram } from './DecisionTreeDiagram';

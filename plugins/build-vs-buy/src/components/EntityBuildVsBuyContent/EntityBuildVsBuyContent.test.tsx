@@ -96,7 +96,7 @@ describe('EntityBuildVsBuyContent', () => {
     expect(onPath('edge-gap-classification-buy')).toBe('true');
     expect(
       screen.getByRole('img', {
-        name: /Path taken: Prerequisites → Node 1: Core differentiator\? → Node 2: Mature option\? → Node 3: Meets 80%\+\? → Node 4: Core or edge gaps\? → Buy$/,
+        name: /Path taken: Prerequisites → Node 1: Core differentiator\? → Node 2: Mature option\? → Node 3: Meets 80%\+ of requirements\? → Node 4: Core or edge gaps\? → Buy$/,
       }),
     ).toBeInTheDocument();
   });

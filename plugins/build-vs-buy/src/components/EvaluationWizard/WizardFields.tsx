@@ -29,18 +29,29 @@ import {
 } from '@material-ui/core';
 import { createContext, useContext } from 'react';
 import { AnswerPath, fieldName, getAnswer } from './draftAnswers';
+import type { DraftEdit } from './draftEdits';
 
 /** What every field of the wizard reads and writes. */
 export type DraftContextValue = {
   draft: EvaluationDraft;
   errors: Record<string, string>;
-  setAnswer: (path: AnswerPath, value: unknown) => void;
+  /** Hands an edit to the wizard's state; fields never change the draft. */
+  edit: (edit: DraftEdit) => void;
   disabled?: boolean;
 };
 
 export const DraftContext = createContext<DraftContextValue | undefined>(
   undefined,
 );
+
+/** The draft and its edits, for a step of the wizard. */
+export function useDraftContext(): DraftContextValue {
+  const context = useContext(DraftContext);
+  if (!context) {
+    throw new Error('Wizard steps must be used inside the wizard');
+  }
+  return context;
+}
 
 function useDraft(path: AnswerPath) {
   const context = useContext(DraftContext);
@@ -52,7 +63,7 @@ function useDraft(path: AnswerPath) {
     id: `build-vs-buy-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`,
     value: getAnswer(context.draft, path),
     error: context.errors[name],
-    set: (value: unknown) => context.setAnswer(path, value),
+    set: (value: unknown) => context.edit({ type: 'answer', path, value }),
     disabled: context.disabled,
   };
 }

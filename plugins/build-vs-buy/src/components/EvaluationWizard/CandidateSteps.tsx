@@ -1,0 +1,260 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  COVERAGE_LEVEL_LABELS,
+  GAP_BREADTH_LABELS,
+  GAP_SCOPE_LABELS,
+  MATURITY_CRITERIA,
+  REQUIREMENT_BUCKET_LABELS,
+  gapsOf,
+  type GapBreadth,
+  type GapScope,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { Box, Button, Typography } from '@material-ui/core';
+import { ReactNode } from 'react';
+import {
+  OptionSelect,
+  SelectAnswer,
+  TextAnswer,
+  useDraftContext,
+  YesNoAnswer,
+} from './WizardFields';
+
+const MATURITY_QUESTIONS: Record<(typeof MATURITY_CRITERIA)[number], string> = {
+  inProductionTwoYears: 'In production use for at least two years?',
+  customersAtYourScale: 'Customers at your scale or larger?',
+  publicSla: 'A public SLA?',
+  failureModeTrackRecord:
+    'A track record of handling the failure modes you care about?',
+  referencesChecked: 'References checked with customers at your scale?',
+};
+
+/** One row of a list answer (a candidate, a requirement), as a labelled section. */
+const AnswerRow = (props: { label: string; children: ReactNode }) => (
+  <Box
+    component="section"
+    aria-label={props.label}
+    mb={2}
+    p={2}
+    border={1}
+    borderColor="divider"
+    borderRadius={4}
+  >
+    {props.children}
+  </Box>
+);
+
+export const MatureOptionStep = () => {
+  const { draft, edit, disabled } = useDraftContext();
+  const candidates = draft.candidates ?? [];
+  return (
+    <>
+      <Typography variant="body2" paragraph>
+        Mature means: in production use for at least two years, customers at
+        your scale or larger, a public SLA, and a track record of handling the
+        failure modes you care about. Check references.
+      </Typography>
+      {candidates.map((candidate, index) => (
+        <AnswerRow
+          key={candidate.id}
+          label={`Candidate ${candidate.name || index + 1}`}
+        >
+          <TextAnswer
+            path={['candidates', index, 'name']}
+            label="Product name"
+            required
+          />
+          {MATURITY_CRITERIA.map(criterion => (
+            <div key={criterion}>
+              <YesNoAnswer
+                path={['candidates', index, 'maturity', criterion]}
+                label={MATURITY_QUESTIONS[criterion]}
+              />
+            </div>
+          ))}
+          <TextAnswer
+            path={['candidates', index, 'integrationWeeks']}
+            label="Integration estimate (weeks)"
+            type="number"
+          />
+          <TextAnswer
+            path={['candidates', index, 'notes']}
+            label="Notes from references"
+            multiline
+          />
+          <Button
+            disabled={disabled}
+            onClick={() =>
+              edit({ type: 'remove-candidate', candidateId: candidate.id })
+            }
+          >
+            Remove {candidate.name || 'candidate'}
+          </Button>
+        </AnswerRow>
+      ))}
+      <Button
+        variant="outlined"
+        disabled={disabled}
+        onClick={() => edit({ type: 'add-candidate' })}
+      >
+        Add candidate
+      </Button>
+    </>
+  );
+};
+
+export const RequirementsStep = () => {
+  const { draft, edit, disabled } = useDraftContext();
+  const requirements = draft.requirements ?? [];
+  const candidates = draft.candidates ?? [];
+  return (
+    <>
+      <Typography variant="body2" paragraph>
+        Separate your requirements into must-haves, should-haves and
+        nice-to-haves. If the product is missing a must-have, stop. Do not buy
+        it.
+      </Typography>
+      {requirements.map((requirement, index) => (
+        <AnswerRow
+          key={requirement.id}
+          label={`Requirement ${requirement.title || index + 1}`}
+        >
+          <TextAnswer
+            path={['requirements', index, 'title']}
+            label="Requirement"
+            required
+          />
+          <SelectAnswer
+            path={['requirements', index, 'bucket']}
+            label="Bucket"
+            options={REQUIREMENT_BUCKET_LABELS}
+          />
+          <YesNoAnswer
+            path={['requirements', index, 'neededByWorkload']}
+            label="Does the workload need it?"
+            helperText="No: a product that lacks it has no gap at all."
+          />
+          {candidates.map((candidate, candidateIndex) => (
+            <SelectAnswer
+              key={candidate.id}
+              path={['candidates', candidateIndex, 'coverage', requirement.id]}
+              label={`${candidate.name} covers it`}
+              options={COVERAGE_LEVEL_LABELS}
+            />
+          ))}
+          <Button
+            disabled={disabled}
+            onClick={() =>
+              edit({
+                type: 'remove-requirement',
+                requirementId: requirement.id,
+              })
+            }
+          >
+            Remove requirement
+          </Button>
+        </AnswerRow>
+      ))}
+      <Button
+        variant="outlined"
+        disabled={disabled}
+        onClick={() => edit({ type: 'add-requirement' })}
+      >
+        Add requirement
+      </Button>
+    </>
+  );
+};
+
+export const GapsStep = () => {
+  const { draft, edit, errors, disabled } = useDraftContext();
+  const candidates = draft.candidates ?? [];
+  const rows = candidates.flatMap(candidate =>
+    gapsOf(draft, candidate.id).map(gap => ({
+      candidate,
+      gap,
+    })),
+  );
+  return (
+    <>
+      <Typography variant="body2" paragraph>
+        Core gaps affect your primary user flow; edge cases affect unusual
+        scenarios. If a core gap is narrow, a wrapper layer is usually viable;
+        if it is broad, you are building half the product anyway.
+      </Typography>
+      {rows.length === 0 && (
+        <Typography variant="body2">
+          No gaps: no candidate misses a must- or should-have.
+        </Typography>
+      )}
+      {rows.map(({ candidate, gap }) => {
+        const key = `${gap.candidateId}-${gap.requirementId}`;
+        const index = gap.classificationIndex;
+        return (
+          <Box
+            key={key}
+            component="section"
+            aria-label={`${candidate.name}: ${gap.requirementTitle}`}
+            mb={2}
+          >
+            <Typography variant="subtitle2">
+              {candidate.name}: {gap.requirementTitle} ({gap.bucket}-have,{' '}
+              {gap.level})
+            </Typography>
+            <OptionSelect
+              id={`build-vs-buy-gap-${key}-scope`}
+              label="Scope"
+              value={gap.classification?.scope}
+              options={GAP_SCOPE_LABELS}
+              emptyLabel="Not classified"
+              disabled={disabled}
+              onChange={scope =>
+                edit({
+                  type: 'classify-gap',
+                  candidateId: gap.candidateId,
+                  requirementId: gap.requirementId,
+                  patch: { scope: scope as GapScope | undefined },
+                })
+              }
+            />
+            <OptionSelect
+              id={`build-vs-buy-gap-${key}-breadth`}
+              label="Breadth"
+              value={gap.classification?.breadth}
+              options={GAP_BREADTH_LABELS}
+              emptyLabel="Not classified"
+              disabled={disabled}
+              error={
+                index === undefined
+                  ? undefined
+                  : errors[`gaps.${index}.breadth`]
+              }
+              onChange={breadth =>
+                edit({
+                  type: 'classify-gap',
+                  candidateId: gap.candidateId,
+                  requirementId: gap.requirementId,
+                  patch: { breadth: breadth as GapBreadth | undefined },
+                })
+              }
+            />
+          </Box>
+        );
+      })}
+    </>
+  );
+};

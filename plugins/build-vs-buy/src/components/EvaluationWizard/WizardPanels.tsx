@@ -1,0 +1,146 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { InfoCard, Progress } from '@backstage/core-components';
+import { ResponseError } from '@backstage/errors';
+import {
+  SESSION_TIMEBOX_MINUTES,
+  type EvaluationDraft,
+  type StoredEvaluation,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { Box, Button, LinearProgress, Typography } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import type { EvaluationPreview } from '../../api';
+import { VerdictChip } from '../DecisionChips';
+import { AnswerChangesTable } from '../RevisionHistory';
+import { answerChanges } from './draftAnswers';
+
+function formatClock(totalSeconds: number): string {
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = Math.floor(totalSeconds % 60);
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
+
+export function messageOf(error: Error): string {
+  if (error instanceof ResponseError) {
+    return error.body.error.message;
+  }
+  return error.message;
+}
+
+/** The one-hour timebox: elapsed time across sessions, with a bar. */
+export const Timebox = (props: { seconds: number }) => {
+  const minutes = props.seconds / 60;
+  const over = minutes > SESSION_TIMEBOX_MINUTES;
+  return (
+    <Box mb={2} role="timer" aria-label="Session time">
+      <Typography variant="body2">
+        Session time {formatClock(props.seconds)} of {SESSION_TIMEBOX_MINUTES}
+        :00
+      </Typography>
+      <LinearProgress
+        variant="determinate"
+        color={over ? 'secondary' : 'primary'}
+        value={Math.min(100, (minutes / SESSION_TIMEBOX_MINUTES) * 100)}
+        aria-label="Share of the one-hour timebox used"
+      />
+      {over && (
+        <Alert severity="warning">
+          Do not let the discussion go longer than one hour. The point is a
+          documented, structured answer the team can revisit.
+        </Alert>
+      )}
+    </Box>
+  );
+};
+
+/** The server's verdict for the answers so far. */
+export const VerdictPreview = (props: {
+  preview?: EvaluationPreview;
+  loading: boolean;
+  error?: Error;
+  invalid: boolean;
+}) => (
+  <InfoCard title="Verdict so far">
+    <div aria-live="polite">
+      {props.invalid && (
+        <Typography variant="body2">
+          Fix the highlighted answers to see the verdict.
+        </Typography>
+      )}
+      {!props.invalid && props.loading && <Progress />}
+      {!props.invalid && props.error && (
+        <Typography variant="body2" color="error">
+          The verdict could not be computed: {messageOf(props.error)}
+        </Typography>
+      )}
+      {!props.invalid && props.preview && (
+        <>
+          <VerdictChip verdict={props.preview.outcome.verdict} />
+          {props.preview.outcome.missing.length > 0 && (
+            <Typography variant="body2">
+              {props.preview.outcome.missing.length} answers still needed:{' '}
+              {props.preview.outcome.missing.slice(0, 5).join(', ')}
+              {props.preview.outcome.missing.length > 5 ? '…' : ''}
+            </Typography>
+          )}
+          {props.preview.outcome.warnings.map((warning, index) => (
+            <Typography variant="body2" key={`${warning.code}-${index}`}>
+              ⚠ {warning.message}
+            </Typography>
+          ))}
+        </>
+      )}
+    </div>
+  </InfoCard>
+);
+
+/** Someone saved meanwhile: what they changed, and the way forward. */
+export const ConflictPanel = (props: {
+  base: EvaluationDraft;
+  mine: EvaluationDraft;
+  current: StoredEvaluation;
+  onReapply: () => void;
+  onDiscard: () => void;
+}) => (
+  <Box mb={2}>
+    <Alert severity="warning">
+      {`Someone else saved version ${props.current.version} (${props.current.updatedBy}) while you were editing. Your answers are kept.`}
+    </Alert>
+    <Typography variant="subtitle2">What changed meanwhile</Typography>
+    <AnswerChangesTable
+      label="What changed meanwhile"
+      changes={answerChanges(props.base, props.current.evaluation)}
+      beforeTitle="When you started"
+      afterTitle={`Version ${props.current.version}`}
+    />
+    <Typography variant="subtitle2">Your answers</Typography>
+    <AnswerChangesTable
+      label="Your answers"
+      changes={answerChanges(props.base, props.mine)}
+      beforeTitle="When you started"
+      afterTitle="Yours"
+    />
+    <Box mt={1} display="flex" style={{ gap: 8 }}>
+      <Button variant="contained" color="primary" onClick={props.onReapply}>
+        Reapply my answers onto version {props.current.version}
+      </Button>
+      <Button variant="outlined" onClick={props.onDiscard}>
+        Discard my answers
+      </Button>
+    </Box>
+  </Box>
+);

@@ -1,0 +1,165 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/*
+ * Edits of a draft that touch more than one answer: adding a row with a
+ * fresh identifier, and removing a candidate or a requirement together with
+ * everything that refers to it (coverage, gap classifications), so the
+ * draft never holds a reference the schema would reject.
+ */
+
+import type {
+  EvaluationDraft,
+  GapBreadth,
+  GapClassificationDraft,
+  GapScope,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { AnswerPath, setAnswer } from './draftAnswers';
+
+/** An identifier from a name: `VectorCloud Managed` → `vectorcloud-managed`. */
+export function identifierFrom(name: string, taken: string[]): string {
+  const stem =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'item';
+  let id = stem;
+  for (let n = 2; taken.includes(id); n++) {
+    id = `${stem}-${n}`;
+  }
+  return id;
+}
+
+/** A scope or breadth chosen for one gap; `undefined` clears it. */
+export type GapClassificationPatch = {
+  scope?: GapScope;
+  breadth?: GapBreadth;
+};
+
+/** Every edit the wizard's steps can make to a draft. */
+export type DraftEdit =
+  | { type: 'answer'; path: AnswerPath; value: unknown }
+  | { type: 'add-candidate' }
+  | { type: 'remove-candidate'; candidateId: string }
+  | { type: 'add-requirement' }
+  | { type: 'remove-requirement'; requirementId: string }
+  | {
+      type: 'classify-gap';
+      candidateId: string;
+      requirementId: string;
+      patch: GapClassificationPatch;
+    };
+
+function classifyGap(
+  draft: EvaluationDraft,
+  candidateId: string,
+  requirementId: string,
+  patch: GapClassificationPatch,
+): EvaluationDraft {
+  const gaps = [...(draft.gaps ?? [])];
+  const index = gaps.findIndex(
+    gap =>
+      gap.candidateId === candidateId && gap.requirementId === requirementId,
+  );
+  const current: GapClassificationDraft =
+    index === -1 ? { candidateId, requirementId } : gaps[index];
+  const next: GapClassificationDraft = { ...current, ...patch };
+  for (const key of ['scope', 'breadth'] as const) {
+    if (key in patch && patch[key] === undefined) {
+      delete next[key];
+    }
+  }
+  if (index === -1) {
+    gaps.push(next);
+  } else {
+    gaps[index] = next;
+  }
+  return { ...draft, gaps };
+}
+
+/** Applies one edit to a draft without touching it. */
+export function editDraft(
+  draft: EvaluationDraft,
+  edit: DraftEdit,
+): EvaluationDraft {
+  const candidates = draft.candidates ?? [];
+  const requirements = draft.requirements ?? [];
+  switch (edit.type) {
+    case 'answer':
+      return setAnswer(draft, edit.path, edit.value);
+    case 'add-candidate': {
+      const ordinal = candidates.length + 1;
+      const id = identifierFrom(
+        `candidate-${ordinal}`,
+        candidates.map(candidate => candidate.id),
+      );
+      return {
+        ...draft,
+        candidates: [...candidates, { id, name: `Candidate ${ordinal}` }],
+      };
+    }
+    case 'remove-candidate':
+      return {
+        ...draft,
+        candidates: candidates.filter(({ id }) => id !== edit.candidateId),
+        gaps: (draft.gaps ?? []).filter(
+          gap => gap.candidateId !== edit.candidateId,
+        ),
+      };
+    case 'add-requirement': {
+      const ordinal = requirements.length + 1;
+      const id = identifierFrom(
+        `requirement-${ordinal}`,
+        requirements.map(requirement => requirement.id),
+      );
+      return {
+        ...draft,
+        requirements: [
+          ...requirements,
+          { id, title: `Requirement ${ordinal}` },
+        ],
+      };
+    }
+    case 'remove-requirement': {
+      const id = edit.requirementId;
+      // Candidates not yet put on the table stay unanswered (Node 2).
+      return {
+        ...draft,
+        requirements: requirements.filter(requirement => requirement.id !== id),
+        ...(draft.candidates && {
+          candidates: draft.candidates.map(candidate => {
+            if (!candidate.coverage) {
+              return candidate;
+            }
+            const { [id]: _removed, ...coverage } = candidate.coverage;
+            return { ...candidate, coverage };
+          }),
+        }),
+        gaps: (draft.gaps ?? []).filter(gap => gap.requirementId !== id),
+      };
+    }
+    case 'classify-gap':
+      return classifyGap(
+        draft,
+        edit.candidateId,
+        edit.requirementId,
+        edit.patch,
+      );
+    default:
+      return draft;
+  }
+}

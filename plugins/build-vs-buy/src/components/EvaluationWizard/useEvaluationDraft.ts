@@ -1,0 +1,190 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  alertApiRef,
+  ConfigApi,
+  configApiRef,
+  useApi,
+} from '@backstage/core-plugin-api';
+import { getEntityRelations } from '@backstage/plugin-catalog-react';
+import {
+  EVALUATION_LIMITS,
+  type EvaluationDraft,
+  type StoredEvaluation,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import useDebounce from 'react-use/esm/useDebounce';
+import useInterval from 'react-use/esm/useInterval';
+import { buildVsBuyApiRef, EvaluationConflictError } from '../../api';
+import { fieldErrors } from './draftAnswers';
+import type { DraftEdit } from './draftEdits';
+import {
+  evaluationToSave,
+  initialWizardState,
+  wizardReducer,
+} from './wizardReducer';
+
+const PREVIEW_DEBOUNCE_MS = 500;
+
+const ORGANISATION_PROFILES = [
+  'early-stage-startup',
+  'mid-size',
+  'large-enterprise',
+  'regulated',
+] as const;
+
+/**
+ * A new evaluation, prefilled from what the catalog knows, for the
+ * organisation profile the portal starts evaluations with.
+ */
+export function draftFromCatalog(
+  entity: Entity,
+  organisationProfile: EvaluationDraft['organisationProfile'] = 'mid-size',
+): EvaluationDraft {
+  const title = entity.metadata.title ?? entity.metadata.name;
+  const description = entity.metadata.description?.trim();
+  const dependents = getEntityRelations(entity, 'dependencyOf').map(ref =>
+    stringifyEntityRef(ref),
+  );
+  const ownerGroup = getEntityRelations(entity, 'ownedBy', {
+    kind: 'group',
+  }).map(ref => stringifyEntityRef(ref))[0];
+  return {
+    entityRef: stringifyEntityRef(entity),
+    question: `Should we build ${title} ourselves or buy it?${
+      description ? ` ${description}` : ''
+    }`,
+    prerequisites: {
+      componentDescription: {
+        dependents: dependents.slice(0, EVALUATION_LIMITS.dependents),
+      },
+    },
+    ...(ownerGroup ? { maintenance: { ownerGroupRef: ownerGroup } } : {}),
+    organisationProfile,
+  };
+}
+
+/** `buildVsBuy.defaultOrganisationProfile`, when it names a profile. */
+function defaultProfile(configApi: ConfigApi) {
+  const value = configApi.getOptionalString(
+    'buildVsBuy.defaultOrganisationProfile',
+  );
+  return ORGANISATION_PROFILES.find(profile => profile === value);
+}
+
+/** Seconds spent on the evaluation: earlier sessions plus this one. */
+function useSessionSeconds(priorMinutes: number): number {
+  const [startedAt] = useState(() => Date.now());
+  const [now, setNow] = useState(() => Date.now());
+  useInterval(() => setNow(Date.now()), 1000);
+  return priorMinutes * 60 + (now - startedAt) / 1000;
+}
+
+/**
+ * The wizard's state wired to the API: edits, the debounced preview of the
+ * verdict, saving a draft or recording the decision, and the way out of a
+ * conflict with someone else's save.
+ */
+export function useEvaluationDraft(options: {
+  entity: Entity;
+  stored: StoredEvaluation | undefined;
+}) {
+  const api = useApi(buildVsBuyApiRef);
+  const alertApi = useApi(alertApiRef);
+  const configApi = useApi(configApiRef);
+  const navigate = useNavigate();
+  const [state, dispatch] = useReducer(wizardReducer, undefined, () =>
+    initialWizardState(options.stored, () =>
+      draftFromCatalog(options.entity, defaultProfile(configApi)),
+    ),
+  );
+  // The timebox counts earlier sessions on this evaluation too.
+  const sessionSeconds = useSessionSeconds(
+    options.stored?.evaluation.sessionDurationMinutes ?? 0,
+  );
+
+  const errors = useMemo(() => fieldErrors(state.draft), [state.draft]);
+  const invalid = Object.keys(errors).length > 0;
+
+  const latestPreview = useRef(0);
+  useDebounce(
+    () => {
+      if (invalid) {
+        return;
+      }
+      const request = ++latestPreview.current;
+      dispatch({ type: 'preview-requested', request });
+      api.previewEvaluation(state.draft).then(
+        value => dispatch({ type: 'preview-answered', request, value }),
+        error => dispatch({ type: 'preview-failed', request, error }),
+      );
+    },
+    PREVIEW_DEBOUNCE_MS,
+    [state.draft, invalid],
+  );
+
+  const edit = useCallback(
+    (draftEdit: DraftEdit) => dispatch({ type: 'edit', edit: draftEdit }),
+    [],
+  );
+
+  const save = async (status: 'draft' | 'complete') => {
+    const evaluation = evaluationToSave(state.draft, sessionSeconds);
+    dispatch({ type: 'save-started' });
+    try {
+      const saved = state.stored
+        ? await api.updateEvaluation(state.stored.id, {
+            version: state.stored.version,
+            status,
+            evaluation,
+          })
+        : await api.createEvaluation({ status, evaluation });
+      dispatch({ type: 'saved', stored: saved });
+      alertApi.post({
+        message:
+          status === 'draft'
+            ? `Draft saved as version ${saved.version}.`
+            : `Decision recorded as version ${saved.version}.`,
+        severity: 'success',
+        display: 'transient',
+      });
+      if (status === 'complete') {
+        navigate('..');
+      }
+    } catch (error) {
+      if (error instanceof EvaluationConflictError) {
+        dispatch({ type: 'save-conflicted', current: error.current });
+      } else {
+        dispatch({ type: 'save-failed', error: error as Error });
+      }
+    }
+  };
+
+  return {
+    state,
+    errors,
+    invalid,
+    sessionSeconds,
+    edit,
+    goToStep: (step: number) => dispatch({ type: 'go-to-step', step }),
+    save,
+    reapplyMine: () => dispatch({ type: 'reapply-mine' }),
+    discardMine: () => dispatch({ type: 'discard-mine' }),
+  };
+}

@@ -1,0 +1,357 @@
+/**
+ * @jest-environment node
+ */
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { EvaluationDraft } from '@build-vs-buy/plugin-build-vs-buy-common';
+import { storedEvaluation } from '../../__testUtils__/storedEvaluations';
+import { editDraft, identifierFrom } from './draftEdits';
+import {
+  canRecordDecision,
+  canSave,
+  evaluationToSave,
+  initialWizardState,
+  stepHasErrors,
+  wizardReducer,
+  type WizardAction,
+  type WizardState,
+} from './wizardReducer';
+
+const ENTITY_REF = 'component:default/vector-store';
+
+/** Two candidates, two requirements, coverage and gaps between them. */
+const draft: EvaluationDraft = {
+  entityRef: ENTITY_REF,
+  candidates: [
+    {
+      id: 'acme',
+      name: 'Acme',
+      coverage: { hybrid: 'partial', backup: 'missing' },
+    },
+    {
+      id: 'zeta',
+      name: 'Zeta',
+      coverage: { hybrid: 'met', backup: 'partial' },
+    },
+  ],
+  requirements: [
+    { id: 'hybrid', title: 'Hybrid search', bucket: 'must' },
+    { id: 'backup', title: 'Backup', bucket: 'should' },
+  ],
+  gaps: [
+    { candidateId: 'acme', requirementId: 'hybrid', scope: 'core' },
+    { candidateId: 'acme', requirementId: 'backup', scope: 'edge' },
+    { candidateId: 'zeta', requirementId: 'backup', scope: 'edge' },
+  ],
+};
+
+function run(state: WizardState, ...actions: WizardAction[]): WizardState {
+  return actions.reduce(wizardReducer, state);
+}
+
+function preview(kind: 'buy' | 'incomplete') {
+  const stored = storedEvaluation(
+    'ecommerce-vector-database',
+    kind === 'incomplete' ? { evaluation: { entityRef: ENTITY_REF } } : {},
+  );
+  return { outcome: stored.outcome, review: stored.review };
+}
+
+describe('editDraft', () => {
+  it('removing a candidate removes its gap classifications', () => {
+    const next = editDraft(draft, {
+      type: 'remove-candidate',
+      candidateId: 'acme',
+    });
+    expect(next.candidates?.map(({ id }) => id)).toEqual(['zeta']);
+    expect(next.gaps).toEqual([
+      { candidateId: 'zeta', requirementId: 'backup', scope: 'edge' },
+    ]);
+    expect(draft.candidates).toHaveLength(2);
+  });
+
+  it('removing a requirement removes its coverage and gap classifications', () => {
+    const next = editDraft(draft, {
+      type: 'remove-requirement',
+      requirementId: 'backup',
+    });
+    expect(next.requirements?.map(({ id }) => id)).toEqual(['hybrid']);
+    expect(next.candidates?.map(({ coverage }) => coverage)).toEqual([
+      { hybrid: 'partial' },
+      { hybrid: 'met' },
+    ]);
+    expect(next.gaps).toEqual([
+      { candidateId: 'acme', requirementId: 'hybrid', scope: 'core' },
+    ]);
+  });
+
+  it('removing a requirement leaves Node 2 unanswered when no candidate is on the table', () => {
+    const next = editDraft(
+      {
+        entityRef: ENTITY_REF,
+        requirements: [{ id: 'r', title: 'R' }],
+      },
+      { type: 'remove-requirement', requirementId: 'r' },
+    );
+    expect(next).toEqual({ entityRef: ENTITY_REF, requirements: [], gaps: [] });
+  });
+
+  it('keeps a candidate without coverage as it is when a requirement goes', () => {
+    const candidate = { id: 'new', name: 'New' };
+    const next = editDraft(
+      { ...draft, candidates: [candidate] },
+      { type: 'remove-requirement', requirementId: 'hybrid' },
+    );
+    expect(next.candidates).toEqual([candidate]);
+  });
+
+  it('adds rows with identifiers no other row has', () => {
+    let next = editDraft(
+      { entityRef: ENTITY_REF, candidates: [{ id: 'candidate-2', name: 'X' }] },
+      { type: 'add-candidate' },
+    );
+    expect(next.candidates?.[1]).toEqual({
+      id: 'candidate-2-2',
+      name: 'Candidate 2',
+    });
+    next = editDraft(next, { type: 'add-requirement' });
+    next = editDraft(next, { type: 'add-requirement' });
+    expect(next.requirements).toEqual([
+      { id: 'requirement-1', title: 'Requirement 1' },
+      { id: 'requirement-2', title: 'Requirement 2' },
+    ]);
+  });
+
+  it('classifies a gap, then changes and clears one answer of it', () => {
+    let next = editDraft(
+      { entityRef: ENTITY_REF },
+      {
+        type: 'classify-gap',
+        candidateId: 'zeta',
+        requirementId: 'hybrid',
+        patch: { scope: 'core' },
+      },
+    );
+    expect(next.gaps).toEqual([
+      { candidateId: 'zeta', requirementId: 'hybrid', scope: 'core' },
+    ]);
+    next = editDraft(next, {
+      type: 'classify-gap',
+      candidateId: 'zeta',
+      requirementId: 'hybrid',
+      patch: { breadth: 'narrow' },
+    });
+    next = editDraft(next, {
+      type: 'classify-gap',
+      candidateId: 'zeta',
+      requirementId: 'hybrid',
+      patch: { scope: undefined },
+    });
+    expect(next.gaps).toEqual([
+      { candidateId: 'zeta', requirementId: 'hybrid', breadth: 'narrow' },
+    ]);
+  });
+
+  it('sets one answer at a path', () => {
+    expect(
+      editDraft(draft, {
+        type: 'answer',
+        path: ['maintenance', 'plan'],
+        value: 'On-call',
+      }).maintenance,
+    ).toEqual({ plan: 'On-call' });
+  });
+
+  it('makes identifiers from names', () => {
+    expect(identifierFrom('VectorCloud Managed', [])).toBe(
+      'vectorcloud-managed',
+    );
+    expect(identifierFrom('!!!', ['item'])).toBe('item-2');
+  });
+});
+
+describe('wizardReducer', () => {
+  const stored = storedEvaluation('ecommerce-vector-database');
+  const fresh = () => initialWizardState(undefined, () => draft);
+
+  it('opens a stored evaluation, or a new draft', () => {
+    expect(initialWizardState(stored, () => draft)).toMatchObject({
+      stored,
+      base: stored.evaluation,
+      draft: stored.evaluation,
+      activeStep: 0,
+      preview: { loading: true },
+    });
+    expect(fresh().draft).toBe(draft);
+  });
+
+  it('edits the draft and keeps the base it started from', () => {
+    const state = run(fresh(), {
+      type: 'edit',
+      edit: { type: 'remove-candidate', candidateId: 'zeta' },
+    });
+    expect(state.draft.candidates).toHaveLength(1);
+    expect(state.base).toBe(draft);
+  });
+
+  it('moves between the steps and no further', () => {
+    expect(run(fresh(), { type: 'go-to-step', step: 3 }).activeStep).toBe(3);
+    expect(run(fresh(), { type: 'go-to-step', step: -1 }).activeStep).toBe(0);
+    expect(run(fresh(), { type: 'go-to-step', step: 99 }).activeStep).toBe(7);
+  });
+
+  it('shows only the answer to the latest preview request', () => {
+    const buy = preview('buy');
+    const incomplete = preview('incomplete');
+    let state = run(
+      fresh(),
+      { type: 'preview-requested', request: 1 },
+      { type: 'preview-requested', request: 2 },
+      { type: 'preview-answered', request: 2, value: buy },
+      { type: 'preview-answered', request: 1, value: incomplete },
+      { type: 'preview-failed', request: 1, error: new Error('late') },
+    );
+    expect(state.preview).toEqual({ request: 2, loading: false, value: buy });
+
+    state = run(
+      state,
+      { type: 'preview-requested', request: 3 },
+      { type: 'preview-failed', request: 3, error: new Error('down') },
+    );
+    expect(state.preview).toEqual({
+      request: 3,
+      loading: false,
+      error: new Error('down'),
+    });
+  });
+
+  it('a saved version becomes the base and the draft', () => {
+    const state = run(
+      fresh(),
+      { type: 'save-started' },
+      { type: 'saved', stored },
+    );
+    expect(state).toMatchObject({
+      saving: false,
+      stored,
+      base: stored.evaluation,
+      draft: stored.evaluation,
+    });
+  });
+
+  it('a failed save says why and allows another try', () => {
+    let state = run(fresh(), { type: 'save-started' });
+    expect(state.saving).toBe(true);
+    expect(canSave(state, false)).toBe(false);
+    state = run(state, { type: 'save-failed', error: new Error('down') });
+    expect(state.saveError).toEqual(new Error('down'));
+    expect(canSave(state, false)).toBe(true);
+    state = run(state, { type: 'save-started' });
+    expect(state.saveError).toBeUndefined();
+  });
+
+  describe('on a conflict', () => {
+    const mine = storedEvaluation('ecommerce-vector-database');
+    const theirs = storedEvaluation('ecommerce-vector-database', {
+      version: 4,
+      evaluation: { ...mine.evaluation, revisitBy: '2027-01-15' },
+    });
+    const edited = () =>
+      run(
+        initialWizardState(mine, () => draft),
+        {
+          type: 'edit',
+          edit: {
+            type: 'answer',
+            path: ['coreDifferentiator', 'rationale'],
+            value: 'Storage is plumbing.',
+          },
+        },
+        { type: 'save-started' },
+        { type: 'save-conflicted', current: theirs },
+      );
+
+    it('keeps my answers and holds saving until I choose', () => {
+      const state = edited();
+      expect(state.conflict).toBe(theirs);
+      expect(state.draft.coreDifferentiator?.rationale).toBe(
+        'Storage is plumbing.',
+      );
+      expect(canSave(state, false)).toBe(false);
+    });
+
+    it('reapplies my answers onto their version', () => {
+      const state = run(edited(), { type: 'reapply-mine' });
+      expect(state.conflict).toBeUndefined();
+      expect(state.stored).toBe(theirs);
+      expect(state.base).toBe(theirs.evaluation);
+      expect(state.draft.revisitBy).toBe('2027-01-15');
+      expect(state.draft.coreDifferentiator?.rationale).toBe(
+        'Storage is plumbing.',
+      );
+    });
+
+    it('or discards my answers for theirs', () => {
+      const state = run(edited(), { type: 'discard-mine' });
+      expect(state.conflict).toBeUndefined();
+      expect(state.draft).toBe(theirs.evaluation);
+    });
+
+    it('ignores a choice when there is no conflict', () => {
+      const state = fresh();
+      expect(run(state, { type: 'reapply-mine' })).toBe(state);
+      expect(run(state, { type: 'discard-mine' })).toBe(state);
+    });
+  });
+
+  it('records a decision only once the preview has a verdict', () => {
+    let state = fresh();
+    expect(canRecordDecision(state, false)).toBe(true);
+    state = run(
+      state,
+      { type: 'preview-requested', request: 1 },
+      { type: 'preview-answered', request: 1, value: preview('incomplete') },
+    );
+    expect(canRecordDecision(state, false)).toBe(false);
+    state = run(
+      state,
+      { type: 'preview-requested', request: 2 },
+      { type: 'preview-answered', request: 2, value: preview('buy') },
+    );
+    expect(canRecordDecision(state, false)).toBe(true);
+    expect(canRecordDecision(state, true)).toBe(false);
+  });
+});
+
+describe('stepHasErrors', () => {
+  it('matches a field and the fields under it, not a prefix of a name', () => {
+    const errors = { 'maintenance.ownerGroupRef': 'Must be a group' };
+    expect(stepHasErrors(errors, ['maintenance'])).toBe(true);
+    expect(stepHasErrors({ gaps: 'bad' }, ['gaps'])).toBe(true);
+    expect(stepHasErrors(errors, ['main'])).toBe(false);
+    expect(stepHasErrors({}, ['maintenance'])).toBe(false);
+  });
+});
+
+describe('evaluationToSave', () => {
+  it('records the session time in tenths of a minute, within the limit', () => {
+    expect(evaluationToSave(draft, 95).sessionDurationMinutes).toBe(1.6);
+    expect(evaluationToSave(draft, 10 ** 7).sessionDurationMinutes).toBe(
+      24 * 60,
+    );
+  });
+});

@@ -1,0 +1,211 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/*
+ * The wizard's state apart from its views: the draft and the version it
+ * started from, the step shown, the server's preview of the verdict, and the
+ * save and conflict flow. Pure, so it is tested without a DOM; the hook
+ * `useEvaluationDraft` wires it to the API.
+ */
+
+import {
+  EVALUATION_LIMITS,
+  WIZARD_STEPS,
+  type EvaluationDraft,
+  type StoredEvaluation,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import type { EvaluationPreview } from '../../api';
+import { reapplyAnswers } from './draftAnswers';
+import { DraftEdit, editDraft } from './draftEdits';
+
+/** The server's verdict for the draft; only the latest request counts. */
+export type PreviewState = {
+  request: number;
+  loading: boolean;
+  value?: EvaluationPreview;
+  error?: Error;
+};
+
+export type WizardState = {
+  /** The stored evaluation being edited, once there is one. */
+  stored?: StoredEvaluation;
+  /** The answers as last loaded or saved: what "your answers" compare to. */
+  base: EvaluationDraft;
+  draft: EvaluationDraft;
+  activeStep: number;
+  preview: PreviewState;
+  saving: boolean;
+  saveError?: Error;
+  /** The version someone else saved while this draft was edited. */
+  conflict?: StoredEvaluation;
+};
+
+export type WizardAction =
+  | { type: 'edit'; edit: DraftEdit }
+  | { type: 'go-to-step'; step: number }
+  | { type: 'preview-requested'; request: number }
+  | { type: 'preview-answered'; request: number; value: EvaluationPreview }
+  | { type: 'preview-failed'; request: number; error: Error }
+  | { type: 'save-started' }
+  | { type: 'saved'; stored: StoredEvaluation }
+  | { type: 'save-failed'; error: Error }
+  | { type: 'save-conflicted'; current: StoredEvaluation }
+  | { type: 'reapply-mine' }
+  | { type: 'discard-mine' };
+
+/** The state a wizard opens with: a stored evaluation, or a new draft. */
+export function initialWizardState(
+  stored: StoredEvaluation | undefined,
+  newDraft: () => EvaluationDraft,
+): WizardState {
+  const base = stored?.evaluation ?? newDraft();
+  return {
+    stored,
+    base,
+    draft: base,
+    activeStep: 0,
+    preview: { request: 0, loading: true },
+    saving: false,
+  };
+}
+
+/** Continues from another version: the given answers on top of it. */
+function continueFrom(
+  state: WizardState,
+  current: StoredEvaluation,
+  draft: EvaluationDraft,
+): WizardState {
+  return {
+    ...state,
+    stored: current,
+    base: current.evaluation,
+    draft,
+    conflict: undefined,
+  };
+}
+
+export function wizardReducer(
+  state: WizardState,
+  action: WizardAction,
+): WizardState {
+  switch (action.type) {
+    case 'edit':
+      return { ...state, draft: editDraft(state.draft, action.edit) };
+    case 'go-to-step':
+      return {
+        ...state,
+        activeStep: Math.max(
+          0,
+          Math.min(WIZARD_STEPS.length - 1, Math.trunc(action.step)),
+        ),
+      };
+    case 'preview-requested':
+      return {
+        ...state,
+        preview: { ...state.preview, request: action.request, loading: true },
+      };
+    case 'preview-answered':
+      return action.request === state.preview.request
+        ? {
+            ...state,
+            preview: {
+              request: action.request,
+              loading: false,
+              value: action.value,
+            },
+          }
+        : state;
+    case 'preview-failed':
+      return action.request === state.preview.request
+        ? {
+            ...state,
+            preview: {
+              request: action.request,
+              loading: false,
+              error: action.error,
+            },
+          }
+        : state;
+    case 'save-started':
+      return { ...state, saving: true, saveError: undefined };
+    case 'saved':
+      return {
+        ...state,
+        saving: false,
+        stored: action.stored,
+        base: action.stored.evaluation,
+        draft: action.stored.evaluation,
+      };
+    case 'save-failed':
+      return { ...state, saving: false, saveError: action.error };
+    case 'save-conflicted':
+      return { ...state, saving: false, conflict: action.current };
+    case 'reapply-mine':
+      return state.conflict
+        ? continueFrom(
+            state,
+            state.conflict,
+            reapplyAnswers(state.base, state.draft, state.conflict.evaluation),
+          )
+        : state;
+    case 'discard-mine':
+      return state.conflict
+        ? continueFrom(state, state.conflict, state.conflict.evaluation)
+        : state;
+    default:
+      return state;
+  }
+}
+
+/** Whether any field a step edits has a message. */
+export function stepHasErrors(
+  errors: Record<string, string>,
+  fields: ReadonlyArray<string>,
+): boolean {
+  return Object.keys(errors).some(name =>
+    fields.some(field => name === field || name.startsWith(`${field}.`)),
+  );
+}
+
+/** Whether the draft may be saved now. */
+export function canSave(state: WizardState, invalid: boolean): boolean {
+  return !state.saving && !invalid && !state.conflict;
+}
+
+/** Whether the decision may be recorded: savable, and a verdict reached. */
+export function canRecordDecision(
+  state: WizardState,
+  invalid: boolean,
+): boolean {
+  return (
+    canSave(state, invalid) &&
+    state.preview.value?.outcome.verdict.kind !== 'incomplete'
+  );
+}
+
+/** The evaluation to save, with the session time spent on it so far. */
+export function evaluationToSave(
+  draft: EvaluationDraft,
+  sessionSeconds: number,
+): EvaluationDraft {
+  return {
+    ...draft,
+    sessionDurationMinutes: Math.min(
+      EVALUATION_LIMITS.sessionMinutes,
+      Math.round(sessionSeconds / 6) / 10,
+    ),
+  };
+}
