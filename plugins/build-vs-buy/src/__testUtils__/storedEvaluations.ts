@@ -16,6 +16,7 @@
 
 import {
   evaluate,
+  hasMigrationPlan,
   reviewStatus,
   type EvaluationDraft,
   type EvaluationSummary,
@@ -63,7 +64,6 @@ export function storedEvaluation(
 
 /** The list row of a stored evaluation. */
 export function evaluationSummary(stored: StoredEvaluation): EvaluationSummary {
-  const plan = stored.evaluation.failureModes?.migrationPlan;
   return {
     id: stored.id,
     entityRef: stored.entityRef,
@@ -73,7 +73,7 @@ export function evaluationSummary(stored: StoredEvaluation): EvaluationSummary {
     reviewStatus: stored.review.status,
     revisitBy: stored.review.revisitBy,
     maintenanceOwnerRef: stored.evaluation.maintenance?.ownerGroupRef,
-    hasMigrationPlan: Boolean(plan?.dataExtraction && plan?.alternative),
+    hasMigrationPlan: hasMigrationPlan(stored.evaluation),
     entity: stored.entity,
     updatedAt: stored.updatedAt,
     updatedBy: stored.updatedBy,

@@ -23,7 +23,10 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import type { StoredEvaluation } from '@build-vs-buy/plugin-build-vs-buy-common';
+import {
+  hasMigrationPlan,
+  type StoredEvaluation,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
 import { Box, Chip, Grid, Typography, makeStyles } from '@material-ui/core';
 import { ReactNode } from 'react';
 import { useEntityEvaluation } from '../../hooks/useEntityEvaluation';
@@ -72,12 +75,6 @@ export function chosenOption(stored: StoredEvaluation): string {
     default:
       return 'Not decided yet';
   }
-}
-
-/** Whether the evaluation has both halves of a migration plan. */
-export function hasMigrationPlan(stored: StoredEvaluation): boolean {
-  const plan = stored.evaluation.failureModes?.migrationPlan;
-  return Boolean(plan?.dataExtraction?.trim() && plan?.alternative?.trim());
 }
 
 /** Props of {@link EntityBuildVsBuyCard}. @public */
@@ -165,7 +162,7 @@ export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
           </Box>
         </Field>
         <Field label="Migration plan">
-          {hasMigrationPlan(stored) ? 'Yes' : 'No migration plan'}
+          {hasMigrationPlan(stored.evaluation) ? 'Yes' : 'No migration plan'}
         </Field>
         <Field label="Decided by">
           <EntityOrText value={stored.updatedBy} /> on{' '}

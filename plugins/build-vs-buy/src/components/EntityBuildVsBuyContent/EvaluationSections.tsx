@@ -24,6 +24,7 @@ import {
   ORGANISATION_PROFILE_LABELS,
   REVIEW_STATUS_LABELS,
   gapsOf,
+  hasMigrationPlan,
   type DecisionNode,
   type EvaluationDraft,
   type Outcome,
@@ -290,9 +291,7 @@ export const FailureModesSection = (props: {
         />
         <Check
           title="Buying without a migration plan"
-          ok={Boolean(
-            plan?.dataExtraction?.trim() && plan?.alternative?.trim(),
-          )}
+          ok={hasMigrationPlan(props.evaluation)}
           detail={`Data extraction: ${answer(
             plan?.dataExtraction,
           )}. Alternative: ${answer(plan?.alternative)}`}
