@@ -16,11 +16,9 @@
 
 import type {
   AuditorService,
-  AuditorServiceEvent,
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { PermissionRuleset } from '@backstage/plugin-permission-node';
@@ -50,7 +48,11 @@ import type {
   EvaluationRecord,
 } from '../database/types';
 import { EvaluationAccess } from './access';
-import { checkedCatalogFacts, factsOf } from './catalogFacts';
+import { audited } from './audit';
+import {
+  checkedCatalogFacts,
+  notEvaluatedComponents,
+} from './catalogFacts';
 import { formatPath } from './requests';
 import type { Reviewer } from './review';
 
@@ -215,32 +217,12 @@ export class EvaluationService {
     },
     context: ServiceContext,
   ): Promise<Page<UnevaluatedEntity>> {
-    const { filter, limit, cursor } = options;
-    const query: Record<string, string | string[]> = { kind: 'component' };
-    if (filter.ownerGroups) query['relations.ownedBy'] = filter.ownerGroups;
-    if (filter.system) query['relations.partOf'] = filter.system;
-    if (filter.lifecycle) query['spec.lifecycle'] = filter.lifecycle;
-    const page = await this.options.catalog.queryEntities(
-      cursor
-        ? { cursor, limit }
-        : {
-            filter: query,
-            limit,
-            orderFields: { field: 'metadata.name', order: 'asc' },
-          },
-      { credentials: context.credentials },
-    );
-    const evaluated = await this.options.db.dashboard.evaluatedEntityRefs(
-      page.items.map(entity => stringifyEntityRef(entity)),
-    );
-    const items = page.items
-      .map(entity => ({
-        entityRef: stringifyEntityRef(entity),
-        ...factsOf(entity),
-      }))
-      .filter(entity => !evaluated.has(entity.entityRef))
-      .map(({ missing: _missing, ...entity }) => entity);
-    return { items, nextCursor: page.pageInfo.nextCursor };
+    return notEvaluatedComponents({
+      ...options,
+      catalog: this.options.catalog,
+      dashboard: this.options.db.dashboard,
+      credentials: context.credentials,
+    });
   }
 
   async listRevisions(
@@ -308,7 +290,8 @@ export class EvaluationService {
     );
     const at = this.now();
     const write = await this.writeOf(input, context, at);
-    const record = await this.audited(
+    const record = await audited(
+      this.options.auditor,
       'evaluation-create',
       { entityRef: input.evaluation.entityRef, status: input.status },
       context,
@@ -343,7 +326,8 @@ export class EvaluationService {
     const at = this.now();
     const write = await this.writeOf(input, context, at);
     try {
-      const record = await this.audited(
+      const record = await audited(
+      this.options.auditor,
         'evaluation-update',
         { evaluationId: id, version: input.version, status: input.status },
         context,
@@ -376,7 +360,8 @@ export class EvaluationService {
       id,
       context.credentials,
     );
-    await this.audited(
+    await audited(
+      this.options.auditor,
       'evaluation-archive',
       { evaluationId: id, version },
       context,
@@ -448,29 +433,6 @@ export class EvaluationService {
     };
   }
 
-  private async audited<T>(
-    eventId: string,
-    meta: Record<string, string | number | undefined>,
-    context: ServiceContext,
-    action: () => Promise<T>,
-  ): Promise<T> {
-    const event: AuditorServiceEvent = await this.options.auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: context.request,
-      meta: Object.fromEntries(
-        Object.entries(meta).filter(([, value]) => value !== undefined),
-      ),
-    });
-    try {
-      const result = await action();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
 }
 
 /** Who did it: the user, else the service's subject. */

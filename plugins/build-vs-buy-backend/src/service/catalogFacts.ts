@@ -24,8 +24,17 @@ import {
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EvaluatedEntity } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { InputError } from '@backstage/errors';
-import type { EvaluationDraft } from '@build-vs-buy/plugin-build-vs-buy-common';
-import type { CatalogFactsStore, EntityFacts } from '../database/types';
+import type {
+  EvaluationDraft,
+  Page,
+  UnevaluatedEntity,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import type {
+  CatalogFactsStore,
+  DashboardStore,
+  EntityFacts,
+  EvaluationFilter,
+} from '../database/types';
 
 /** What the catalog says of an entity, in the shape stored alongside. */
 export function factsOf(entity: Entity): EvaluatedEntity {
@@ -89,6 +98,46 @@ export async function checkedCatalogFacts(
     entity: factsOf(entity),
     maintainers: owner ? membersOf(owner) : undefined,
   };
+}
+
+/**
+ * One page of the catalog's components, less those that have an
+ * evaluation: the catalog pages, the store says which are evaluated.
+ */
+export async function notEvaluatedComponents(options: {
+  catalog: CatalogService;
+  dashboard: DashboardStore;
+  credentials: BackstageCredentials;
+  filter: Pick<EvaluationFilter, 'ownerGroups' | 'system' | 'lifecycle'>;
+  limit: number;
+  cursor?: string;
+}): Promise<Page<UnevaluatedEntity>> {
+  const { filter, limit, cursor } = options;
+  const query: Record<string, string | string[]> = { kind: 'component' };
+  if (filter.ownerGroups) query['relations.ownedBy'] = filter.ownerGroups;
+  if (filter.system) query['relations.partOf'] = filter.system;
+  if (filter.lifecycle) query['spec.lifecycle'] = filter.lifecycle;
+  const page = await options.catalog.queryEntities(
+    cursor
+      ? { cursor, limit }
+      : {
+          filter: query,
+          limit,
+          orderFields: { field: 'metadata.name', order: 'asc' },
+        },
+    { credentials: options.credentials },
+  );
+  const evaluated = await options.dashboard.evaluatedEntityRefs(
+    page.items.map(entity => stringifyEntityRef(entity)),
+  );
+  const items = page.items
+    .map(entity => ({
+      entityRef: stringifyEntityRef(entity),
+      ...factsOf(entity),
+    }))
+    .filter(entity => !evaluated.has(entity.entityRef))
+    .map(({ missing: _missing, ...entity }) => entity);
+  return { items, nextCursor: page.pageInfo.nextCursor };
 }
 
 /** How many entities one refresh asks the catalog for at a time. */
