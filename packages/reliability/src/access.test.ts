@@ -14,38 +14,21 @@
  * limitations under the License.
  */
 
-import {
-  AuthService,
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import permissionBackend from '@backstage/plugin-permission-backend';
-import {
-  AuthorizeResult,
-  isPermission,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import {
-  PolicyQuery,
-  PolicyQueryUser,
-} from '@backstage/plugin-permission-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports -- a test bench of the backend plugin, never shipped
 import {
   buildVsBuyEvaluationConditions,
   createBuildVsBuyEvaluationConditionalDecision,
 } from '@build-vs-buy/plugin-build-vs-buy-backend';
 import {
-  buildVsBuyEvaluationDeletePermission,
-  buildVsBuyEvaluationUpdatePermission,
-} from '@build-vs-buy/plugin-build-vs-buy-common';
+  type Caller,
+  CALLER_HEADERS,
+  CALLERS,
+  createMembershipPolicy,
+  onBehalfOfAuthFactory,
+} from '@build-vs-buy/test-utils';
 import request from 'supertest';
 import {
   API,
@@ -66,111 +49,18 @@ jest.setTimeout(120_000);
  * route that names one. The policy is the same as there: the real permission
  * backend and the plugin's own conditions; only group membership is a table.
  */
-const memberships: Record<string, string[]> = {
-  'user:default/owner': ['group:default/applied-ml-startup'],
-  'user:default/maintainer': ['group:default/ml-platform'],
-  'user:default/stranger': ['group:default/search-relevance'],
-  'user:default/outsider': [],
-};
-
-const policy = createBackendModule({
-  pluginId: 'permission',
+const policy = createMembershipPolicy({
   moduleId: 'reliability-policy',
-  register(reg) {
-    reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy: extension }) {
-        extension.setPolicy({
-          async handle(
-            query: PolicyQuery,
-            user?: PolicyQueryUser,
-          ): Promise<PolicyDecision> {
-            const userRef = user?.info.userEntityRef ?? '';
-            if (userRef === 'user:default/outsider') {
-              return { result: AuthorizeResult.DENY };
-            }
-            if (
-              isPermission(
-                query.permission,
-                buildVsBuyEvaluationUpdatePermission,
-              ) ||
-              isPermission(
-                query.permission,
-                buildVsBuyEvaluationDeletePermission,
-              )
-            ) {
-              const claims = [userRef, ...(memberships[userRef] ?? [])];
-              return createBuildVsBuyEvaluationConditionalDecision(
-                query.permission,
-                {
-                  anyOf: [
-                    buildVsBuyEvaluationConditions.isEntityOwner({ claims }),
-                    buildVsBuyEvaluationConditions.isMaintenanceOwner({
-                      claims,
-                    }),
-                  ],
-                },
-              );
-            }
-            return { result: AuthorizeResult.ALLOW };
-          },
-        });
-      },
-    });
-  },
+  conditionalDecision: (permission, claims) =>
+    createBuildVsBuyEvaluationConditionalDecision(permission, {
+      anyOf: [
+        buildVsBuyEvaluationConditions.isEntityOwner({ claims }),
+        buildVsBuyEvaluationConditions.isMaintenanceOwner({ claims }),
+      ],
+    }),
 });
 
-/*
- * As in the matrix test: the mock auth service drops the calling plugin as
- * actor of an on-behalf-of token, which the permission backend refuses for
- * conditional requests; the real auth service keeps it, so does this.
- */
-const onBehalfOfAuthFactory = createServiceFactory({
-  service: coreServices.auth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory: ({ plugin }): AuthService => {
-    const auth = mockServices.auth({ pluginId: plugin.getId() });
-    return {
-      authenticate: async (token, options) => {
-        const prefix = 'mock-service-token:';
-        if (token.startsWith(prefix)) {
-          const { obo, target } = JSON.parse(token.slice(prefix.length));
-          if (obo && target === plugin.getId()) {
-            return mockCredentials.user(obo, {
-              actor: { subject: 'plugin:build-vs-buy' },
-            }) as any;
-          }
-        }
-        return auth.authenticate(token, options);
-      },
-      getNoneCredentials: () => auth.getNoneCredentials(),
-      getOwnServiceCredentials: () => auth.getOwnServiceCredentials(),
-      isPrincipal: ((credentials: any, type: any) =>
-        auth.isPrincipal(credentials, type)) as AuthService['isPrincipal'],
-      getPluginRequestToken: options => auth.getPluginRequestToken(options),
-      getLimitedUserToken: credentials => auth.getLimitedUserToken(credentials),
-      listPublicServiceKeys: () => auth.listPublicServiceKeys(),
-    };
-  },
-});
-
-const CALLERS = [
-  'none',
-  'outsider',
-  'stranger',
-  'owner',
-  'maintainer',
-  'service',
-] as const;
-type Caller = (typeof CALLERS)[number];
-const header: Record<Caller, string> = {
-  none: mockCredentials.none.header(),
-  outsider: mockCredentials.user.header('user:default/outsider'),
-  stranger: mockCredentials.user.header('user:default/stranger'),
-  owner: mockCredentials.user.header('user:default/owner'),
-  maintainer: mockCredentials.user.header('user:default/maintainer'),
-  service: mockCredentials.service.header(),
-};
+const header = CALLER_HEADERS;
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 

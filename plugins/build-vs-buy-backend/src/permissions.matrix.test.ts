@@ -14,34 +14,15 @@
  * limitations under the License.
  */
 
-import {
-  AuthService,
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { toIsoDate } from '@build-vs-buy/plugin-build-vs-buy-common';
 import {
-  AuthorizeResult,
-  isPermission,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import {
-  PolicyQuery,
-  PolicyQueryUser,
-} from '@backstage/plugin-permission-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import {
-  buildVsBuyEvaluationDeletePermission,
-  buildVsBuyEvaluationReadPermission,
-  buildVsBuyEvaluationUpdatePermission,
-  toIsoDate,
-} from '@build-vs-buy/plugin-build-vs-buy-common';
+  type Caller,
+  CALLER_HEADERS,
+  createMembershipPolicy,
+  onBehalfOfAuthFactory,
+} from '@build-vs-buy/test-utils';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import permissionBackend from '@backstage/plugin-permission-backend';
@@ -58,99 +39,15 @@ jest.setTimeout(120_000);
  * and the plugin's own rules, so conditional decisions are resolved the way
  * a portal resolves them. Only the group memberships are a table here.
  */
-const memberships: Record<string, string[]> = {
-  'user:default/owner': ['group:default/applied-ml-startup'],
-  'user:default/maintainer': ['group:default/ml-platform'],
-  'user:default/stranger': ['group:default/search-relevance'],
-  'user:default/outsider': [],
-};
-
-const matrixPolicy = createBackendModule({
-  pluginId: 'permission',
+const matrixPolicy = createMembershipPolicy({
   moduleId: 'matrix-policy',
-  register(reg) {
-    reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy({
-          async handle(
-            query: PolicyQuery,
-            user?: PolicyQueryUser,
-          ): Promise<PolicyDecision> {
-            const userRef = user?.info.userEntityRef ?? '';
-            const claims = [userRef, ...(memberships[userRef] ?? [])];
-            if (userRef === 'user:default/outsider') {
-              return { result: AuthorizeResult.DENY };
-            }
-            if (
-              isPermission(
-                query.permission,
-                buildVsBuyEvaluationUpdatePermission,
-              ) ||
-              isPermission(
-                query.permission,
-                buildVsBuyEvaluationDeletePermission,
-              )
-            ) {
-              return createBuildVsBuyEvaluationConditionalDecision(
-                query.permission,
-                {
-                  anyOf: [
-                    buildVsBuyEvaluationConditions.isEntityOwner({ claims }),
-                    buildVsBuyEvaluationConditions.isMaintenanceOwner({
-                      claims,
-                    }),
-                  ],
-                },
-              );
-            }
-            if (
-              isPermission(query.permission, buildVsBuyEvaluationReadPermission)
-            ) {
-              return { result: AuthorizeResult.ALLOW };
-            }
-            return { result: AuthorizeResult.ALLOW };
-          },
-        });
-      },
-    });
-  },
-});
-
-/*
- * The mock auth service turns an on-behalf-of token back into a user
- * without the calling plugin as actor, which the permission backend rightly
- * refuses for conditional requests ("Direct user requests without a
- * resourceRef are not allowed"). The real auth service keeps the actor; so
- * does this wrapper, used through the real HTTP auth service.
- */
-const onBehalfOfAuthFactory = createServiceFactory({
-  service: coreServices.auth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory: ({ plugin }): AuthService => {
-    const auth = mockServices.auth({ pluginId: plugin.getId() });
-    return {
-      authenticate: async (token, options) => {
-        const prefix = 'mock-service-token:';
-        if (token.startsWith(prefix)) {
-          const { obo, target } = JSON.parse(token.slice(prefix.length));
-          if (obo && target === plugin.getId()) {
-            return mockCredentials.user(obo, {
-              actor: { subject: 'plugin:build-vs-buy' },
-            }) as any;
-          }
-        }
-        return auth.authenticate(token, options);
-      },
-      getNoneCredentials: () => auth.getNoneCredentials(),
-      getOwnServiceCredentials: () => auth.getOwnServiceCredentials(),
-      isPrincipal: ((credentials: any, type: any) =>
-        auth.isPrincipal(credentials, type)) as AuthService['isPrincipal'],
-      getPluginRequestToken: options => auth.getPluginRequestToken(options),
-      getLimitedUserToken: credentials => auth.getLimitedUserToken(credentials),
-      listPublicServiceKeys: () => auth.listPublicServiceKeys(),
-    };
-  },
+  conditionalDecision: (permission, claims) =>
+    createBuildVsBuyEvaluationConditionalDecision(permission, {
+      anyOf: [
+        buildVsBuyEvaluationConditions.isEntityOwner({ claims }),
+        buildVsBuyEvaluationConditions.isMaintenanceOwner({ claims }),
+      ],
+    }),
 });
 
 const vectorDatabase = {
@@ -178,21 +75,7 @@ const entities = [
   },
 ];
 
-type Caller =
-  | 'none'
-  | 'outsider'
-  | 'stranger'
-  | 'owner'
-  | 'maintainer'
-  | 'service';
-const header: Record<Caller, string> = {
-  none: mockCredentials.none.header(),
-  outsider: mockCredentials.user.header('user:default/outsider'),
-  stranger: mockCredentials.user.header('user:default/stranger'),
-  owner: mockCredentials.user.header('user:default/owner'),
-  maintainer: mockCredentials.user.header('user:default/maintainer'),
-  service: mockCredentials.service.header(),
-};
+const header = CALLER_HEADERS;
 
 describe('every route x every caller', () => {
   let server: Parameters<typeof request>[0];

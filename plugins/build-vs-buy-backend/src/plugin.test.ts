@@ -106,6 +106,25 @@ describe('buildVsBuyPlugin', () => {
     expect(response.body).toEqual({ status: 'ok' });
   });
 
+  it('lists components without a decision, and names a cursor the catalog refuses', async () => {
+    const { server } = await startBackend('SQLITE_3');
+    const page = await request(server).get(
+      '/api/build-vs-buy/dashboard/not-evaluated',
+    );
+    expect(page.status).toBe(200);
+    expect(
+      page.body.items.map((item: { entityRef: string }) => item.entityRef),
+    ).toContain('component:default/vector-database');
+
+    const forged = await request(server).get(
+      '/api/build-vs-buy/dashboard/not-evaluated?cursor=%01',
+    );
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.message).toBe(
+      'cursor: not a cursor this API returned',
+    );
+  });
+
   it('lists evaluations as summaries, or in full with their answers', async () => {
     const { server } = await startBackend('SQLITE_3');
     const created = await request(server)

@@ -50,10 +50,7 @@ type Decision = typeof decisionArbitrary extends fc.Arbitrary<infer T>
   ? T
   : never;
 
-function answersOf(
-  decision: Decision,
-  index: number,
-): Evaluation {
+function answersOf(decision: Decision, index: number): Evaluation {
   const example = EXAMPLE_EVALUATIONS[decision.example].evaluation;
   const plans: Record<string, object | undefined> = {
     whole: { dataExtraction: 'Nightly export', alternative: 'Self-hosted' },

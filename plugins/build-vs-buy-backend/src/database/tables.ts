@@ -108,7 +108,11 @@ export function deriveFactColumns(
     needs_attention: facts.attention.length > 0,
     buy_without_migration_plan: facts.buyWithoutMigrationPlan,
     build_without_maintenance_owner: facts.buildWithoutMaintenanceOwner,
-    chosen_candidate_name: facts.chosenCandidateName ?? null,
+    // A PostgreSQL text column cannot hold NUL, which the answers may (the
+    // JSON columns keep it escaped): the name is for filtering and grouping,
+    // so NUL becomes the replacement character there.
+    chosen_candidate_name:
+      facts.chosenCandidateName?.replaceAll('\u0000', '\uFFFD') ?? null,
     facts_version: FACTS_VERSION,
   };
 }

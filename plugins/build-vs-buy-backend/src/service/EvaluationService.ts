@@ -49,10 +49,7 @@ import type {
 } from '../database/types';
 import { EvaluationAccess } from './access';
 import { audited } from './audit';
-import {
-  checkedCatalogFacts,
-  notEvaluatedComponents,
-} from './catalogFacts';
+import { checkedCatalogFacts, notEvaluatedComponents } from './catalogFacts';
 import { formatPath } from './requests';
 import type { Reviewer } from './review';
 
@@ -327,7 +324,7 @@ export class EvaluationService {
     const write = await this.writeOf(input, context, at);
     try {
       const record = await audited(
-      this.options.auditor,
+        this.options.auditor,
         'evaluation-update',
         { evaluationId: id, version: input.version, status: input.status },
         context,
@@ -432,7 +429,6 @@ export class EvaluationService {
       now: at,
     };
   }
-
 }
 
 /** Who did it: the user, else the service's subject. */

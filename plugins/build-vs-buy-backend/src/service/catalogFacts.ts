@@ -23,7 +23,7 @@ import {
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EvaluatedEntity } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { InputError } from '@backstage/errors';
+import { InputError, isError } from '@backstage/errors';
 import type {
   EvaluationDraft,
   Page,
@@ -117,16 +117,25 @@ export async function notEvaluatedComponents(options: {
   if (filter.ownerGroups) query['relations.ownedBy'] = filter.ownerGroups;
   if (filter.system) query['relations.partOf'] = filter.system;
   if (filter.lifecycle) query['spec.lifecycle'] = filter.lifecycle;
-  const page = await options.catalog.queryEntities(
-    cursor
-      ? { cursor, limit }
-      : {
-          filter: query,
-          limit,
-          orderFields: { field: 'metadata.name', order: 'asc' },
-        },
-    { credentials: options.credentials },
-  );
+  const page = await options.catalog
+    .queryEntities(
+      cursor
+        ? { cursor, limit }
+        : {
+            filter: query,
+            limit,
+            orderFields: { field: 'metadata.name', order: 'asc' },
+          },
+      { credentials: options.credentials },
+    )
+    .catch(error => {
+      // The cursor is the catalog's; one it refuses is the caller's
+      // mistake, named as the API names it.
+      if (cursor && isError(error) && error.name === 'InputError') {
+        throw new InputError('cursor: not a cursor this API returned');
+      }
+      throw error;
+    });
   const evaluated = await options.dashboard.evaluatedEntityRefs(
     page.items.map(entity => stringifyEntityRef(entity)),
   );
