@@ -14,8 +14,19 @@
  * limitations under the License.
  */
 
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  resolvePackagePath,
+  type DatabaseService,
+} from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  evaluate,
+  reviewWindow,
+  type Evaluation,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
+import { BuildVsBuyDatabase } from './BuildVsBuyDatabase';
+import { FACTS_VERSION } from './tables';
 
 jest.setTimeout(60_000);
 
@@ -162,6 +173,206 @@ describe('migrations', () => {
         'decided',
         'draft',
       ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'adds the derived facts, which the plugin computes for rows already there, and removes them again, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const open = () =>
+        BuildVsBuyDatabase.create({
+          database: { getClient: async () => knex } as DatabaseService,
+        });
+      // Up to the migration before the derived facts.
+      await knex.migrate.up({ directory, name: '20261128120000_init.js' });
+      await knex.migrate.up({ directory });
+      await knex.migrate.up({ directory });
+      expect(await knex.schema.hasColumn('evaluations', 'facts_version')).toBe(
+        false,
+      );
+
+      // Two decisions as the previous version saved them: the article's
+      // vector database bought with its migration plan, and the same one
+      // bought without it.
+      const unplanned: Evaluation = {
+        ...ecommerceVectorDatabase,
+        entityRef: 'component:default/catalogue-embeddings',
+        failureModes: {
+          ...ecommerceVectorDatabase.failureModes,
+          migrationPlan: undefined,
+        },
+      };
+      const at = '2026-11-28T00:00:00.000Z';
+      const rowOf = (id: string, evaluation: Evaluation) => {
+        const outcome = evaluate(evaluation, { now: new Date(at) });
+        expect(outcome.verdict.kind).toBe('buy');
+        return {
+          id,
+          entity_ref: evaluation.entityRef,
+          active_entity_ref: evaluation.entityRef,
+          version: 1,
+          status: 'complete',
+          evaluation: JSON.stringify(evaluation),
+          outcome: JSON.stringify(outcome),
+          verdict_kind: outcome.verdict.kind,
+          revisit_by: evaluation.revisitBy ?? '2027-05-28',
+          has_migration_plan: evaluation === ecommerceVectorDatabase,
+          entity_owner_ref: 'group:default/search',
+          decided_at: at,
+          decided_owner_ref: 'group:default/search',
+          created_at: at,
+          created_by: 'user:default/alice',
+          updated_at: at,
+          updated_by: 'user:default/alice',
+        };
+      };
+      const planned = '00000000-0000-4000-8000-000000000001';
+      const old = '00000000-0000-4000-8000-000000000002';
+      const rows = [
+        rowOf(planned, ecommerceVectorDatabase),
+        rowOf(old, unplanned),
+      ];
+      await knex('evaluations').insert(rows);
+      await knex('evaluation_revisions').insert(
+        rows.map(row => ({
+          evaluation_id: row.id,
+          version: 1,
+          status: row.status,
+          verdict_kind: row.verdict_kind,
+          evaluation: row.evaluation,
+          created_at: at,
+          created_by: row.created_by,
+        })),
+      );
+      await knex('evaluation_notices').insert({
+        evaluation_id: old,
+        conditions: '["overdue:2026-12-01"]',
+        updated_at: at,
+        sent_at: at,
+      });
+      const derived = async () =>
+        (
+          await knex('evaluations')
+            .orderBy('id')
+            .select(
+              'needs_attention',
+              'buy_without_migration_plan',
+              'build_without_maintenance_owner',
+              'chosen_candidate_name',
+              'facts_version',
+            )
+        ).map(row => ({
+          needs_attention: Boolean(row.needs_attention),
+          buy_without_migration_plan: Boolean(row.buy_without_migration_plan),
+          build_without_maintenance_owner: Boolean(
+            row.build_without_maintenance_owner,
+          ),
+          chosen_candidate_name: row.chosen_candidate_name,
+          facts_version: row.facts_version,
+        }));
+      const notYetDerived = {
+        needs_attention: false,
+        buy_without_migration_plan: false,
+        build_without_maintenance_owner: false,
+        chosen_candidate_name: null,
+        facts_version: 0,
+      };
+      const history = async () =>
+        knex('evaluation_revisions')
+          .orderBy('evaluation_id')
+          .select('evaluation_id', 'version', 'evaluation');
+
+      await knex.migrate.up({ directory });
+      expect(await derived()).toEqual([notYetDerived, notYetDerived]);
+
+      // The plugin starts: the facts come from the stored answers, by
+      // -common's rules, and nobody's open edit goes stale.
+      const checkDerived = async () => {
+        const db = await open();
+        expect(await db.evaluations.get(old)).toMatchObject({
+          version: 1,
+          needsAttention: true,
+          hasMigrationPlan: false,
+          chosenCandidateName: 'VectorCloud Managed',
+        });
+        expect(await db.evaluations.get(planned)).toMatchObject({
+          version: 1,
+          needsAttention: false,
+          hasMigrationPlan: true,
+          chosenCandidateName: 'VectorCloud Managed',
+        });
+        expect(await derived()).toEqual([
+          {
+            ...notYetDerived,
+            chosen_candidate_name: 'VectorCloud Managed',
+            facts_version: FACTS_VERSION,
+          },
+          {
+            ...notYetDerived,
+            needs_attention: true,
+            buy_without_migration_plan: true,
+            chosen_candidate_name: 'VectorCloud Managed',
+            facts_version: FACTS_VERSION,
+          },
+        ]);
+        // The dashboard finds the buy without a way out.
+        const list = await db.dashboard.list({
+          filter: { attention: 'no-migration-plan' },
+          window: reviewWindow(new Date(at), 30),
+          order: 'updated',
+          limit: 10,
+        });
+        expect(list.items.map(({ id }) => id)).toEqual([old]);
+      };
+      await checkDerived();
+      const before = await history();
+      expect(before.map(row => row.evaluation_id)).toEqual([planned, old]);
+
+      await knex.migrate.down({ directory });
+      // On SQLite the columns stay: dropping one rebuilds the table, which
+      // would cascade to the revisions.
+      for (const column of [
+        'needs_attention',
+        'buy_without_migration_plan',
+        'build_without_maintenance_owner',
+        'chosen_candidate_name',
+        'facts_version',
+      ]) {
+        expect(await knex.schema.hasColumn('evaluations', column)).toBe(
+          databaseId === 'SQLITE_3',
+        );
+      }
+      // No history is lost on the way down.
+      expect(await history()).toEqual(before);
+      expect(await knex('evaluations').orderBy('id').pluck('id')).toEqual([
+        planned,
+        old,
+      ]);
+      expect(await knex('evaluation_notices').pluck('evaluation_id')).toEqual([
+        old,
+      ]);
+
+      // Up again, whatever the way down left: the facts are computed anew.
+      await knex.migrate.up({ directory });
+      expect(await derived()).toEqual(
+        databaseId === 'SQLITE_3'
+          ? [
+              {
+                ...notYetDerived,
+                chosen_candidate_name: 'VectorCloud Managed',
+              },
+              {
+                ...notYetDerived,
+                needs_attention: true,
+                buy_without_migration_plan: true,
+                chosen_candidate_name: 'VectorCloud Managed',
+              },
+            ]
+          : [notYetDerived, notYetDerived],
+      );
+      await checkDerived();
+      expect(await history()).toEqual(before);
     },
   );
 });
