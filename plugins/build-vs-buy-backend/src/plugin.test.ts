@@ -349,7 +349,7 @@ describe('buildVsBuyPlugin', () => {
             status: 'complete',
             evaluation: { entityRef: vectorDatabase.entityRef },
           },
-          /missing: .*prerequisites/,
+          /missing: Prerequisites: What is the question\? \(question\); Prerequisites: What data does it store\? \(prerequisites\.componentDescription\.dataStored\)/,
         ],
       ];
       for (const [body, message] of cases) {

@@ -116,7 +116,7 @@ describe('toMarkdownAdr', () => {
     const adr = toMarkdownAdr(draft, evaluate(draft));
     expect(adr).toContain('- Status: proposed');
     expect(adr).toContain('No option chosen yet');
-    expect(adr).toContain('- coreDifferentiator.answer');
+    expect(adr).toContain('- Node 1: Is it a core differentiator?');
     expect(adr).toContain('- Data stored: _Not answered_');
     expect(adr).toContain('- Engineers: _Not answered_');
     expect(adr).toContain('- Maintenance: _Not answered_');

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { describeAnswer } from './answers';
 import type { Outcome } from './evaluate';
 import { ORGANISATION_PROFILE_LABELS, verdictLabel } from './labels';
 import { toIsoDate } from './revisit';
@@ -185,7 +186,9 @@ export function toMarkdownAdr(
     lines.push(
       'No option chosen yet: the evaluation is incomplete. Still to answer:',
       '',
-      ...outcome.missing.map(path => `- ${escapeMarkdown(path)}`),
+      ...outcome.missing.map(
+        path => `- ${escapeMarkdown(describeAnswer(path, evaluation).label)}`,
+      ),
     );
   } else {
     const last = outcome.path[outcome.path.length - 1];

@@ -20,6 +20,7 @@ import * as examples from './examples';
 describe('package index', () => {
   it('exports the public API and nothing internal', () => {
     expect(Object.keys(publicApi).sort()).toEqual([
+      'ANSWER_QUESTIONS',
       'BUILD_VS_BUY_EVALUATION_RESOURCE_TYPE',
       'COVERAGE_LEVEL_LABELS',
       'DASHBOARD_LISTS',
@@ -51,6 +52,7 @@ describe('package index', () => {
       'WARNING_ARTICLE_SENTENCES',
       'WARNING_CODES',
       'WIZARD_STEPS',
+      'answerPathParts',
       'buildVsBuyEvaluationCreatePermission',
       'buildVsBuyEvaluationDeletePermission',
       'buildVsBuyEvaluationReadPermission',
@@ -67,11 +69,13 @@ describe('package index', () => {
       'decisionTreeMermaid',
       'decisionTreeNode',
       'defaultRevisitBy',
+      'describeAnswer',
       'entityRefSchema',
       'evaluate',
       'evaluationDraftSchema',
       'evaluationSchema',
       'failureModesSchema',
+      'formatAnswerPath',
       'gapBreadthSchema',
       'gapClassificationDraftSchema',
       'gapClassificationSchema',

@@ -71,3 +71,10 @@ export type {
   WizardStep,
   WizardStepId,
 } from './tree';
+export {
+  ANSWER_QUESTIONS,
+  answerPathParts,
+  describeAnswer,
+  formatAnswerPath,
+} from './answers';
+export type { AnswerDescription, AnswerPattern } from './answers';

@@ -26,6 +26,7 @@ import {
   buildVsBuyEvaluationCreatePermission,
   buildVsBuyEvaluationDeletePermission,
   buildVsBuyEvaluationUpdatePermission,
+  describeAnswer,
   type DashboardList,
   type DecisionSummary,
   type EvaluationDraft,
@@ -395,7 +396,8 @@ export class EvaluationService {
       throw new InputError(
         `A complete decision needs every answer the tree asks for; missing: ${outcome.missing
           .slice(0, 20)
-          .join(', ')}`,
+          .map(path => `${describeAnswer(path, evaluation).label} (${path})`)
+          .join('; ')}`,
       );
     }
     return outcome;

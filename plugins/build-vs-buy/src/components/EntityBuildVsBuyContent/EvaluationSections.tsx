@@ -23,6 +23,7 @@ import {
   MATURITY_CRITERIA,
   ORGANISATION_PROFILE_LABELS,
   REVIEW_STATUS_LABELS,
+  describeAnswer,
   gapsOf,
   hasMigrationPlan,
   type DecisionNode,
@@ -208,7 +209,10 @@ export const NodeAnswersSection = (props: {
       </List>
       {outcome.missing.length > 0 && (
         <Alert severity="info">
-          Still to answer: {outcome.missing.join(', ')}
+          Still to answer:{' '}
+          {outcome.missing
+            .map(path => describeAnswer(path, evaluation).label)
+            .join('; ')}
         </Alert>
       )}
     </InfoCard>

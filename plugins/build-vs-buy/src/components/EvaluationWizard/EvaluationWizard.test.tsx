@@ -62,6 +62,40 @@ describe('EvaluationWizard', () => {
     ).toBeInTheDocument();
   });
 
+  it("names the answers still needed in the team's words, each a way to the step that asks it", async () => {
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(undefined),
+      previewEvaluation: jest.fn().mockResolvedValue({
+        ...previewOf('ecommerce-vector-database'),
+        outcome: {
+          ...previewOf('ecommerce-vector-database').outcome,
+          verdict: { kind: 'incomplete' },
+          missing: [
+            'prerequisites.componentDescription.dataStored',
+            'maintenance.canAllocateTwentyPercentPermanently',
+          ],
+        },
+      }),
+    };
+    await renderWithApis(<EvaluationWizard />, { api });
+
+    expect(
+      await screen.findByText('2 answers still needed:'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/prerequisites\.componentDescription/),
+    ).not.toBeInTheDocument();
+    const maintenanceQuestion =
+      'Can the team allocate 20% of one engineer permanently?';
+    expect(screen.queryByText(maintenanceQuestion)).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Node 5: Can the team allocate 20% of one engineer to it permanently?',
+      }),
+    );
+    expect(await screen.findByText(maintenanceQuestion)).toBeInTheDocument();
+  });
+
   it('starts a new evaluation with the organisation profile the portal configures', async () => {
     const api = {
       getEvaluationByEntity: jest.fn().mockResolvedValue(undefined),

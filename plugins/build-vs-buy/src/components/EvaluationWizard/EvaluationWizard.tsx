@@ -206,6 +206,10 @@ const WizardForm = (props: {
             loading={preview.loading}
             error={preview.error}
             invalid={invalid}
+            evaluation={state.draft}
+            onGoToStep={stepId =>
+              wizard.goToStep(WIZARD_STEPS.findIndex(({ id }) => id === stepId))
+            }
           />
           <Box mt={1}>
             <Typography variant="caption">

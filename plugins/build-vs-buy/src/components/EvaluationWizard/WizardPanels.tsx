@@ -17,11 +17,19 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
 import {
+  describeAnswer,
   SESSION_TIMEBOX_MINUTES,
+  type WizardStepId,
   type EvaluationDraft,
   type StoredEvaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { Box, Button, LinearProgress, Typography } from '@material-ui/core';
+import {
+  Box,
+  Button,
+  LinearProgress,
+  Link,
+  Typography,
+} from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import type { EvaluationPreview } from '../../api';
 import { VerdictChip } from '../DecisionChips';
@@ -67,12 +75,65 @@ export const Timebox = (props: { seconds: number }) => {
   );
 };
 
+const SHOWN_MISSING = 5;
+
+/**
+ * The answers the walk still needs, in the team's words, each a link to the
+ * step that asks it.
+ */
+const MissingAnswers = (props: {
+  missing: string[];
+  evaluation: EvaluationDraft;
+  onGoToStep?: (stepId: WizardStepId) => void;
+}) => {
+  const count = props.missing.length;
+  const shown = props.missing
+    .slice(0, SHOWN_MISSING)
+    .map(path => describeAnswer(path, props.evaluation));
+  return (
+    <Box mt={1}>
+      <Typography variant="body2">
+        {count === 1
+          ? 'One answer still needed:'
+          : `${count} answers still needed:`}
+      </Typography>
+      <ul style={{ margin: 0, paddingLeft: 20, overflowWrap: 'anywhere' }}>
+        {shown.map(description => (
+          <li key={description.path}>
+            {props.onGoToStep ? (
+              <Link
+                component="button"
+                variant="body2"
+                align="left"
+                onClick={() => props.onGoToStep?.(description.stepId)}
+              >
+                {description.label}
+              </Link>
+            ) : (
+              <Typography variant="body2">{description.label}</Typography>
+            )}
+          </li>
+        ))}
+      </ul>
+      {count > SHOWN_MISSING && (
+        <Typography variant="caption">
+          and {count - SHOWN_MISSING} more
+        </Typography>
+      )}
+    </Box>
+  );
+};
+
 /** The server's verdict for the answers so far. */
 export const VerdictPreview = (props: {
   preview?: EvaluationPreview;
   loading: boolean;
   error?: Error;
   invalid: boolean;
+  /** The answers so far, to name candidates and requirements. */
+  evaluation: EvaluationDraft;
+  /** Opens the step that asks an answer still needed. */
+  onGoToStep?: (stepId: WizardStepId) => void;
 }) => (
   <InfoCard title="Verdict so far">
     <div aria-live="polite">
@@ -91,11 +152,11 @@ export const VerdictPreview = (props: {
         <>
           <VerdictChip verdict={props.preview.outcome.verdict} />
           {props.preview.outcome.missing.length > 0 && (
-            <Typography variant="body2">
-              {props.preview.outcome.missing.length} answers still needed:{' '}
-              {props.preview.outcome.missing.slice(0, 5).join(', ')}
-              {props.preview.outcome.missing.length > 5 ? '…' : ''}
-            </Typography>
+            <MissingAnswers
+              missing={props.preview.outcome.missing}
+              evaluation={props.evaluation}
+              onGoToStep={props.onGoToStep}
+            />
           )}
           {props.preview.outcome.warnings.map((warning, index) => (
             <Typography variant="body2" key={`${warning.code}-${index}`}>
