@@ -69,7 +69,11 @@ test('an evaluation launched from the entity reaches a verdict shown on the card
     .getByLabel('What the team can realistically take on')
     .fill('One more service with a rotation of four');
 
-  await page.getByRole('button', { name: /Node 1/ }).click();
+  // The live panel's links to unanswered questions start with the node
+  // too; the step buttons are matched by their whole label.
+  await page
+    .getByRole('button', { name: /^Node 1: Core differentiator\?/ })
+    .click();
   await page
     .getByRole('radiogroup', { name: 'Is it a core differentiator?' })
     .getByLabel('Yes')
@@ -79,7 +83,9 @@ test('an evaluation launched from the entity reaches a verdict shown on the card
     .fill('Yes: our embeddings are trained on our own catalogue');
   await page.getByLabel('Rationale').fill('Embedding quality is our edge');
 
-  await page.getByRole('button', { name: /Node 5/ }).click();
+  await page
+    .getByRole('button', { name: /^Node 5: Maintain long-term\?/ })
+    .click();
   await page
     .getByRole('radiogroup', {
       name: 'Can the team allocate 20% of one engineer permanently?',
@@ -92,7 +98,15 @@ test('an evaluation launched from the entity reaches a verdict shown on the card
 
   await page.getByRole('button', { name: /Review and save/ }).click();
   await expect(page.getByText('Build in-house').first()).toBeVisible();
+  // Leave only once the decision is stored.
+  const recorded = page.waitForResponse(
+    response =>
+      response.url().includes('/api/build-vs-buy/evaluations') &&
+      ['POST', 'PUT'].includes(response.request().method()) &&
+      response.ok(),
+  );
   await page.getByRole('button', { name: 'Record decision' }).click();
+  await recorded;
 
   await page.goto('/catalog/default/component/embedding-service');
   await expect(page.getByText('Build in-house').first()).toBeVisible();
