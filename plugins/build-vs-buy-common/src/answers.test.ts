@@ -127,6 +127,19 @@ describe('describeAnswer', () => {
       'acme/hybrid',
       'scope',
     ]);
+    expect(answerPathParts('candidates.0.coverage.7')).toEqual([
+      'candidates',
+      0,
+      'coverage',
+      7,
+    ]);
+    expect(
+      describeAnswer('candidates.0.coverage.7', {
+        entityRef: 'component:default/x',
+        candidates: [{ id: 'a', name: 'Acme' }],
+        requirements: [{ id: '7', title: 'Hybrid search' }],
+      }).label,
+    ).toBe('Node 3, Acme, “Hybrid search”: Does it meet this requirement?');
     expect(formatAnswerPath(['candidates', 2, 'name'])).toBe(
       'candidates[2].name',
     );

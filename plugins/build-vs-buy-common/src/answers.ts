@@ -61,7 +61,7 @@ export const ANSWER_QUESTIONS = {
   'coreDifferentiator.answer': 'Is it a core differentiator?',
   'coreDifferentiator.competitorTest':
     'If two of your competitors used the same vendor for this, would your product lose its edge?',
-  'coreDifferentiator.rationale': 'Why?',
+  'coreDifferentiator.rationale': 'Why is it, or is it not, a differentiator?',
   candidates: 'Which commercial products are candidates?',
   'candidates.*': 'The candidate',
   'candidates.*.id': 'The candidate',
@@ -184,7 +184,8 @@ export function answerPathParts(
   const pattern = /([^.[\]]+)|\[([^\]]*)\]/g;
   for (const match of path.matchAll(pattern)) {
     if (match[1] !== undefined) {
-      parts.push(match[1]);
+      // `candidates.0.name`, as some callers join positions, is the same.
+      parts.push(/^\d+$/.test(match[1]) ? Number(match[1]) : match[1]);
     } else {
       parts.push(/^\d+$/.test(match[2]) ? Number(match[2]) : match[2]);
     }
@@ -238,7 +239,7 @@ export function describeAnswer(
     }
     if (index === 3 && field === 'candidates' && parent === 'coverage') {
       const requirement = evaluation.requirements?.find(
-        ({ id }) => id === part,
+        ({ id }) => id === String(part),
       );
       subjects.push(quoted(requirement?.title, 'a requirement'));
       return '*';

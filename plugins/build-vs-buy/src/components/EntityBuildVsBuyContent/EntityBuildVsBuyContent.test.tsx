@@ -141,7 +141,7 @@ describe('EntityBuildVsBuyContent', () => {
         name: 'Changes from version 2 to 3',
       }),
     ).toHaveTextContent(
-      'failureModes.migrationPlan.alternative(not answered)Self-hosted open-source vector database',
+      'Failure modes: What would you switch to?(not answered)Self-hosted open-source vector database',
     );
 
     await userEvent.click(screen.getByRole('button', { name: /Compare from/ }));

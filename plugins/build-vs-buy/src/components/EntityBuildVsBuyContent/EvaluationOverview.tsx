@@ -144,7 +144,10 @@ export const EvaluationOverview = () => {
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Revision history">
-          <RevisionHistory evaluationId={stored.id} />
+          <RevisionHistory
+            evaluationId={stored.id}
+            evaluation={stored.evaluation}
+          />
         </InfoCard>
       </Grid>
     </Grid>

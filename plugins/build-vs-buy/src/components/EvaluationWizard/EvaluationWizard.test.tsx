@@ -224,10 +224,12 @@ describe('EvaluationWizard', () => {
     const meanwhile = await screen.findByRole('table', {
       name: 'What changed meanwhile',
     });
-    expect(meanwhile).toHaveTextContent('revisitBy2026-12-012027-01-15');
+    expect(meanwhile).toHaveTextContent(
+      'Failure modes: When will you revisit the decision?2026-12-012027-01-15',
+    );
     expect(
       screen.getByRole('table', { name: 'Your answers' }),
-    ).toHaveTextContent('coreDifferentiator.rationale');
+    ).toHaveTextContent('Node 1: Why is it, or is it not, a differentiator?');
     expect(screen.getByLabelText('Rationale')).toHaveValue(
       'Storage is plumbing.',
     );

@@ -185,6 +185,7 @@ export const ConflictPanel = (props: {
     <AnswerChangesTable
       label="What changed meanwhile"
       changes={answerChanges(props.base, props.current.evaluation)}
+      evaluation={props.current.evaluation}
       beforeTitle="When you started"
       afterTitle={`Version ${props.current.version}`}
     />
@@ -192,6 +193,7 @@ export const ConflictPanel = (props: {
     <AnswerChangesTable
       label="Your answers"
       changes={answerChanges(props.base, props.mine)}
+      evaluation={props.mine}
       beforeTitle="When you started"
       afterTitle="Yours"
     />

@@ -14,7 +14,11 @@
  * limitations under the License.
  */
 
-import type { AnswerChange } from '@build-vs-buy/plugin-build-vs-buy-common';
+import {
+  describeAnswer,
+  type AnswerChange,
+  type EvaluationDraft,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
 import {
   Table,
   TableBody,
@@ -34,9 +38,14 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Answers that differ, each named by its path, before and after. */
+/**
+ * Answers that differ, before and after, each named by its question in the
+ * team's words, with candidates and requirements named as in `evaluation`.
+ */
 export const AnswerChangesTable = (props: {
   changes: AnswerChange[];
+  /** The answers that name candidates and requirements. */
+  evaluation: EvaluationDraft;
   label: string;
   beforeTitle?: string;
   afterTitle?: string;
@@ -57,7 +66,7 @@ export const AnswerChangesTable = (props: {
         {props.changes.map(change => (
           <TableRow key={change.path}>
             <TableCell component="th" scope="row">
-              <code>{change.path}</code>
+              {describeAnswer(change.path, props.evaluation).label}
             </TableCell>
             <TableCell>{show(change.before)}</TableCell>
             <TableCell>{show(change.after)}</TableCell>

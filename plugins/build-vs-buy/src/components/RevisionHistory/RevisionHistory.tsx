@@ -41,6 +41,7 @@ import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { buildVsBuyApiRef } from '../../api';
 import { EntityOrText, formatDate } from '../EntityOrText';
+import type { EvaluationDraft } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { AnswerChangesTable } from './AnswerChangesTable';
 
 const VersionSelect = (props: {
@@ -68,7 +69,11 @@ const VersionSelect = (props: {
 );
 
 /** The saved revisions of an evaluation and what changed between two. */
-export const RevisionHistory = (props: { evaluationId: string }) => {
+export const RevisionHistory = (props: {
+  evaluationId: string;
+  /** The current answers, to name candidates and requirements. */
+  evaluation: EvaluationDraft;
+}) => {
   const api = useApi(buildVsBuyApiRef);
   const [revisions, setRevisions] = useState<EvaluationRevisionSummary[]>([]);
   const [cursor, setCursor] = useState<string | undefined>();
@@ -161,6 +166,7 @@ export const RevisionHistory = (props: { evaluationId: string }) => {
             <AnswerChangesTable
               label={`Changes from version ${diff.value.from} to ${diff.value.to}`}
               changes={diff.value.changes}
+              evaluation={props.evaluation}
               beforeTitle={`Version ${diff.value.from}`}
               afterTitle={`Version ${diff.value.to}`}
             />
