@@ -54,3 +54,5 @@ export { toMarkdownAdr } from './adr';
 export type { MarkdownAdrOptions } from './adr';
 export * from './labels';
 export * from './api';
+export * from './contract';
+export * from './client';
