@@ -99,6 +99,14 @@ export type DecisionListQuery = NonNullable<
 >;
 
 /**
+ * The query of `GET /evaluations` without the view, which the client's
+ * method names instead.
+ *
+ * @public
+ */
+export type DecisionListPageQuery = Omit<DecisionListQuery, 'view'>;
+
+/**
  * Which decisions a list holds: the filters the lists of the API share.
  * `ownerGroup` matches the entity's owner or the maintenance owner; without
  * a `status`, archived evaluations are left out.

@@ -56,3 +56,4 @@ export * from './labels';
 export * from './api';
 export * from './contract';
 export * from './client';
+export type { components, operations, paths } from './generated/openapi';

@@ -34,7 +34,7 @@ import type {
 } from '../api';
 import type {
   DashboardListQuery,
-  DecisionListQuery,
+  DecisionListPageQuery,
   DecisionSummaryQuery,
   NotEvaluatedQuery,
   PageQuery,
@@ -92,8 +92,6 @@ export type BuildVsBuyRequestOptions = { token?: string };
  * @public
  */
 export type EvaluationPreview = { outcome: Outcome; review: Review };
-
-type DecisionListPageQuery = Omit<DecisionListQuery, 'view'>;
 
 /**
  * The one client of the Build vs Buy backend's HTTP API, typed from its
