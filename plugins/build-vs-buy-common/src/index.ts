@@ -78,3 +78,6 @@ export {
   formatAnswerPath,
 } from './answers';
 export type { AnswerDescription, AnswerPattern } from './answers';
+export * from './contract';
+export * from './client';
+export type { components, operations, paths } from './generated/openapi';

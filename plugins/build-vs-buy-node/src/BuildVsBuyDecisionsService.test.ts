@@ -1,8 +1,15 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
+  mockCredentials,
+  mockServices,
+  ServiceFactoryTester,
+} from '@backstage/backend-test-utils';
+import { ResponseError } from '@backstage/errors';
+import {
+  buildVsBuyDecisionsServiceFactory,
   DefaultBuildVsBuyDecisionsService,
   readAllDecisions,
   readAllEvaluations,
+  readAllNotEvaluated,
 } from './BuildVsBuyDecisionsService';
 
 describe('DefaultBuildVsBuyDecisionsService', () => {
@@ -32,7 +39,7 @@ describe('DefaultBuildVsBuyDecisionsService', () => {
     expect(url).toBe(
       'http://backend/api/build-vs-buy/entities/component%3Adefault%2Fvector-db/evaluation',
     );
-    expect((init?.headers as Record<string, string>).Authorization).toBe(
+    expect(new Headers(init?.headers).get('Authorization')).toBe(
       mockCredentials.service.header({
         onBehalfOf: mockCredentials.user('user:default/alice'),
         targetPluginId: 'build-vs-buy',
@@ -40,7 +47,7 @@ describe('DefaultBuildVsBuyDecisionsService', () => {
     );
   });
 
-  it('returns undefined for an entity without a decision and throws on other errors', async () => {
+  it('returns undefined for an entity without a decision and throws a ResponseError on other errors', async () => {
     const statuses = [404, 500];
     const service = new DefaultBuildVsBuyDecisionsService({
       auth: mockServices.auth(),
@@ -55,9 +62,11 @@ describe('DefaultBuildVsBuyDecisionsService', () => {
     await expect(
       service.getDecision({ entityRef: 'component:default/a' }, context),
     ).resolves.toBeUndefined();
-    await expect(
-      service.getDecision({ entityRef: 'component:default/a' }, context),
-    ).rejects.toThrow(/answered 500/);
+    const error = await service
+      .getDecision({ entityRef: 'component:default/a' }, context)
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(500);
   });
 
   it('lists decisions with the filters as query parameters', async () => {
@@ -217,6 +226,67 @@ describe('DefaultBuildVsBuyDecisionsService', () => {
     expect(page.items).toEqual([{ entityRef: 'component:default/x' }]);
     expect(fetchMock.mock.calls[0][0]).toBe(
       'http://backend/api/build-vs-buy/dashboard/not-evaluated?limit=100',
+    );
+  });
+
+  it('lists the decisions due for revisit from the dashboard list', async () => {
+    const fetchMock = jest.fn(
+      async (_url: string) => new Response(JSON.stringify({ items: [] })),
+    );
+    const service = new DefaultBuildVsBuyDecisionsService({
+      auth: mockServices.auth(),
+      discovery,
+      fetch: fetchMock as unknown as typeof fetch,
+    });
+
+    await service.listDueForRevisit(
+      { limit: 20, cursor: 'c1' },
+      { credentials: mockCredentials.service() },
+    );
+
+    expect(fetchMock.mock.calls[0][0]).toBe(
+      'http://backend/api/build-vs-buy/dashboard/due-for-revisit?limit=20&cursor=c1',
+    );
+  });
+
+  it('reads every component without an evaluation, following the cursor', async () => {
+    const pages: Record<
+      string,
+      { items: { entityRef: string }[]; nextCursor?: string }
+    > = {
+      first: {
+        items: [{ entityRef: 'component:default/a' }],
+        nextCursor: 'p2',
+      },
+      p2: { items: [{ entityRef: 'component:default/b' }] },
+    };
+    const listNotEvaluated = jest.fn(
+      async (options: { cursor?: string }) => pages[options.cursor ?? 'first'],
+    );
+
+    const refs: string[] = [];
+    for await (const entity of readAllNotEvaluated(
+      { listNotEvaluated },
+      { limit: 1 },
+      { credentials: mockCredentials.service() },
+    )) {
+      refs.push(entity.entityRef);
+    }
+
+    expect(refs).toEqual(['component:default/a', 'component:default/b']);
+    expect(listNotEvaluated.mock.calls.map(([options]) => options)).toEqual([
+      { limit: 1, cursor: undefined },
+      { limit: 1, cursor: 'p2' },
+    ]);
+  });
+
+  it('is what the service factory gives other plugins', async () => {
+    const tester = ServiceFactoryTester.from(
+      buildVsBuyDecisionsServiceFactory,
+      { dependencies: [mockServices.discovery.factory()] },
+    );
+    await expect(tester.getSubject('search')).resolves.toBeInstanceOf(
+      DefaultBuildVsBuyDecisionsService,
     );
   });
 });

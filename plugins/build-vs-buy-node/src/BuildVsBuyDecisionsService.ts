@@ -5,38 +5,31 @@ import {
   createServiceFactory,
   createServiceRef,
   DiscoveryService,
+  ServiceRef,
 } from '@backstage/backend-plugin-api';
-import type {
-  EvaluationStatus,
-  EvaluationSummary,
-  Page,
-  ReviewStatus,
-  StoredEvaluation,
-  UnevaluatedEntity,
-  VerdictKind,
+import { ResponseError } from '@backstage/errors';
+import {
+  BuildVsBuyHttpClient,
+  type DecisionListFilter,
+  type EvaluationSummary,
+  type Page,
+  type PageQuery,
+  type StoredEvaluation,
+  type UnevaluatedEntity,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 
 /**
- * Which decisions to list: the filters of `GET /evaluations`. Without a
- * `status`, archived evaluations are left out.
+ * Which decisions to list: the list filter of `GET /evaluations` and a page.
+ * Without a `status`, archived evaluations are left out.
  *
  * @public
  */
-export type ListDecisionsOptions = {
-  entityRef?: string;
-  verdict?: VerdictKind;
-  reviewStatus?: ReviewStatus;
-  status?: EvaluationStatus;
-  /** Page size, 1 to 500; the backend's default is 50. */
-  limit?: number;
-  /** The `nextCursor` of the previous page. */
-  cursor?: string;
-};
+export type ListDecisionsOptions = DecisionListFilter & PageQuery;
 
 /**
  * Reads Build vs Buy decisions on behalf of a caller, with the caller's
  * credentials, so the plugin's permission policy applies to other backend
- * plugins too.
+ * plugins too. Failures are `ResponseError`s from `@backstage/errors`.
  *
  * @public
  */
@@ -48,7 +41,7 @@ export interface BuildVsBuyDecisionsService {
   ): Promise<StoredEvaluation | undefined>;
   /** One page of the decisions that are due soon or overdue for revisit. */
   listDueForRevisit(
-    options: { limit?: number; cursor?: string },
+    options: PageQuery,
     context: { credentials: BackstageCredentials },
   ): Promise<Page<EvaluationSummary>>;
   /**
@@ -74,14 +67,15 @@ export interface BuildVsBuyDecisionsService {
   ): Promise<StoredEvaluation | undefined>;
   /** One page of the catalog components that have no evaluation yet. */
   listNotEvaluated(
-    options: { limit?: number; cursor?: string },
+    options: PageQuery,
     context: { credentials: BackstageCredentials },
   ): Promise<Page<UnevaluatedEntity>>;
 }
 
 /**
  * A client of the Build vs Buy backend over HTTP, through discovery and
- * on-behalf-of tokens.
+ * on-behalf-of tokens, on the plugin's one typed client
+ * (`BuildVsBuyHttpClient` from -common).
  *
  * @public
  */
@@ -89,119 +83,107 @@ export class DefaultBuildVsBuyDecisionsService
   implements BuildVsBuyDecisionsService
 {
   readonly #auth: AuthService;
-  readonly #discovery: DiscoveryService;
-  readonly #fetch: typeof fetch;
+  readonly #client: BuildVsBuyHttpClient;
 
   constructor(options: {
     auth: AuthService;
     discovery: DiscoveryService;
+    /** The fetch to reach the backend with; tests pass their own. */
     fetch?: typeof fetch;
   }) {
     this.#auth = options.auth;
-    this.#discovery = options.discovery;
-    this.#fetch = options.fetch ?? fetch;
+    const fetchImpl = options.fetch ?? fetch;
+    this.#client = new BuildVsBuyHttpClient({
+      discoveryApi: options.discovery,
+      fetchApi: { fetch: (url, init) => fetchImpl(url, init) },
+    });
   }
 
   async getDecision(
     options: { entityRef: string },
     context: { credentials: BackstageCredentials },
   ): Promise<StoredEvaluation | undefined> {
-    const response = await this.#request(
-      `/entities/${encodeURIComponent(options.entityRef)}/evaluation`,
-      context.credentials,
+    return undefinedWhenNotFound(
+      this.#client.getEntityEvaluation(
+        { entityRef: options.entityRef },
+        await this.#tokenFor(context.credentials),
+      ),
     );
-    if (response.status === 404) {
-      return undefined;
-    }
-    return (await this.#json(response)) as StoredEvaluation;
   }
 
   async listDueForRevisit(
-    options: { limit?: number; cursor?: string },
+    options: PageQuery,
     context: { credentials: BackstageCredentials },
   ): Promise<Page<EvaluationSummary>> {
-    const response = await this.#request(
-      `/dashboard/due-for-revisit?${queryOf(options)}`,
-      context.credentials,
+    return this.#client.listDashboard(
+      { list: 'due-for-revisit' },
+      { limit: options.limit, cursor: options.cursor },
+      await this.#tokenFor(context.credentials),
     );
-    return (await this.#json(response)) as Page<EvaluationSummary>;
   }
 
   async listDecisions(
     options: ListDecisionsOptions,
     context: { credentials: BackstageCredentials },
   ): Promise<Page<EvaluationSummary>> {
-    const response = await this.#request(
-      `/evaluations?${queryOf(options)}`,
-      context.credentials,
+    return this.#client.listEvaluations(
+      options,
+      await this.#tokenFor(context.credentials),
     );
-    return (await this.#json(response)) as Page<EvaluationSummary>;
   }
 
   async listEvaluations(
     options: ListDecisionsOptions,
     context: { credentials: BackstageCredentials },
   ): Promise<Page<StoredEvaluation>> {
-    const response = await this.#request(
-      `/evaluations?${queryOf({ ...options, view: 'full' })}`,
-      context.credentials,
+    return this.#client.listFullEvaluations(
+      options,
+      await this.#tokenFor(context.credentials),
     );
-    return (await this.#json(response)) as Page<StoredEvaluation>;
   }
 
   async getEvaluation(
     options: { id: string },
     context: { credentials: BackstageCredentials },
   ): Promise<StoredEvaluation | undefined> {
-    const response = await this.#request(
-      `/evaluations/${encodeURIComponent(options.id)}`,
-      context.credentials,
+    return undefinedWhenNotFound(
+      this.#client.getEvaluation(
+        { id: options.id },
+        await this.#tokenFor(context.credentials),
+      ),
     );
-    if (response.status === 404) {
-      return undefined;
-    }
-    return (await this.#json(response)) as StoredEvaluation;
   }
 
   async listNotEvaluated(
-    options: { limit?: number; cursor?: string },
+    options: PageQuery,
     context: { credentials: BackstageCredentials },
   ): Promise<Page<UnevaluatedEntity>> {
-    const response = await this.#request(
-      `/dashboard/not-evaluated?${queryOf(options)}`,
-      context.credentials,
+    return this.#client.listNotEvaluated(
+      { limit: options.limit, cursor: options.cursor },
+      await this.#tokenFor(context.credentials),
     );
-    return (await this.#json(response)) as Page<UnevaluatedEntity>;
   }
 
-  async #request(path: string, credentials: BackstageCredentials) {
-    const baseUrl = await this.#discovery.getBaseUrl('build-vs-buy');
-    const { token } = await this.#auth.getPluginRequestToken({
+  async #tokenFor(credentials: BackstageCredentials) {
+    return this.#auth.getPluginRequestToken({
       onBehalfOf: credentials,
       targetPluginId: 'build-vs-buy',
     });
-    return this.#fetch(`${baseUrl}${path}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-  }
-
-  async #json(response: Response): Promise<unknown> {
-    if (!response.ok) {
-      const body = await response.text();
-      throw new Error(
-        `Build vs Buy backend answered ${response.status} ${response.statusText}: ${body}`,
-      );
-    }
-    return response.json();
   }
 }
 
-function queryOf(options: Record<string, string | number | undefined>) {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(options)) {
-    if (value !== undefined) query.set(key, String(value));
+/* A 404 means none, or none the caller may read: the same to the caller. */
+async function undefinedWhenNotFound<T>(
+  read: Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof ResponseError && error.statusCode === 404) {
+      return undefined;
+    }
+    throw error;
   }
-  return query;
 }
 
 /**
@@ -236,6 +218,22 @@ export async function* readAllEvaluations(
   );
 }
 
+/**
+ * Every catalog component without an evaluation, read page by page through
+ * `listNotEvaluated`.
+ *
+ * @public
+ */
+export async function* readAllNotEvaluated(
+  service: Pick<BuildVsBuyDecisionsService, 'listNotEvaluated'>,
+  options: Omit<PageQuery, 'cursor'>,
+  context: { credentials: BackstageCredentials },
+): AsyncGenerator<UnevaluatedEntity> {
+  yield* readPages(cursor =>
+    service.listNotEvaluated({ ...options, cursor }, context),
+  );
+}
+
 /** Follows `nextCursor` to the last page; refuses a cursor repeated. */
 async function* readPages<T>(
   list: (cursor: string | undefined) => Promise<Page<T>>,
@@ -254,21 +252,40 @@ async function* readPages<T>(
 }
 
 /**
- * The service reference other backend plugins depend on.
+ * The service reference other backend plugins depend on. Its default
+ * factory is {@link buildVsBuyDecisionsServiceFactory}.
  *
  * @public
  */
-export const buildVsBuyDecisionsServiceRef =
-  createServiceRef<BuildVsBuyDecisionsService>({
-    id: 'build-vs-buy.decisions',
-    defaultFactory: async service =>
-      createServiceFactory({
-        service,
-        deps: {
-          auth: coreServices.auth,
-          discovery: coreServices.discovery,
-        },
-        factory: ({ auth, discovery }) =>
-          new DefaultBuildVsBuyDecisionsService({ auth, discovery }),
-      }),
+export const buildVsBuyDecisionsServiceRef: ServiceRef<
+  BuildVsBuyDecisionsService,
+  'plugin',
+  'singleton'
+> = createServiceRef<BuildVsBuyDecisionsService>({
+  id: 'build-vs-buy.decisions',
+  defaultFactory: async service => createDecisionsServiceFactory(service),
+});
+
+/**
+ * Reads decisions over HTTP from the Build vs Buy backend, found through
+ * discovery, with on-behalf-of tokens.
+ *
+ * @public
+ */
+export const buildVsBuyDecisionsServiceFactory = createDecisionsServiceFactory(
+  buildVsBuyDecisionsServiceRef,
+);
+
+function createDecisionsServiceFactory(
+  service: ServiceRef<BuildVsBuyDecisionsService, 'plugin', 'singleton'>,
+) {
+  return createServiceFactory({
+    service,
+    deps: {
+      auth: coreServices.auth,
+      discovery: coreServices.discovery,
+    },
+    factory: ({ auth, discovery }) =>
+      new DefaultBuildVsBuyDecisionsService({ auth, discovery }),
   });
+}

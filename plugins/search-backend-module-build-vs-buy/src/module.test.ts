@@ -14,12 +14,17 @@
  * limitations under the License.
  */
 
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
   RegisterCollatorParameters,
   TestPipeline,
 } from '@backstage/plugin-search-backend-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
+import {
+  BuildVsBuyDecisionsService,
+  buildVsBuyDecisionsServiceRef,
+} from '@build-vs-buy/plugin-build-vs-buy-node';
 import { searchModuleBuildVsBuyCollator } from './module';
 import {
   FakeBackend,
@@ -34,7 +39,11 @@ describe('searchModuleBuildVsBuyCollator', () => {
     backend = undefined;
   });
 
-  const start = async (config: object, baseUrl = 'http://unused') => {
+  const start = async (
+    config: object,
+    baseUrl = 'http://unused',
+    features: Parameters<typeof startTestBackend>[0]['features'] = [],
+  ) => {
     const discovery = mockServices.discovery.mock({
       getBaseUrl: async () => baseUrl,
     });
@@ -55,6 +64,7 @@ describe('searchModuleBuildVsBuyCollator', () => {
         mockServices.rootConfig.factory({ data: config }),
         scheduler.factory,
         discovery.factory,
+        ...(features ?? []),
       ],
     });
     return { registered, scheduler };
@@ -110,5 +120,36 @@ describe('searchModuleBuildVsBuyCollator', () => {
     expect(documents.map(d => d.title)).toEqual([
       'RAG retriever needing hybrid search: Buy HybridSearch Cloud with a thin wrapper over 1 gap',
     ]);
+  });
+
+  it('reads decisions through the decisions service other plugins install', async () => {
+    const stored = storedExample('rag-hybrid-search');
+    const decisions: BuildVsBuyDecisionsService = {
+      getDecision: jest.fn(),
+      getEvaluation: jest.fn(),
+      listDecisions: jest.fn(),
+      listDueForRevisit: jest.fn(),
+      listEvaluations: jest.fn(async () => ({ items: [stored] })),
+      listNotEvaluated: jest.fn(),
+    };
+    const { registered } = await start({}, 'http://unused', [
+      createServiceFactory({
+        service: buildVsBuyDecisionsServiceRef,
+        deps: {},
+        factory: () => decisions,
+      }),
+    ]);
+
+    const { documents } = await TestPipeline.fromCollator(
+      await registered[0].factory.getCollator(),
+    ).execute();
+
+    expect(documents.map(d => d.location)).toEqual([
+      '/catalog/default/component/rag-retriever/build-vs-buy',
+    ]);
+    expect(decisions.listEvaluations).toHaveBeenCalledWith(
+      { limit: 100, cursor: undefined },
+      { credentials: expect.anything() },
+    );
   });
 });

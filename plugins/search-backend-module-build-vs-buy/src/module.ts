@@ -19,12 +19,14 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
+import { buildVsBuyDecisionsServiceRef } from '@build-vs-buy/plugin-build-vs-buy-node';
 import { BuildVsBuyCollatorFactory } from './collator/BuildVsBuyCollatorFactory';
 import { readCollatorSchedule } from './collator/config';
 
 /**
  * Indexes Build vs Buy decisions in search, as documents of type
- * `build-vs-buy`.
+ * `build-vs-buy`, read through `buildVsBuyDecisionsServiceRef` (by default
+ * over HTTP from the Build vs Buy backend).
  *
  * @public
  */
@@ -36,7 +38,7 @@ export const searchModuleBuildVsBuyCollator = createBackendModule({
       deps: {
         auth: coreServices.auth,
         config: coreServices.rootConfig,
-        discovery: coreServices.discovery,
+        decisions: buildVsBuyDecisionsServiceRef,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         indexRegistry: searchIndexRegistryExtensionPoint,
@@ -44,7 +46,7 @@ export const searchModuleBuildVsBuyCollator = createBackendModule({
       async init({
         auth,
         config,
-        discovery,
+        decisions,
         logger,
         scheduler,
         indexRegistry,
@@ -55,7 +57,7 @@ export const searchModuleBuildVsBuyCollator = createBackendModule({
           ),
           factory: BuildVsBuyCollatorFactory.fromConfig(config, {
             auth,
-            discovery,
+            decisions,
             logger,
           }),
         });

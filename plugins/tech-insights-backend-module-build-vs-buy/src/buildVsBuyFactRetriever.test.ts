@@ -22,6 +22,7 @@ import type {
   EvaluationSummary,
   UnevaluatedEntity,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
+import { DefaultBuildVsBuyDecisionsService } from '@build-vs-buy/plugin-build-vs-buy-node';
 import { createBuildVsBuyFactRetriever } from './buildVsBuyFactRetriever';
 
 const NOW = new Date('2026-03-01T18:30:00Z');
@@ -137,9 +138,7 @@ describe('buildVsBuyFactRetriever', () => {
 
   const context = (): FactRetrieverContext => ({
     config: mockServices.rootConfig(),
-    discovery: mockServices.discovery.mock({
-      getBaseUrl: async () => baseUrl,
-    }),
+    discovery: mockServices.discovery(),
     logger: mockServices.logger.mock(),
     auth: mockServices.auth({ pluginId: 'tech-insights' }),
     urlReader: mockServices.urlReader.mock(),
@@ -147,6 +146,13 @@ describe('buildVsBuyFactRetriever', () => {
 
   const retrieve = async () => {
     const retriever = createBuildVsBuyFactRetriever({
+      // The real client of -node, against the fake backend over HTTP.
+      decisions: new DefaultBuildVsBuyDecisionsService({
+        auth: mockServices.auth({ pluginId: 'tech-insights' }),
+        discovery: mockServices.discovery.mock({
+          getBaseUrl: async () => baseUrl,
+        }),
+      }),
       now: () => NOW,
       batchSize: 2,
     });
@@ -245,9 +251,10 @@ describe('buildVsBuyFactRetriever', () => {
   it('fails the run when the backend fails, instead of publishing nothing', async () => {
     failList = true;
 
-    await expect(retrieve()).rejects.toThrow(
-      /Build vs Buy backend answered 500/,
-    );
+    await expect(retrieve()).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 500,
+    });
   });
 
   it('calls the backend with a token of tech-insights for build-vs-buy', async () => {

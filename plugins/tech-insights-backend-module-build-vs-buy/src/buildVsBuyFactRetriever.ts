@@ -16,10 +16,8 @@
 
 import {
   FactRetriever,
-  FactRetrieverContext,
   TechInsightFact,
 } from '@backstage-community/plugin-tech-insights-node';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   toIsoDate,
@@ -27,8 +25,8 @@ import {
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import {
   BuildVsBuyDecisionsService,
-  DefaultBuildVsBuyDecisionsService,
   readAllDecisions,
+  readAllNotEvaluated,
 } from '@build-vs-buy/plugin-build-vs-buy-node';
 import { DateTime } from 'luxon';
 
@@ -51,12 +49,12 @@ const DAY_MILLISECONDS = 24 * 60 * 60 * 1000;
  * @public
  */
 export type BuildVsBuyFactRetrieverOptions = {
+  /** Reads the decisions: `buildVsBuyDecisionsServiceRef` of -node. */
+  decisions: BuildVsBuyDecisionsService;
   /** The clock; tests pass their own. */
   now?: () => Date;
   /** Decisions per request to the Build vs Buy backend, 1 to 500. Default 200. */
   batchSize?: number;
-  /** The client of the Build vs Buy backend; defaults to one over HTTP. */
-  decisions?: (context: FactRetrieverContext) => BuildVsBuyDecisionsService;
 };
 
 /**
@@ -68,8 +66,9 @@ export type BuildVsBuyFactRetrieverOptions = {
  * @public
  */
 export function createBuildVsBuyFactRetriever(
-  options: BuildVsBuyFactRetrieverOptions = {},
+  options: BuildVsBuyFactRetrieverOptions,
 ): FactRetriever {
+  const { decisions } = options;
   const now = options.now ?? (() => new Date());
   const batchSize = options.batchSize ?? 200;
   return {
@@ -111,12 +110,6 @@ export function createBuildVsBuyFactRetriever(
       },
     },
     async handler(context) {
-      const decisions =
-        options.decisions?.(context) ??
-        new DefaultBuildVsBuyDecisionsService({
-          auth: context.auth,
-          discovery: context.discovery,
-        });
       const credentials = await context.auth.getOwnServiceCredentials();
       const at = now();
       const timestamp = DateTime.fromJSDate(at);
@@ -137,9 +130,11 @@ export function createBuildVsBuyFactRetriever(
         }
       }
 
-      for await (const entityRef of readNotEvaluated(decisions, batchSize, {
-        credentials,
-      })) {
+      for await (const { entityRef } of readAllNotEvaluated(
+        decisions,
+        { limit: batchSize },
+        { credentials },
+      )) {
         const entity = componentOf(entityRef);
         // Evaluated between the two reads: the decision stands.
         if (entity && !facts.has(keyOf(entityRef))) {
@@ -190,28 +185,3 @@ function componentOf(entityRef: string): TechInsightFact['entity'] | undefined {
     ? { kind, namespace, name }
     : undefined;
 }
-
-async function* readNotEvaluated(
-  decisions: BuildVsBuyDecisionsService,
-  limit: number,
-  context: { credentials: BackstageCredentials },
-): AsyncGenerator<string> {
-  let cursor: string | undefined;
-  do {
-    const page = await decisions.listNotEvaluated({ limit, cursor }, context);
-    yield* page.items.map(item => item.entityRef);
-    if (page.nextCursor !== undefined && page.nextCursor === cursor) {
-      throw new Error(
-        `Build vs Buy backend returned the same cursor twice: ${cursor}`,
-      );
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
-}
-
-/**
- * The retriever with its defaults.
- *
- * @public
- */
-export const buildVsBuyFactRetriever = createBuildVsBuyFactRetriever();

@@ -24,7 +24,6 @@
 export { techInsightsModuleBuildVsBuyFactRetriever as default } from './module';
 export {
   BUILD_VS_BUY_FACT_RETRIEVER_ID,
-  buildVsBuyFactRetriever,
   createBuildVsBuyFactRetriever,
 } from './buildVsBuyFactRetriever';
 export type { BuildVsBuyFactRetrieverOptions } from './buildVsBuyFactRetriever';

@@ -18,7 +18,12 @@ import {
   FactRetriever,
   techInsightsFactRetrieversExtensionPoint,
 } from '@backstage-community/plugin-tech-insights-node';
-import { startTestBackend } from '@backstage/backend-test-utils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  BuildVsBuyDecisionsService,
+  buildVsBuyDecisionsServiceRef,
+} from '@build-vs-buy/plugin-build-vs-buy-node';
 import { techInsightsModuleBuildVsBuyFactRetriever } from './module';
 
 describe('techInsightsModuleBuildVsBuyFactRetriever', () => {
@@ -49,5 +54,54 @@ describe('techInsightsModuleBuildVsBuyFactRetriever', () => {
       'reviewStatus',
       'verdict',
     ]);
+  });
+
+  it('reads decisions through the decisions service other plugins install', async () => {
+    const decisions: BuildVsBuyDecisionsService = {
+      getDecision: jest.fn(),
+      getEvaluation: jest.fn(),
+      listDecisions: jest.fn(async () => ({ items: [] })),
+      listDueForRevisit: jest.fn(),
+      listEvaluations: jest.fn(),
+      listNotEvaluated: jest.fn(async () => ({
+        items: [{ entityRef: 'component:default/checkout' }],
+      })),
+    };
+    const added: Record<string, FactRetriever> = {};
+    await startTestBackend({
+      extensionPoints: [
+        [
+          techInsightsFactRetrieversExtensionPoint,
+          {
+            addFactRetrievers: (retrievers: Record<string, FactRetriever>) =>
+              Object.assign(added, retrievers),
+          },
+        ],
+      ],
+      features: [
+        techInsightsModuleBuildVsBuyFactRetriever,
+        createServiceFactory({
+          service: buildVsBuyDecisionsServiceRef,
+          deps: {},
+          factory: () => decisions,
+        }),
+      ],
+    });
+
+    const facts = await added['build-vs-buy-decision-retriever'].handler({
+      config: mockServices.rootConfig(),
+      discovery: mockServices.discovery(),
+      logger: mockServices.logger.mock(),
+      auth: mockServices.auth({ pluginId: 'tech-insights' }),
+      urlReader: mockServices.urlReader.mock(),
+    });
+
+    expect(facts.map(fact => [fact.entity.name, fact.facts.verdict])).toEqual([
+      ['checkout', 'none'],
+    ]);
+    expect(decisions.listDecisions).toHaveBeenCalledWith(
+      { limit: 200, cursor: undefined },
+      { credentials: expect.anything() },
+    );
   });
 });

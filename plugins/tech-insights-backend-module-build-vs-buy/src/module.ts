@@ -16,15 +16,18 @@
 
 import { techInsightsFactRetrieversExtensionPoint } from '@backstage-community/plugin-tech-insights-node';
 import { createBackendModule } from '@backstage/backend-plugin-api';
+import { buildVsBuyDecisionsServiceRef } from '@build-vs-buy/plugin-build-vs-buy-node';
 import {
   BUILD_VS_BUY_FACT_RETRIEVER_ID,
-  buildVsBuyFactRetriever,
+  createBuildVsBuyFactRetriever,
 } from './buildVsBuyFactRetriever';
 
 /**
  * Adds the Build vs Buy fact retriever to Tech Insights. Tech Insights runs
  * it only once `techInsights.factRetrievers.build-vs-buy-decision-retriever`
- * gives it a cadence.
+ * gives it a cadence. It reads decisions through
+ * `buildVsBuyDecisionsServiceRef` (by default over HTTP from the Build vs Buy
+ * backend).
  *
  * @public
  */
@@ -33,10 +36,15 @@ export const techInsightsModuleBuildVsBuyFactRetriever = createBackendModule({
   moduleId: 'build-vs-buy-fact-retriever',
   register(env) {
     env.registerInit({
-      deps: { factRetrievers: techInsightsFactRetrieversExtensionPoint },
-      async init({ factRetrievers }) {
+      deps: {
+        factRetrievers: techInsightsFactRetrieversExtensionPoint,
+        decisions: buildVsBuyDecisionsServiceRef,
+      },
+      async init({ factRetrievers, decisions }) {
         factRetrievers.addFactRetrievers({
-          [BUILD_VS_BUY_FACT_RETRIEVER_ID]: buildVsBuyFactRetriever,
+          [BUILD_VS_BUY_FACT_RETRIEVER_ID]: createBuildVsBuyFactRetriever({
+            decisions,
+          }),
         });
       },
     });

@@ -27,9 +27,11 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  EVALUATION_STATUSES,
+  LIST_FORMATS,
+  LIST_VIEWS,
   REVIEW_STATUSES,
   VERDICT_KINDS,
-  EVALUATION_STATUSES,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { z } from 'zod';
 import { MAX_INTEGER } from '../database/tables';
@@ -52,8 +54,8 @@ export const listQuerySchema = z.strictObject({
   reviewStatus: z.enum(REVIEW_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   cursor: z.string().max(1024).optional(),
-  format: z.enum(['json', 'csv']).optional(),
-  view: z.enum(['summary', 'full']).optional(),
+  format: z.enum(LIST_FORMATS).optional(),
+  view: z.enum(LIST_VIEWS).optional(),
 });
 
 export type ListQuery = z.infer<typeof listQuerySchema>;

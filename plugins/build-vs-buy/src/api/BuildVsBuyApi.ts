@@ -18,33 +18,36 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   CreateEvaluationRequest,
   DashboardList,
+  DecisionListFilter,
   DecisionSummary,
   EvaluationDiff,
   EvaluationDraft,
+  EvaluationPreview,
   EvaluationRevision,
   EvaluationRevisionSummary,
-  EvaluationStatus,
   EvaluationSummary,
-  Outcome,
   Page,
-  Review,
+  PageQuery,
   StoredEvaluation,
   UnevaluatedEntity,
   UpdateEvaluationRequest,
-  VerdictKind,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 
+export type { EvaluationPreview } from '@build-vs-buy/plugin-build-vs-buy-common';
+
 /**
- * Filters shared by the lists of the dashboard.
+ * Filters shared by the lists of the dashboard: the API's list filter
+ * (`DecisionListFilter`), with the owner groups of a multi-select. Empty
+ * values are left out of the request.
  *
  * @public
  */
-export type DecisionFilter = {
+export type DecisionFilter = Pick<
+  DecisionListFilter,
+  'system' | 'verdict' | 'lifecycle'
+> & {
   /** Group references; a decision matches when its component is owned by any of them. */
   ownerGroups?: string[];
-  system?: string;
-  verdict?: VerdictKind;
-  lifecycle?: string;
 };
 
 /**
@@ -52,10 +55,7 @@ export type DecisionFilter = {
  *
  * @public
  */
-export type PageRequest = {
-  limit?: number;
-  cursor?: string;
-};
+export type PageRequest = PageQuery;
 
 /**
  * Options of `listEvaluations`.
@@ -63,21 +63,8 @@ export type PageRequest = {
  * @public
  */
 export type ListEvaluationsOptions = DecisionFilter &
-  PageRequest & {
-    entityRef?: string;
-    reviewStatus?: Review['status'];
-    status?: EvaluationStatus;
-  };
-
-/**
- * What `POST /evaluate` returns: the server's verdict for a draft.
- *
- * @public
- */
-export type EvaluationPreview = {
-  outcome: Outcome;
-  review: Review;
-};
+  PageRequest &
+  Pick<DecisionListFilter, 'entityRef' | 'reviewStatus' | 'status'>;
 
 /**
  * The lists of the dashboard, including the components nobody evaluated.

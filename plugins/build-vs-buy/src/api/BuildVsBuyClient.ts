@@ -14,57 +14,33 @@
  * limitations under the License.
  */
 
-// openapi-fetch names its methods after the HTTP verbs (client.GET).
-/* eslint-disable new-cap */
-
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import createClient, { type Client } from 'openapi-fetch';
-import type {
-  CreateEvaluationRequest,
-  DashboardList,
-  DecisionSummary,
-  EvaluationDiff,
-  EvaluationDraft,
-  EvaluationRevision,
-  EvaluationRevisionSummary,
-  EvaluationSummary,
-  Page,
-  StoredEvaluation,
-  UnevaluatedEntity,
-  UpdateEvaluationRequest,
+import {
+  BuildVsBuyHttpClient,
+  type CreateEvaluationRequest,
+  type DashboardList,
+  type DecisionSummary,
+  type EvaluationDiff,
+  type EvaluationDraft,
+  type EvaluationPreview,
+  type EvaluationRevision,
+  type EvaluationRevisionSummary,
+  type EvaluationSummary,
+  type Page,
+  type StoredEvaluation,
+  type UnevaluatedEntity,
+  type UpdateEvaluationRequest,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type {
   BuildVsBuyApi,
   DashboardListName,
   DecisionFilter,
-  EvaluationPreview,
   ListEvaluationsOptions,
   PageRequest,
 } from './BuildVsBuyApi';
-import type { paths } from './openapi.generated';
 
-/**
- * A save refused because someone saved the evaluation since the version the
- * user started from. `current` is the version now stored.
- *
- * @public
- */
-export class EvaluationConflictError extends Error {
-  readonly name = 'EvaluationConflictError';
-  readonly current: StoredEvaluation;
-  readonly cause: ResponseError;
-
-  constructor(
-    message: string,
-    cause: ResponseError,
-    current: StoredEvaluation,
-  ) {
-    super(message);
-    this.cause = cause;
-    this.current = current;
-  }
-}
+export { EvaluationConflictError } from '@build-vs-buy/plugin-build-vs-buy-common';
 
 /*
  * The filters as the spec names them; empty ones (an unset select) are left
@@ -83,261 +59,126 @@ function pageQuery(page: PageRequest = {}) {
   return { limit: page.limit, cursor: page.cursor };
 }
 
-/*
- * The backend answers with the -common wire types: its typed router only
- * compiles when they fit the spec's response schemas, and under test every
- * response is validated against the spec. The spec's types are looser (the
- * outcome's figures are an open object), so responses are read as the
- * -common types here.
- */
-function wire<T>(data: unknown): T {
-  return data as T;
-}
-
 /**
- * Talks to the Build vs Buy backend over HTTP, through a client typed from
- * the backend's OpenAPI spec (`openapi-typescript` + `openapi-fetch`), so
- * paths, parameters and bodies are checked against the spec at compile
- * time.
+ * Talks to the Build vs Buy backend through the plugin's one HTTP client
+ * (`BuildVsBuyHttpClient` from -common, typed from the backend's OpenAPI
+ * spec), with the app's discovery and fetch APIs. Failures are
+ * `ResponseError`s; a stale save an `EvaluationConflictError`.
  *
  * @public
  */
 export class BuildVsBuyClient implements BuildVsBuyApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly client: BuildVsBuyHttpClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.client = new BuildVsBuyHttpClient(options);
   }
 
-  async listEvaluations(
+  listEvaluations(
     options: ListEvaluationsOptions = {},
   ): Promise<Page<EvaluationSummary>> {
-    const { data } = await (
-      await this.client()
-    ).GET('/evaluations', {
-      params: {
-        query: {
-          entityRef: options.entityRef,
-          reviewStatus: options.reviewStatus,
-          status: options.status,
-          verdict: options.verdict,
-          ...filterQuery(options),
-          ...pageQuery(options),
-        },
-      },
+    return this.client.listEvaluations({
+      entityRef: options.entityRef,
+      reviewStatus: options.reviewStatus,
+      status: options.status,
+      verdict: options.verdict,
+      ...filterQuery(options),
+      ...pageQuery(options),
     });
-    return wire(data);
   }
 
-  async getEvaluation(id: string): Promise<StoredEvaluation> {
-    const { data } = await (
-      await this.client()
-    ).GET('/evaluations/{id}', { params: { path: { id } } });
-    return wire(data);
+  getEvaluation(id: string): Promise<StoredEvaluation> {
+    return this.client.getEvaluation({ id });
   }
 
   async getEvaluationByEntity(
     entityRef: string,
   ): Promise<StoredEvaluation | undefined> {
     try {
-      const { data } = await (
-        await this.client()
-      ).GET('/entities/{entityRef}/evaluation', {
-        params: { path: { entityRef } },
-      });
-      return wire(data);
+      return await this.client.getEntityEvaluation({ entityRef });
     } catch (error) {
-      if ((error as ResponseError).statusCode === 404) {
+      if (error instanceof ResponseError && error.statusCode === 404) {
         return undefined;
       }
       throw error;
     }
   }
 
-  async createEvaluation(
+  createEvaluation(
     request: CreateEvaluationRequest,
   ): Promise<StoredEvaluation> {
-    const { data } = await (
-      await this.client()
-    ).POST('/evaluations', { body: request });
-    return wire(data);
+    return this.client.createEvaluation(request);
   }
 
-  async updateEvaluation(
+  updateEvaluation(
     id: string,
     request: UpdateEvaluationRequest,
   ): Promise<StoredEvaluation> {
-    const { data } = await (
-      await this.client()
-    ).PUT('/evaluations/{id}', {
-      params: { path: { id } },
-      body: request,
-    });
-    return wire(data);
+    return this.client.updateEvaluation({ id }, request);
   }
 
-  async archiveEvaluation(id: string, version: number): Promise<void> {
-    await (
-      await this.client()
-    ).DELETE('/evaluations/{id}', {
-      params: { path: { id }, query: { version } },
-    });
+  archiveEvaluation(id: string, version: number): Promise<void> {
+    return this.client.archiveEvaluation({ id, version });
   }
 
-  async listRevisions(
+  listRevisions(
     id: string,
     options: PageRequest = {},
   ): Promise<Page<EvaluationRevisionSummary>> {
-    const { data } = await (
-      await this.client()
-    ).GET('/evaluations/{id}/revisions', {
-      params: { path: { id }, query: pageQuery(options) },
-    });
-    return wire(data);
+    return this.client.listRevisions({ id }, pageQuery(options));
   }
 
-  async getRevision(id: string, version: number): Promise<EvaluationRevision> {
-    const { data } = await (
-      await this.client()
-    ).GET('/evaluations/{id}/revisions/{version}', {
-      params: { path: { id, version } },
-    });
-    return wire(data);
+  getRevision(id: string, version: number): Promise<EvaluationRevision> {
+    return this.client.getRevision({ id, version });
   }
 
-  async diffRevisions(
-    id: string,
-    from: number,
-    to: number,
-  ): Promise<EvaluationDiff> {
-    const { data } = await (
-      await this.client()
-    ).GET('/evaluations/{id}/diff', {
-      params: { path: { id }, query: { from, to } },
-    });
-    return wire(data);
+  diffRevisions(id: string, from: number, to: number): Promise<EvaluationDiff> {
+    return this.client.diffRevisions({ id, from, to });
   }
 
-  async previewEvaluation(
-    evaluation: EvaluationDraft,
-  ): Promise<EvaluationPreview> {
-    const { data } = await (
-      await this.client()
-    ).POST('/evaluate', { body: { evaluation } });
-    return wire(data);
+  previewEvaluation(evaluation: EvaluationDraft): Promise<EvaluationPreview> {
+    return this.client.evaluate({ evaluation });
   }
 
-  async getDashboardList(
+  getDashboardList(
     list: DashboardList,
     options: DecisionFilter & PageRequest = {},
   ): Promise<Page<EvaluationSummary>> {
-    const { data } = await (
-      await this.client()
-    ).GET('/dashboard/{list}', {
-      params: {
-        path: { list },
-        query: {
-          verdict: options.verdict,
-          ...filterQuery(options),
-          ...pageQuery(options),
-        },
+    return this.client.listDashboard(
+      { list },
+      {
+        verdict: options.verdict,
+        ...filterQuery(options),
+        ...pageQuery(options),
       },
-    });
-    return wire(data);
+    );
   }
 
-  async getUnevaluatedEntities(
+  getUnevaluatedEntities(
     options: Omit<DecisionFilter, 'verdict'> & PageRequest = {},
   ): Promise<Page<UnevaluatedEntity>> {
-    const { data } = await (
-      await this.client()
-    ).GET('/dashboard/not-evaluated', {
-      params: { query: { ...filterQuery(options), ...pageQuery(options) } },
+    return this.client.listNotEvaluated({
+      ...filterQuery(options),
+      ...pageQuery(options),
     });
-    return wire(data);
   }
 
-  async getDecisionSummary(
-    options: DecisionFilter = {},
-  ): Promise<DecisionSummary> {
-    const { data } = await (
-      await this.client()
-    ).GET('/dashboard/summary', {
-      params: { query: { verdict: options.verdict, ...filterQuery(options) } },
+  getDecisionSummary(options: DecisionFilter = {}): Promise<DecisionSummary> {
+    return this.client.getDecisionSummary({
+      verdict: options.verdict,
+      ...filterQuery(options),
     });
-    return wire(data);
   }
 
-  async getDashboardCsv(
+  getDashboardCsv(
     list: DashboardListName,
     options: DecisionFilter = {},
   ): Promise<string> {
-    const client = await this.client();
-    const { data } =
-      list === 'not-evaluated'
-        ? await client.GET('/dashboard/not-evaluated', {
-            params: { query: { ...filterQuery(options), format: 'csv' } },
-            headers: { Accept: 'text/csv' },
-            parseAs: 'text',
-          })
-        : await client.GET('/dashboard/{list}', {
-            params: {
-              path: { list },
-              query: {
-                verdict: options.verdict,
-                ...filterQuery(options),
-                format: 'csv',
-              },
-            },
-            headers: { Accept: 'text/csv' },
-            parseAs: 'text',
-          });
-    return data ?? '';
-  }
-
-  /*
-   * A client for the plugin's current base URL. Failed responses become
-   * Backstage ResponseErrors (a stale save an EvaluationConflictError that
-   * carries the current version), thrown from the fetch itself so no
-   * caller can forget to check.
-   */
-  private async client(): Promise<Client<paths>> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('build-vs-buy');
-    return createClient<paths>({
-      baseUrl,
-      fetch: async request => {
-        // Handed on as a URL and init with the body as text: the app's fetch
-        // middleware rebuilds requests, and in the browser a Request whose
-        // body stream was handed on once cannot be built again.
-        const payload =
-          request.method === 'GET' || request.method === 'HEAD'
-            ? undefined
-            : await request.text();
-        const response = await this.fetchApi.fetch(request.url, {
-          method: request.method,
-          headers: request.headers,
-          body: payload || undefined,
-          signal: request.signal,
-        });
-        if (response.ok) {
-          return response;
-        }
-        const body = await response
-          .clone()
-          .json()
-          .catch(() => undefined);
-        const error = await ResponseError.fromResponse(response);
-        if (response.status === 409 && body?.current) {
-          throw new EvaluationConflictError(
-            body.error?.message ?? error.message,
-            error,
-            body.current,
-          );
-        }
-        throw error;
-      },
-    });
+    return list === 'not-evaluated'
+      ? this.client.getNotEvaluatedCsv(filterQuery(options))
+      : this.client.getDashboardCsv(
+          { list },
+          { verdict: options.verdict, ...filterQuery(options) },
+        );
   }
 }

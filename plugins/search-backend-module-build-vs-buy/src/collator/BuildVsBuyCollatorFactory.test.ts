@@ -17,6 +17,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { TestPipeline } from '@backstage/plugin-search-backend-node';
 import { buildVsBuyEvaluationReadPermission } from '@build-vs-buy/plugin-build-vs-buy-common';
+import { DefaultBuildVsBuyDecisionsService } from '@build-vs-buy/plugin-build-vs-buy-node';
 import {
   FakeBackend,
   startFakeBackend,
@@ -40,11 +41,15 @@ describe('BuildVsBuyCollatorFactory', () => {
   ) =>
     new BuildVsBuyCollatorFactory({
       auth: mockServices.auth({ pluginId: 'search' }),
-      discovery: mockServices.discovery.mock({
-        getBaseUrl: async pluginId => {
-          expect(pluginId).toBe('build-vs-buy');
-          return fake.baseUrl;
-        },
+      // The real client of -node, against a fake backend over HTTP.
+      decisions: new DefaultBuildVsBuyDecisionsService({
+        auth: mockServices.auth({ pluginId: 'search' }),
+        discovery: mockServices.discovery.mock({
+          getBaseUrl: async pluginId => {
+            expect(pluginId).toBe('build-vs-buy');
+            return fake.baseUrl;
+          },
+        }),
       }),
       logger: mockServices.logger.mock(),
       ...options,
@@ -169,13 +174,21 @@ describe('BuildVsBuyCollatorFactory', () => {
 
     const { error } = await collate(factoryFor(backend));
 
-    expect(String(error)).toMatch(/Build vs Buy backend answered 503/);
+    expect(error).toMatchObject({ name: 'ResponseError', statusCode: 503 });
+    expect(String(error)).toMatch(/503/);
   });
 
   it('keeps results behind the evaluation read permission', () => {
     const factory = new BuildVsBuyCollatorFactory({
       auth: mockServices.auth(),
-      discovery: mockServices.discovery(),
+      decisions: {
+        getDecision: jest.fn(),
+        getEvaluation: jest.fn(),
+        listDecisions: jest.fn(),
+        listDueForRevisit: jest.fn(),
+        listEvaluations: jest.fn(),
+        listNotEvaluated: jest.fn(),
+      },
       logger: mockServices.logger.mock(),
     });
     expect(factory.type).toBe('build-vs-buy');

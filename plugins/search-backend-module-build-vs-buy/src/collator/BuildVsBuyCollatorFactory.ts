@@ -15,11 +15,7 @@
  */
 
 import { Readable } from 'node:stream';
-import {
-  AuthService,
-  DiscoveryService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { Permission } from '@backstage/plugin-permission-common';
@@ -37,7 +33,6 @@ import {
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import {
   BuildVsBuyDecisionsService,
-  DefaultBuildVsBuyDecisionsService,
   readAllEvaluations,
 } from '@build-vs-buy/plugin-build-vs-buy-node';
 import {
@@ -73,8 +68,9 @@ export interface BuildVsBuyDocument extends IndexableDocument {
  */
 export type BuildVsBuyCollatorFactoryOptions = {
   auth: AuthService;
-  discovery: DiscoveryService;
   logger: LoggerService;
+  /** Reads the decisions: `buildVsBuyDecisionsServiceRef` of -node. */
+  decisions: BuildVsBuyDecisionsService;
   /**
    * Where a result links to, with `:namespace`, `:kind` and `:name`
    * placeholders. Defaults to the entity's Build vs Buy tab.
@@ -82,8 +78,6 @@ export type BuildVsBuyCollatorFactoryOptions = {
   locationTemplate?: string;
   /** Decisions per request to the Build vs Buy backend. Defaults to 100. */
   batchSize?: number;
-  /** The client of the Build vs Buy backend; tests pass their own. */
-  decisions?: BuildVsBuyDecisionsService;
 };
 
 /**
@@ -120,12 +114,7 @@ export class BuildVsBuyCollatorFactory implements DocumentCollatorFactory {
   constructor(options: BuildVsBuyCollatorFactoryOptions) {
     this.#auth = options.auth;
     this.#logger = options.logger;
-    this.#decisions =
-      options.decisions ??
-      new DefaultBuildVsBuyDecisionsService({
-        auth: options.auth,
-        discovery: options.discovery,
-      });
+    this.#decisions = options.decisions;
     this.#locationTemplate =
       options.locationTemplate ?? DEFAULT_LOCATION_TEMPLATE;
     this.#batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;

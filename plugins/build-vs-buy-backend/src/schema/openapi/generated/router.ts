@@ -246,7 +246,8 @@ export const spec = {
             },
           },
         },
-        additionalProperties: {},
+        description:
+          "Backstage's error response; more fields may follow, as the current record does on a stale update.",
       },
       EvaluationStatus: {
         type: 'string',
@@ -267,23 +268,240 @@ export const spec = {
         ],
       },
       Verdict: {
-        type: 'object',
-        required: ['kind'],
-        properties: {
-          kind: {
-            $ref: '#/components/schemas/VerdictKind',
+        description:
+          'The outcome of the walk through the tree, discriminated on kind.',
+        oneOf: [
+          {
+            type: 'object',
+            required: ['kind'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['build'],
+              },
+            },
+            additionalProperties: false,
           },
+          {
+            type: 'object',
+            required: ['kind', 'candidateId', 'candidateName'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['buy'],
+              },
+              candidateId: {
+                type: 'string',
+              },
+              candidateName: {
+                type: 'string',
+              },
+            },
+            additionalProperties: false,
+          },
+          {
+            type: 'object',
+            required: ['kind', 'candidateId', 'candidateName', 'gaps'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['buy-with-wrapper'],
+              },
+              candidateId: {
+                type: 'string',
+              },
+              candidateName: {
+                type: 'string',
+              },
+              gaps: {
+                type: 'array',
+                description:
+                  'Requirement ids of the narrow core gaps the wrapper fills.',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+            additionalProperties: false,
+          },
+          {
+            type: 'object',
+            required: ['kind'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['no-qualifying-candidate'],
+              },
+            },
+            additionalProperties: false,
+          },
+          {
+            type: 'object',
+            required: ['kind'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['incomplete'],
+              },
+            },
+            additionalProperties: false,
+          },
+        ],
+      },
+      DecisionNode: {
+        type: 'string',
+        description:
+          'The nodes of the decision tree, plus the prerequisites that precede it.',
+        enum: [
+          'prerequisites',
+          'core-differentiator',
+          'mature-option',
+          'requirements-coverage',
+          'gap-classification',
+          'maintenance',
+        ],
+      },
+      WarningCode: {
+        type: 'string',
+        enum: [
+          'session-over-timebox',
+          'revisit-date-passed',
+          'over-classification-risk',
+          'no-mature-option',
+          'no-must-haves',
+          'must-have-gap-treated-as-core',
+          'cannot-afford-to-build',
+          'small-team-cannot-maintain',
+          'build-without-owner',
+          'build-without-maintenance-plan',
+          'buy-without-migration-plan',
+          'integration-cost-not-budgeted',
+          'learning-curve-not-estimated',
+          'build-on-unstable-requirements',
+          'building-because-buying-is-boring',
+          'build-without-twelve-month-roadmap',
+          'startup-building-infrastructure',
+          'enterprise-build-may-lose-maintainer',
+          'procurement-not-started',
+        ],
+      },
+      ReviewReasonCode: {
+        type: 'string',
+        enum: [
+          'revisit-date-passed',
+          'revisit-date-near',
+          'revisit-date-not-set',
+          'buy-without-migration-plan',
+          'build-without-maintenance-owner',
+        ],
+      },
+      CandidateFigures: {
+        type: 'object',
+        description:
+          'Where a candidate ended up in the walk, and how it covers the requirements.',
+        required: [
+          'candidateId',
+          'candidateName',
+          'mature',
+          'coverage',
+          'standing',
+        ],
+        properties: {
           candidateId: {
             type: 'string',
           },
           candidateName: {
             type: 'string',
           },
-          gaps: {
+          mature: {
+            type: 'boolean',
+          },
+          coverage: {
+            type: 'object',
+            description: 'Unassessed requirements count as missing.',
+            required: [
+              'mustMet',
+              'mustTotal',
+              'mustMissing',
+              'shouldScore',
+              'shouldTotal',
+              'ratio',
+            ],
+            properties: {
+              mustMet: {
+                type: 'integer',
+              },
+              mustTotal: {
+                type: 'integer',
+              },
+              mustMissing: {
+                type: 'integer',
+              },
+              shouldScore: {
+                type: 'number',
+              },
+              shouldTotal: {
+                type: 'integer',
+              },
+              ratio: {
+                type: 'number',
+              },
+            },
+            additionalProperties: false,
+          },
+          standing: {
+            type: 'string',
+            enum: [
+              'not-mature',
+              'missing-must-have',
+              'below-threshold',
+              'broad-core-gap',
+              'runner-up',
+              'chosen',
+              'not-assessed',
+            ],
+          },
+        },
+        additionalProperties: false,
+      },
+      OutcomeFigures: {
+        type: 'object',
+        required: [
+          'candidates',
+          'coverageThreshold',
+          'partialCredit',
+          'maintenanceShare',
+          'sessionOverTimebox',
+        ],
+        properties: {
+          candidates: {
             type: 'array',
             items: {
-              type: 'string',
+              $ref: '#/components/schemas/CandidateFigures',
             },
+          },
+          coverageThreshold: {
+            type: 'number',
+          },
+          partialCredit: {
+            type: 'number',
+          },
+          maintenanceShare: {
+            type: 'number',
+            description:
+              'Share of one engineer a built system needs permanently.',
+          },
+          learningCurveWeeks: {
+            type: 'number',
+          },
+          integrationCostWeeks: {
+            type: 'number',
+          },
+          sessionOverTimebox: {
+            type: 'boolean',
+          },
+          revisitBy: {
+            type: 'string',
           },
         },
         additionalProperties: false,
@@ -304,7 +522,7 @@ export const spec = {
               required: ['node', 'answer', 'reasoning'],
               properties: {
                 node: {
-                  type: 'string',
+                  $ref: '#/components/schemas/DecisionNode',
                 },
                 candidateId: {
                   type: 'string',
@@ -327,18 +545,23 @@ export const spec = {
               required: ['code', 'message'],
               properties: {
                 code: {
-                  type: 'string',
+                  $ref: '#/components/schemas/WarningCode',
                 },
                 message: {
                   type: 'string',
                 },
+                node: {
+                  $ref: '#/components/schemas/DecisionNode',
+                },
+                candidateId: {
+                  type: 'string',
+                },
               },
-              additionalProperties: {},
+              additionalProperties: false,
             },
           },
           figures: {
-            type: 'object',
-            additionalProperties: {},
+            $ref: '#/components/schemas/OutcomeFigures',
           },
           missing: {
             type: 'array',
@@ -368,7 +591,7 @@ export const spec = {
               required: ['code', 'message'],
               properties: {
                 code: {
-                  type: 'string',
+                  $ref: '#/components/schemas/ReviewReasonCode',
                 },
                 message: {
                   type: 'string',

@@ -190,6 +190,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description Backstage's error response; more fields may follow, as the current record does on a stale update. */
     Error: {
       error: {
         name: string;
@@ -204,8 +205,6 @@ export interface components {
       response: {
         statusCode: number;
       };
-    } & {
-      [key: string]: unknown;
     };
     /** @enum {string} */
     EvaluationStatus: 'draft' | 'complete' | 'archived';
@@ -218,32 +217,126 @@ export interface components {
       | 'buy-with-wrapper'
       | 'no-qualifying-candidate'
       | 'incomplete';
-    Verdict: {
-      kind: components['schemas']['VerdictKind'];
-      candidateId?: string;
-      candidateName?: string;
-      gaps?: string[];
+    /** @description The outcome of the walk through the tree, discriminated on kind. */
+    Verdict:
+      | {
+          /** @enum {string} */
+          kind: 'build';
+        }
+      | {
+          /** @enum {string} */
+          kind: 'buy';
+          candidateId: string;
+          candidateName: string;
+        }
+      | {
+          /** @enum {string} */
+          kind: 'buy-with-wrapper';
+          candidateId: string;
+          candidateName: string;
+          /** @description Requirement ids of the narrow core gaps the wrapper fills. */
+          gaps: string[];
+        }
+      | {
+          /** @enum {string} */
+          kind: 'no-qualifying-candidate';
+        }
+      | {
+          /** @enum {string} */
+          kind: 'incomplete';
+        };
+    /**
+     * @description The nodes of the decision tree, plus the prerequisites that precede it.
+     * @enum {string}
+     */
+    DecisionNode:
+      | 'prerequisites'
+      | 'core-differentiator'
+      | 'mature-option'
+      | 'requirements-coverage'
+      | 'gap-classification'
+      | 'maintenance';
+    /** @enum {string} */
+    WarningCode:
+      | 'session-over-timebox'
+      | 'revisit-date-passed'
+      | 'over-classification-risk'
+      | 'no-mature-option'
+      | 'no-must-haves'
+      | 'must-have-gap-treated-as-core'
+      | 'cannot-afford-to-build'
+      | 'small-team-cannot-maintain'
+      | 'build-without-owner'
+      | 'build-without-maintenance-plan'
+      | 'buy-without-migration-plan'
+      | 'integration-cost-not-budgeted'
+      | 'learning-curve-not-estimated'
+      | 'build-on-unstable-requirements'
+      | 'building-because-buying-is-boring'
+      | 'build-without-twelve-month-roadmap'
+      | 'startup-building-infrastructure'
+      | 'enterprise-build-may-lose-maintainer'
+      | 'procurement-not-started';
+    /** @enum {string} */
+    ReviewReasonCode:
+      | 'revisit-date-passed'
+      | 'revisit-date-near'
+      | 'revisit-date-not-set'
+      | 'buy-without-migration-plan'
+      | 'build-without-maintenance-owner';
+    /** @description Where a candidate ended up in the walk, and how it covers the requirements. */
+    CandidateFigures: {
+      candidateId: string;
+      candidateName: string;
+      mature: boolean;
+      /** @description Unassessed requirements count as missing. */
+      coverage: {
+        mustMet: number;
+        mustTotal: number;
+        mustMissing: number;
+        shouldScore: number;
+        shouldTotal: number;
+        ratio: number;
+      };
+      /** @enum {string} */
+      standing:
+        | 'not-mature'
+        | 'missing-must-have'
+        | 'below-threshold'
+        | 'broad-core-gap'
+        | 'runner-up'
+        | 'chosen'
+        | 'not-assessed';
+    };
+    OutcomeFigures: {
+      candidates: components['schemas']['CandidateFigures'][];
+      coverageThreshold: number;
+      partialCredit: number;
+      /** @description Share of one engineer a built system needs permanently. */
+      maintenanceShare: number;
+      learningCurveWeeks?: number;
+      integrationCostWeeks?: number;
+      sessionOverTimebox: boolean;
+      revisitBy?: string;
     };
     /** @description What the decision engine computed from the answers. */
     Outcome: {
       verdict: components['schemas']['Verdict'];
       /** @description The walk through the tree, one step per node judged. */
       path: {
-        node: string;
+        node: components['schemas']['DecisionNode'];
         candidateId?: string;
         answer: string;
         reasoning: string;
       }[];
       /** @description The failure modes and adjustments that apply. */
-      warnings: ({
-        code: string;
+      warnings: {
+        code: components['schemas']['WarningCode'];
         message: string;
-      } & {
-        [key: string]: unknown;
-      })[];
-      figures: {
-        [key: string]: unknown;
-      };
+        node?: components['schemas']['DecisionNode'];
+        candidateId?: string;
+      }[];
+      figures: components['schemas']['OutcomeFigures'];
       /** @description The answers the walk still needs, when incomplete. */
       missing: string[];
     };
@@ -252,7 +345,7 @@ export interface components {
       /** Format: date */
       revisitBy: string;
       reasons: {
-        code: string;
+        code: components['schemas']['ReviewReasonCode'];
         message: string;
       }[];
     };
