@@ -16,6 +16,22 @@
 
 import { z } from 'zod';
 import { EVALUATION_LIMITS as LIMITS } from './limits';
+import { checkReferences } from './schemaReferences';
+import {
+  coverageLevelSchema,
+  entityRefSchema,
+  gapBreadthSchema,
+  gapScopeSchema,
+  groupRefSchema,
+  identifierSchema,
+  isoDateSchema,
+  organisationProfileSchema,
+  requiredText,
+  requirementBucketSchema,
+  requirementsStabilitySchema,
+  text,
+  weeksSchema,
+} from './schemaBasics';
 
 /*
  * One source of truth for validation on the frontend and the backend.
@@ -35,104 +51,27 @@ import { EVALUATION_LIMITS as LIMITS } from './limits';
  * the walk through the tree still needs.
  */
 
-/**
- * Shape of a lowercase entity reference `kind:namespace/name`.
- *
- * @public
- */
-export const ENTITY_REF_PATTERN =
-  /^[a-z][a-z0-9]*:[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
-
-/**
- * Shape of candidate and requirement identifiers. Identifiers are used as
- * keys of `coverage`, so they never start with an underscore.
- *
- * @public
- */
-export const IDENTIFIER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-const text = (max: number) => z.string().trim().max(max);
-const requiredText = (max: number) => text(max).min(1);
-
-const identifierSchema = z
-  .string()
-  .min(1)
-  .max(LIMITS.idLength)
-  .regex(IDENTIFIER_PATTERN, {
-    message: 'Must start with a letter or digit and use only A-Z a-z 0-9 . _ -',
-  });
-
-/**
- * An entity reference, trimmed and lowercased before its shape is checked.
- *
- * @public
- */
-export const entityRefSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(LIMITS.entityRefLength)
-  .regex(ENTITY_REF_PATTERN, {
-    message: 'Must be an entity reference of the shape kind:namespace/name',
-  });
-
-/**
- * A reference to the group that owns a built system, `group:namespace/name`.
- *
- * @public
- */
-export const groupRefSchema = entityRefSchema.refine(
-  ref => ref.startsWith('group:'),
-  { message: 'Must be a group reference of the shape group:namespace/name' },
-);
-
-/**
- * A calendar date, `YYYY-MM-DD`.
- *
- * @public
- */
-export const isoDateSchema = z.iso.date();
-
-const weeksSchema = z.number().finite().min(0).max(LIMITS.weeks);
-
-/** @public */
-export const requirementBucketSchema = z.enum(['must', 'should', 'nice']);
-/** @public */
-export type RequirementBucket = z.infer<typeof requirementBucketSchema>;
-
-/** @public */
-export const coverageLevelSchema = z.enum(['met', 'partial', 'missing']);
-/** @public */
-export type CoverageLevel = z.infer<typeof coverageLevelSchema>;
-
-/** @public */
-export const gapScopeSchema = z.enum(['core', 'edge']);
-/** @public */
-export type GapScope = z.infer<typeof gapScopeSchema>;
-
-/** @public */
-export const gapBreadthSchema = z.enum(['narrow', 'broad']);
-/** @public */
-export type GapBreadth = z.infer<typeof gapBreadthSchema>;
-
-/** @public */
-export const organisationProfileSchema = z.enum([
-  'early-stage-startup',
-  'mid-size',
-  'large-enterprise',
-  'regulated',
-]);
-/** @public */
-export type OrganisationProfile = z.infer<typeof organisationProfileSchema>;
-
-/** @public */
-export const requirementsStabilitySchema = z.enum([
-  'stable',
-  'shifting',
-  'unstable',
-]);
-/** @public */
-export type RequirementsStability = z.infer<typeof requirementsStabilitySchema>;
+export {
+  ENTITY_REF_PATTERN,
+  IDENTIFIER_PATTERN,
+  entityRefSchema,
+  groupRefSchema,
+  isoDateSchema,
+  requirementBucketSchema,
+  coverageLevelSchema,
+  gapScopeSchema,
+  gapBreadthSchema,
+  organisationProfileSchema,
+  requirementsStabilitySchema,
+} from './schemaBasics';
+export type {
+  RequirementBucket,
+  CoverageLevel,
+  GapScope,
+  GapBreadth,
+  OrganisationProfile,
+  RequirementsStability,
+} from './schemaBasics';
 
 // Prerequisites ------------------------------------------------------------
 
@@ -392,99 +331,6 @@ export const regulatedProfileSchema = z.strictObject({
 export type RegulatedProfile = z.infer<typeof regulatedProfileSchema>;
 
 // Evaluation ---------------------------------------------------------------
-
-type ReferenceContext = {
-  addIssue(issue: {
-    code: 'custom';
-    path: PropertyKey[];
-    message: string;
-  }): void;
-};
-
-function idsOf(rows: unknown, key: string): unknown[] {
-  return Array.isArray(rows)
-    ? rows.map(row => (row as Record<string, unknown> | undefined)?.[key])
-    : [];
-}
-
-/*
- * Cross references the field schemas cannot see. Zod runs this even when
- * some fields failed their checks, so it reads the value defensively.
- */
-function checkReferences(
-  evaluation: {
-    candidates?: unknown;
-    requirements?: unknown;
-    gaps?: unknown;
-  },
-  ctx: ReferenceContext,
-): void {
-  const requirementIds = new Set<unknown>();
-  idsOf(evaluation.requirements, 'id').forEach((id, index) => {
-    if (requirementIds.has(id)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['requirements', index, 'id'],
-        message: `Duplicate requirement id "${String(id)}"`,
-      });
-    }
-    requirementIds.add(id);
-  });
-
-  const candidateIds = new Set<unknown>();
-  idsOf(evaluation.candidates, 'id').forEach((id, index) => {
-    if (candidateIds.has(id)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['candidates', index, 'id'],
-        message: `Duplicate candidate id "${String(id)}"`,
-      });
-    }
-    candidateIds.add(id);
-  });
-
-  idsOf(evaluation.candidates, 'coverage').forEach((coverage, index) => {
-    for (const requirementId of Object.keys(coverage ?? {})) {
-      if (!requirementIds.has(requirementId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['candidates', index, 'coverage', requirementId],
-          message: `Unknown requirement id "${requirementId}"`,
-        });
-      }
-    }
-  });
-
-  const gapCandidateIds = idsOf(evaluation.gaps, 'candidateId');
-  const gapRequirementIds = idsOf(evaluation.gaps, 'requirementId');
-  const classified = new Set<string>();
-  gapCandidateIds.forEach((candidateId, index) => {
-    const requirementId = gapRequirementIds[index];
-    if (!candidateIds.has(candidateId)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['gaps', index, 'candidateId'],
-        message: `Unknown candidate id "${String(candidateId)}"`,
-      });
-    }
-    if (!requirementIds.has(requirementId)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['gaps', index, 'requirementId'],
-        message: `Unknown requirement id "${String(requirementId)}"`,
-      });
-    }
-    const key = `${String(candidateId)}/${String(requirementId)}`;
-    if (classified.has(key)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['gaps', index],
-        message: `Gap ${key} is classified twice`,
-      });
-    }
-    classified.add(key);
-  });
-}
 
 const evaluationFields = {
   entityRef: entityRefSchema,

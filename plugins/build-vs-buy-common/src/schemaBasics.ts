@@ -1,0 +1,127 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/*
+ * The building blocks of the evaluation schemas: entity references, dates,
+ * identifiers and the enums of the article's vocabulary. schema.ts composes
+ * them and re-exports the public ones.
+ */
+
+import { z } from 'zod';
+import { EVALUATION_LIMITS as LIMITS } from './limits';
+
+/**
+ * Shape of a lowercase entity reference `kind:namespace/name`.
+ *
+ * @public
+ */
+export const ENTITY_REF_PATTERN =
+  /^[a-z][a-z0-9]*:[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
+
+/**
+ * Shape of candidate and requirement identifiers. Identifiers are used as
+ * keys of `coverage`, so they never start with an underscore.
+ *
+ * @public
+ */
+export const IDENTIFIER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** A trimmed text answer of at most `max` characters. */
+export const text = (max: number) => z.string().trim().max(max);
+/** A text answer that must not be blank. */
+export const requiredText = (max: number) => text(max).min(1);
+
+/** A candidate or requirement identifier. */
+export const identifierSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.idLength)
+  .regex(IDENTIFIER_PATTERN, {
+    message: 'Must start with a letter or digit and use only A-Z a-z 0-9 . _ -',
+  });
+
+/**
+ * An entity reference, trimmed and lowercased before its shape is checked.
+ *
+ * @public
+ */
+export const entityRefSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(LIMITS.entityRefLength)
+  .regex(ENTITY_REF_PATTERN, {
+    message: 'Must be an entity reference of the shape kind:namespace/name',
+  });
+
+/**
+ * A reference to the group that owns a built system, `group:namespace/name`.
+ *
+ * @public
+ */
+export const groupRefSchema = entityRefSchema.refine(
+  ref => ref.startsWith('group:'),
+  { message: 'Must be a group reference of the shape group:namespace/name' },
+);
+
+/**
+ * A calendar date, `YYYY-MM-DD`.
+ *
+ * @public
+ */
+export const isoDateSchema = z.iso.date();
+
+/** An estimate in weeks. */
+export const weeksSchema = z.number().finite().min(0).max(LIMITS.weeks);
+
+/** @public */
+export const requirementBucketSchema = z.enum(['must', 'should', 'nice']);
+/** @public */
+export type RequirementBucket = z.infer<typeof requirementBucketSchema>;
+
+/** @public */
+export const coverageLevelSchema = z.enum(['met', 'partial', 'missing']);
+/** @public */
+export type CoverageLevel = z.infer<typeof coverageLevelSchema>;
+
+/** @public */
+export const gapScopeSchema = z.enum(['core', 'edge']);
+/** @public */
+export type GapScope = z.infer<typeof gapScopeSchema>;
+
+/** @public */
+export const gapBreadthSchema = z.enum(['narrow', 'broad']);
+/** @public */
+export type GapBreadth = z.infer<typeof gapBreadthSchema>;
+
+/** @public */
+export const organisationProfileSchema = z.enum([
+  'early-stage-startup',
+  'mid-size',
+  'large-enterprise',
+  'regulated',
+]);
+/** @public */
+export type OrganisationProfile = z.infer<typeof organisationProfileSchema>;
+
+/** @public */
+export const requirementsStabilitySchema = z.enum([
+  'stable',
+  'shifting',
+  'unstable',
+]);
+/** @public */
+export type RequirementsStability = z.infer<typeof requirementsStabilitySchema>;
