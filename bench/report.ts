@@ -28,8 +28,6 @@ import { spread, type Measured, type Spread } from './load';
 import { REPO_ROOT, type parseSeedArgs, type SeedManifest } from './seed';
 
 const DOC_FILE = resolve(REPO_ROOT, 'docs/benchmarks.md');
-const BEGIN_MARKER = '<!-- bench:results:begin -->';
-const END_MARKER = '<!-- bench:results:end -->';
 
 export type Verdict = {
   label: string;
@@ -188,7 +186,7 @@ export async function renderReport(run: {
   return lines.join('\n');
 }
 
-async function postgresVersion(connection: string): Promise<string> {
+export async function postgresVersion(connection: string): Promise<string> {
   const db = knexFactory({
     client: 'pg',
     connection: `${connection.replace(/\/+$/, '')}/postgres`,
@@ -203,8 +201,14 @@ async function postgresVersion(connection: string): Promise<string> {
   }
 }
 
-/** Replaces the figures between the markers of docs/benchmarks.md. */
-export function writeReport(report: string) {
+/**
+ * Replaces the figures between a pair of marker comments of
+ * docs/benchmarks.md: `bench:results` for `yarn bench`, `bench:ui` for
+ * `yarn bench:ui`.
+ */
+export function writeReport(report: string, markers = 'bench:results') {
+  const BEGIN_MARKER = `<!-- ${markers}:begin -->`;
+  const END_MARKER = `<!-- ${markers}:end -->`;
   const doc = readFileSync(DOC_FILE, 'utf8');
   const begin = doc.indexOf(BEGIN_MARKER);
   const end = doc.indexOf(END_MARKER);

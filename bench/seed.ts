@@ -498,6 +498,7 @@ export function parseSeedArgs(argv: string[]): {
       rounds: { type: 'string', default: '5' },
       connections: { type: 'string', default: '20' },
       smoke: { type: 'boolean', default: false },
+      loads: { type: 'string', default: '20' },
     },
     strict: true,
   });
