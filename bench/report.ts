@@ -62,10 +62,12 @@ export type RunResults = {
 };
 
 const ratioText = (value: number) => value.toFixed(2);
+// The median to three places, so a ratio just over its target never prints
+// as the target itself.
 const spreadText = (s: Spread) =>
   s.n === 1
-    ? ratioText(s.median)
-    : `${ratioText(s.median)} (${ratioText(s.min)}–${ratioText(s.max)})`;
+    ? s.median.toFixed(3)
+    : `${s.median.toFixed(3)} (${ratioText(s.min)}–${ratioText(s.max)})`;
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const count = (value: number) => value.toLocaleString('en-US');
 const minute = (iso: string) => iso.slice(0, 16).replace('T', ' ');

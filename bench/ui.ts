@@ -286,7 +286,7 @@ function renderUiReport(run: {
   dashboard: Spread;
 }): string {
   const ratio = (s: Spread) =>
-    `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+    `${s.median.toFixed(3)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
   const time = (s: Spread) =>
     `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
   const result = (pass: boolean) => (pass ? 'pass' : '**fail**');
