@@ -16,14 +16,22 @@
 
 /*
  * `yarn bench`: seeds PostgreSQL (bench/seed.ts), starts the real backend
- * (packages/backend) on port 7107 with bench/app-config.bench.yaml, waits
- * until the catalog has ingested the seeded components, then loads the
- * plugin's endpoints and the catalog's comparable ones with autocannon, one
- * after the other in the same run, and writes the figures into
- * docs/benchmarks.md between its marker comments.
+ * (packages/backend, through bench/backend.ts, which adds the floor module
+ * of bench/floor.ts) on 127.0.0.1:7107 with bench/app-config.bench.yaml,
+ * waits until the catalog has ingested the seeded components, then loads
+ * the endpoints in interleaved rounds: every round measures the floor and
+ * then each pair, A then B, with the same warm-up each, so a slow minute on
+ * the shared machine lands on both sides of a pair. Each target is judged
+ * on the median of its per-round ratios; the range is printed beside it.
+ * Then the same backend without the plugin family takes the catalog's
+ * share of the load, for the plugin's share of resident memory. The figures
+ * go into docs/benchmarks.md between its marker comments.
  *
  *   yarn bench [--evaluations 100000] [--components 20000] [--skip-seed]
- *     [--keep-catalog] [--deep-pages 200] [--duration 10] [--connections 20]
+ *     [--keep-catalog] [--deep-pages 200] [--rounds 5] [--duration 5]
+ *     [--warmup 2] [--connections 20]
+ *   yarn bench --smoke   # 300 evaluations, one short round; keeps the
+ *                        # scripts working, writes bench/.generated/report.md
  *
  * Needs PostgreSQL: `source scripts/postgres.sh` starts it.
  */
@@ -31,294 +39,383 @@
 /* eslint-disable no-console */
 
 import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
-import autocannon from 'autocannon';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import knexFactory from 'knex';
 import {
-  componentName,
+  BASE_URL,
+  rssMegabytes,
+  startBackend,
+  waitForCatalog,
+  type BenchBackend,
+} from './backendProcess';
+import { FLOOR_PATH } from './floor';
+import {
+  measure,
+  roundRatios,
+  spread,
+  type LoadOptions,
+  type Measured,
+  type Scenario,
+} from './load';
+import {
+  renderReport,
+  writeReport,
+  type MemoryFigures,
+  type RunResults,
+  type Verdict,
+} from './report';
+import {
   GENERATED_DIR,
   MANIFEST_FILE,
   parseSeedArgs,
-  REPO_ROOT,
   seed,
   type SeedManifest,
 } from './seed';
 
-const PORT = 7107;
-const BASE_URL = `http://127.0.0.1:${PORT}`;
-const BACKEND_DIR = resolve(REPO_ROOT, 'packages/backend');
-const BACKEND_LOG = resolve(GENERATED_DIR, 'backend.log');
-const DOC_FILE = resolve(REPO_ROOT, 'docs/benchmarks.md');
-const BEGIN_MARKER = '<!-- bench:results:begin -->';
-const END_MARKER = '<!-- bench:results:end -->';
-const WARMUP_SECONDS = 2;
+const RESULTS_FILE = resolve(GENERATED_DIR, 'results.json');
+const SMOKE_REPORT = resolve(GENERATED_DIR, 'report.md');
+/** What --smoke means; options given after it still win. */
+const SMOKE_DEFAULTS = [
+  '--evaluations',
+  '300',
+  '--rounds',
+  '1',
+  '--duration',
+  '1',
+  '--warmup',
+  '1',
+  '--deep-pages',
+  '2',
+  '--connections',
+  '5',
+];
 
-type Scenario = {
-  name: string;
-  method?: 'GET' | 'POST';
-  /** The paths to request, in turn. */
-  paths: string[];
-  body?: () => string;
-};
-
-type Measured = {
-  name: string;
-  path: string;
-  requests: number;
-  throughput: number;
-  p50: number;
-  p99: number;
-  failures: number;
-};
-
-type Comparison = {
-  label: string;
-  ours: Measured;
-  baseline: Measured;
-  target: number;
-};
+/** A target on the median of per-round p99 ratios: A / B at most `target`. */
+type PairTarget = { label: string; a: Scenario; b: Scenario; target: number };
+/** A target on the median of per-round throughput shares of the floor. */
+type FloorTarget = { label: string; scenario: Scenario; target: number };
 
 async function main() {
-  const { options, rest } = parseSeedArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const smoke = argv.includes('--smoke');
+  const { options, rest } = parseSeedArgs(
+    smoke ? [...SMOKE_DEFAULTS, ...argv] : argv,
+  );
   if (options.database !== 'pg') {
     throw new Error('yarn bench runs the backend on PostgreSQL: --database pg');
   }
-  const duration = Number(rest.duration);
-  const connections = Number(rest.connections);
+  const rounds = wholeNumber(rest.rounds, '--rounds');
+  const load = {
+    duration: wholeNumber(rest.duration, '--duration'),
+    warmup: Number(rest.warmup),
+    connections: wholeNumber(rest.connections, '--connections'),
+  };
   const deepPages = Number(rest['deep-pages']);
 
   const manifest: SeedManifest = rest['skip-seed']
     ? JSON.parse(readFileSync(MANIFEST_FILE, 'utf8'))
     : await seed(options);
 
-  const connection = new URL(options.connection);
-  const token = randomBytes(24).toString('hex');
-  const backend = startBackend({
-    BENCH_TOKEN: token,
-    BENCH_PG_HOST: connection.hostname,
-    BENCH_PG_PORT: connection.port || '5432',
-    BENCH_PG_USER: decodeURIComponent(connection.username),
-    BENCH_PG_PASSWORD: decodeURIComponent(connection.password),
-  });
-  const stop = () => {
-    if (backend.exitCode === null) backend.kill('SIGTERM');
-  };
-  process.once('SIGINT', () => {
-    stop();
-    process.exit(130);
-  });
+  let backend = await startBackend({ connection: options.connection });
+  let results: RunResults;
   try {
-    const started = Date.now();
-    await waitFor('the backend to answer', 300, async () => {
-      if (backend.exitCode !== null) {
-        throw new Error(
-          `the backend exited with ${backend.exitCode}; see ${BACKEND_LOG}`,
-        );
-      }
-      const response = await fetch(`${BASE_URL}/api/build-vs-buy/health`);
-      return response.ok;
-    });
-    const startupSeconds = (Date.now() - started) / 1000;
-    console.log(`backend up in ${startupSeconds.toFixed(1)} s`);
-
-    const userToken = await guestToken();
-    const headers = { authorization: `Bearer ${userToken}` };
-
-    const ingestStarted = Date.now();
-    const lastName = componentName(manifest.components - 1);
-    let lastReport = 0;
-    await waitFor('the catalog to ingest the components', 3600, async () => {
-      const response = await fetch(
-        `${BASE_URL}/api/catalog/entities/by-query?limit=1&filter=kind=component`,
-        { headers },
-      );
-      const page = (await response.json()) as { totalItems?: number };
-      if (Date.now() - lastReport > 30_000) {
-        lastReport = Date.now();
-        console.log(
-          `catalog: ${page.totalItems ?? 0}/${manifest.components} components`,
-        );
-      }
-      if ((page.totalItems ?? 0) < manifest.components) return false;
-      const last = await fetch(
-        `${BASE_URL}/api/catalog/entities/by-name/component/default/${lastName}`,
-        { headers },
-      );
-      return last.ok;
-    });
-    const ingestSeconds = (Date.now() - started) / 1000;
+    const catalog = await waitForCatalog(backend, manifest.components);
+    const ingestSeconds = backend.startupSeconds + catalog.seconds;
     console.log(
-      `catalog ingested ${manifest.components} components ${(
-        (Date.now() - ingestStarted) /
-        1000
-      ).toFixed(1)} s after the backend answered (${ingestSeconds.toFixed(
+      `catalog has ${manifest.components} components ${ingestSeconds.toFixed(
         1,
-      )} s after its start)`,
+      )} s after the backend started`,
     );
-    // Let the catalog settle (stitching, the first processing pass).
-    await sleep(10_000);
+    if (catalog.ingested) {
+      // Let the catalog settle (stitching, the first processing pass), then
+      // start afresh: the rounds and the memory figures should not carry
+      // the heap of the ingestion, which the backend without the plugin
+      // (started on the ingested catalog) never has.
+      await sleep(smoke ? 1000 : 10_000);
+      await backend.stop();
+      backend = await startBackend({ connection: options.connection });
+      await waitForCatalog(backend, manifest.components);
+    }
 
-    const rssBefore = rssMegabytes(backend.pid!);
-    const deep = await deepPage(headers, deepPages);
-    const names = manifest.activeComponentNames;
-    const entityRef = (name: string) =>
-      encodeURIComponent(`component:default/${name}`);
-    const examples = EXAMPLE_EVALUATIONS.map(example =>
-      JSON.stringify({ evaluation: example.evaluation }),
-    );
-    let exampleTurn = 0;
+    const loadOptions: LoadOptions = {
+      ...load,
+      headers: { authorization: `Bearer ${backend.userToken}` },
+    };
+    const scenarios = await scenariosFor(manifest, loadOptions, deepPages);
+    const pairs: PairTarget[] = [
+      {
+        label: 'Current evaluation of an entity / catalog entity by name',
+        a: scenarios.evaluation,
+        b: scenarios.byName,
+        target: 1.0,
+      },
+      {
+        label: 'First page due for revisit / catalog by-query page of 50',
+        a: scenarios.dueForRevisit,
+        b: scenarios.byQuery,
+        target: 1.0,
+      },
+      {
+        label: `Evaluations page ${
+          scenarios.deepDepth + 1
+        } (cursor) / the first page`,
+        a: scenarios.deepPage,
+        b: scenarios.firstPage,
+        target: 1.2,
+      },
+    ];
+    const floorTargets: FloorTarget[] = [
+      {
+        label: 'Current evaluation of an entity, share of the floor',
+        scenario: scenarios.evaluation,
+        target: 0.8,
+      },
+      {
+        label: 'Dashboard page of 50 (due for revisit), share of the floor',
+        scenario: scenarios.dueForRevisit,
+        target: 0.5,
+      },
+    ];
+    // The order within every round: the floor, each pair A then B, the
+    // preview. The same order each round, so each pair alternates A B A B.
+    const order: Scenario[] = [
+      scenarios.floor,
+      ...pairs.flatMap(pair => [pair.a, pair.b]),
+      scenarios.preview,
+    ];
 
-    const run = (scenario: Scenario) =>
-      measure(scenario, { headers, duration, connections });
-    const comparisons: Comparison[] = [];
-    comparisons.push({
-      label: 'Current evaluation of an entity vs catalog entity by name',
-      ours: await run({
-        name: 'GET /api/build-vs-buy/entities/:ref/evaluation',
-        paths: names.map(
-          name => `/api/build-vs-buy/entities/${entityRef(name)}/evaluation`,
+    const rssBefore = rssMegabytes(backend.process.pid!);
+    const series = await runRounds(order, rounds, loadOptions);
+    const rssAfter = rssMegabytes(backend.process.pid!);
+    await backend.stop();
+
+    const floor = series.get(scenarios.floor.name)!;
+    const verdicts: Verdict[] = [
+      ...pairs.map(pair => {
+        const ratio = spread(
+          roundRatios(
+            series.get(pair.a.name)!,
+            series.get(pair.b.name)!,
+            m => m.p99,
+          ),
+        );
+        return {
+          label: pair.label,
+          measure: 'p99 ratio' as const,
+          ratio,
+          target: `≤ ${pair.target.toFixed(1)}`,
+          pass: ratio.median <= pair.target,
+        };
+      }),
+      ...floorTargets.map(target => {
+        const ratio = spread(
+          roundRatios(
+            series.get(target.scenario.name)!,
+            floor,
+            m => m.throughput,
+          ),
+        );
+        return {
+          label: target.label,
+          measure: 'throughput share' as const,
+          ratio,
+          target: `≥ ${target.target.toFixed(1)}`,
+          pass: ratio.median >= target.target,
+        };
+      }),
+    ];
+
+    const memory: MemoryFigures = {
+      withPlugin: { before: rssBefore, after: rssAfter },
+      withoutPlugin: await memoryWithoutPlugin({
+        connection: options.connection,
+        components: manifest.components,
+        // The same rounds, each plugin request replaced by the catalog
+        // request it is compared with (by name for one entity, by-query
+        // for a page).
+        order: order.map(scenario =>
+          scenario === scenarios.byName || scenario === scenarios.byQuery
+            ? scenario
+            : scenario === scenarios.dueForRevisit ||
+              scenario === scenarios.deepPage ||
+              scenario === scenarios.firstPage
+            ? scenarios.byQuery
+            : scenarios.byName,
         ),
+        rounds,
+        load,
       }),
-      baseline: await run({
-        name: 'GET /api/catalog/entities/by-name/component/default/:name',
-        paths: names.map(
-          name => `/api/catalog/entities/by-name/component/default/${name}`,
-        ),
-      }),
-      target: 1.0,
-    });
-    comparisons.push({
-      label: 'First page due for revisit vs catalog by-query page of 50',
-      ours: await run({
-        name: 'GET /api/build-vs-buy/dashboard/due-for-revisit?limit=50',
-        paths: ['/api/build-vs-buy/dashboard/due-for-revisit?limit=50'],
-      }),
-      baseline: await run({
-        name: 'GET /api/catalog/entities/by-query?limit=50&filter=kind=component',
-        paths: [
-          '/api/catalog/entities/by-query?limit=50&filter=kind=component',
-        ],
-      }),
-      target: 1.0,
-    });
-    comparisons.push({
-      label: `Evaluations page ${deep.depth + 1} (cursor) vs the first page`,
-      ours: await run({
-        name: `GET /api/build-vs-buy/evaluations?limit=50&cursor=… (page ${
-          deep.depth + 1
-        })`,
-        paths: [deep.path],
-      }),
-      baseline: await run({
-        name: 'GET /api/build-vs-buy/evaluations?limit=50',
-        paths: ['/api/build-vs-buy/evaluations?limit=50'],
-      }),
-      target: 1.2,
-    });
-    const preview = await run({
+    };
+
+    results = {
+      at: new Date().toISOString(),
+      command: `yarn bench ${smoke ? '--smoke ' : ''}--evaluations ${
+        manifest.evaluations
+      } --components ${manifest.components}${
+        rest['skip-seed'] ? ' --skip-seed' : ''
+      }`,
+      evaluations: manifest.evaluations,
+      rounds,
+      ...load,
+      ingestSeconds,
+      reused: Boolean(rest['skip-seed']),
+      verdicts,
+      endpoints: order.map(scenario => ({
+        name: scenario.name,
+        rounds: series.get(scenario.name)!,
+        floorShare:
+          scenario === scenarios.floor
+            ? undefined
+            : spread(
+                roundRatios(
+                  series.get(scenario.name)!,
+                  floor,
+                  m => m.throughput,
+                ),
+              ),
+      })),
+      memory,
+    };
+  } finally {
+    await backend.stop();
+  }
+
+  const previous = smoke ? undefined : previousResults(results.evaluations);
+  const report = await renderReport({
+    options,
+    manifest,
+    results,
+    previous,
+  });
+  if (smoke) {
+    writeFileSync(SMOKE_REPORT, `${report}\n`);
+    console.log(report);
+    console.log(`(smoke run: written to ${SMOKE_REPORT}, not to the docs)`);
+  } else {
+    writeReport(report);
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(report);
+  }
+  const failed = results.endpoints
+    .filter(endpoint => endpoint.rounds.some(m => m.failures > 0))
+    .map(endpoint => endpoint.name);
+  if (failed.length > 0) {
+    console.error(`non-2xx answers or errors from: ${failed.join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+async function scenariosFor(
+  manifest: SeedManifest,
+  load: LoadOptions,
+  deepPages: number,
+) {
+  const names = manifest.activeComponentNames;
+  const entityRef = (name: string) =>
+    encodeURIComponent(`component:default/${name}`);
+  const examples = EXAMPLE_EVALUATIONS.map(example =>
+    JSON.stringify({ evaluation: example.evaluation }),
+  );
+  let exampleTurn = 0;
+  const deep = await deepPage(load.headers, deepPages);
+  return {
+    floor: {
+      name: `GET /api/build-vs-buy${FLOOR_PATH} (the floor)`,
+      paths: [`/api/build-vs-buy${FLOOR_PATH}`],
+    },
+    evaluation: {
+      name: 'GET /api/build-vs-buy/entities/:ref/evaluation',
+      paths: names.map(
+        name => `/api/build-vs-buy/entities/${entityRef(name)}/evaluation`,
+      ),
+    },
+    byName: {
+      name: 'GET /api/catalog/entities/by-name/component/default/:name',
+      paths: names.map(
+        name => `/api/catalog/entities/by-name/component/default/${name}`,
+      ),
+    },
+    dueForRevisit: {
+      name: 'GET /api/build-vs-buy/dashboard/due-for-revisit?limit=50',
+      paths: ['/api/build-vs-buy/dashboard/due-for-revisit?limit=50'],
+    },
+    byQuery: {
+      name: 'GET /api/catalog/entities/by-query?limit=50&filter=kind=component',
+      paths: ['/api/catalog/entities/by-query?limit=50&filter=kind=component'],
+    },
+    deepDepth: deep.depth,
+    deepPage: {
+      name: `GET /api/build-vs-buy/evaluations?limit=50&cursor=… (page ${
+        deep.depth + 1
+      })`,
+      paths: [deep.path],
+    },
+    firstPage: {
+      name: 'GET /api/build-vs-buy/evaluations?limit=50',
+      paths: ['/api/build-vs-buy/evaluations?limit=50'],
+    },
+    preview: {
       name: 'POST /api/build-vs-buy/evaluate',
-      method: 'POST',
+      method: 'POST' as const,
       paths: ['/api/build-vs-buy/evaluate'],
       body: () => examples[exampleTurn++ % examples.length],
-    });
-    const rssAfter = rssMegabytes(backend.pid!);
-
-    const report = await renderReport({
-      options,
-      manifest,
-      ingestSeconds,
-      startupSeconds,
-      reused: Boolean(rest['skip-seed']),
-      comparisons,
-      preview,
-      rssBefore,
-      rssAfter,
-      duration,
-      connections,
-    });
-    writeReport(report);
-    console.log(report);
-    const failed = [...comparisons.flatMap(c => [c.ours, c.baseline]), preview]
-      .filter(m => m.failures > 0)
-      .map(m => m.name);
-    if (failed.length > 0) {
-      console.error(`non-2xx answers or errors from: ${failed.join(', ')}`);
-      process.exitCode = 1;
-    }
-  } finally {
-    stop();
-  }
-}
-
-/*
- * The backend as `backstage-cli package start` runs it (Node with
- * Backstage's TypeScript transform), without the file watcher, in
- * production mode, as one process whose memory we can read.
- */
-function startBackend(env: Record<string, string>): ChildProcess {
-  const log = createWriteStream(BACKEND_LOG);
-  const transform = require.resolve(
-    '@backstage/cli-node/config/nodeTransform.cjs',
-    { paths: [BACKEND_DIR] },
-  );
-  const child = spawn(
-    process.execPath,
-    [
-      '--enable-source-maps',
-      '--require',
-      transform,
-      'src/index.ts',
-      '--config',
-      '../../bench/app-config.bench.yaml',
-    ],
-    {
-      cwd: BACKEND_DIR,
-      env: { ...process.env, ...env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
     },
-  );
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
-  console.log(`backend pid ${child.pid} on ${BASE_URL}, log in ${BACKEND_LOG}`);
-  return child;
+  } satisfies Record<string, Scenario | number>;
 }
 
-async function guestToken(): Promise<string> {
-  const response = await fetch(`${BASE_URL}/api/auth/guest/refresh`, {
-    headers: { 'x-requested-with': 'XMLHttpRequest' },
-  });
-  if (!response.ok) {
-    throw new Error(
-      `guest sign-in answered ${response.status}: ${await response.text()}`,
-    );
+/** Measures every scenario once per round, in the same order each round. */
+async function runRounds(
+  order: Scenario[],
+  rounds: number,
+  load: LoadOptions,
+): Promise<Map<string, Measured[]>> {
+  const series = new Map<string, Measured[]>(order.map(s => [s.name, []]));
+  for (let round = 1; round <= rounds; round += 1) {
+    console.log(`round ${round}/${rounds}`);
+    for (const scenario of order) {
+      series.get(scenario.name)!.push(await measure(scenario, load));
+    }
   }
-  const body = (await response.json()) as {
-    backstageIdentity: { token: string };
-  };
-  return body.backstageIdentity.token;
+  return series;
 }
 
-async function waitFor(
-  what: string,
-  seconds: number,
-  ready: () => Promise<boolean>,
-): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    try {
-      if (await ready()) return;
-    } catch (error) {
-      if (!(error instanceof TypeError)) throw error; // TypeError: not listening yet
+/**
+ * The same backend without the plugin family, under the same rounds of load
+ * with the catalog's requests in place of the plugin's (which do not exist
+ * there): its resident memory before and after.
+ */
+async function memoryWithoutPlugin(options: {
+  connection: string;
+  components: number;
+  order: Scenario[];
+  rounds: number;
+  load: Omit<LoadOptions, 'headers'>;
+}): Promise<MemoryFigures['withoutPlugin']> {
+  const backend: BenchBackend = await startBackend({
+    connection: options.connection,
+    withoutPlugin: true,
+  });
+  try {
+    const headers = { authorization: `Bearer ${backend.userToken}` };
+    const probe = await fetch(`${BASE_URL}/api/build-vs-buy/health`, {
+      headers,
+    });
+    if (probe.status !== 404) {
+      throw new Error(
+        `the backend without the plugin still answers /api/build-vs-buy/health (${probe.status})`,
+      );
     }
-    if (Date.now() > deadline) {
-      throw new Error(`gave up waiting for ${what} after ${seconds} s`);
-    }
-    await sleep(2000);
+    await waitForCatalog(backend, options.components);
+    const before = rssMegabytes(backend.process.pid!);
+    await runRounds(options.order, options.rounds, {
+      ...options.load,
+      headers,
+    });
+    const after = rssMegabytes(backend.process.pid!);
+    return { before, after };
+  } finally {
+    await backend.stop();
   }
 }
 
@@ -344,185 +441,19 @@ async function deepPage(
   return { path, depth };
 }
 
-async function measure(
-  scenario: Scenario,
-  options: {
-    headers: Record<string, string>;
-    duration: number;
-    connections: number;
-  },
-): Promise<Measured> {
-  let turn = 0;
-  const load = (seconds: number) =>
-    autocannon({
-      url: BASE_URL,
-      connections: options.connections,
-      duration: seconds,
-      headers: {
-        ...options.headers,
-        ...(scenario.body ? { 'content-type': 'application/json' } : {}),
-      },
-      requests: [
-        {
-          method: scenario.method ?? 'GET',
-          setupRequest: request => ({
-            ...request,
-            path: scenario.paths[turn++ % scenario.paths.length],
-            ...(scenario.body ? { body: scenario.body() } : {}),
-          }),
-        },
-      ],
-    });
-  await load(WARMUP_SECONDS);
-  const result = await load(options.duration);
-  const measured: Measured = {
-    name: scenario.name,
-    path: scenario.paths[0],
-    requests: result.requests.total,
-    throughput: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    failures: result.non2xx + result.errors,
-  };
-  console.log(
-    `${scenario.name}: ${
-      measured.requests
-    } requests, ${measured.throughput.toFixed(0)}/s, p50 ${
-      measured.p50
-    } ms, p99 ${measured.p99} ms, ${measured.failures} failures`,
-  );
-  return measured;
+/** The last full run's results, if it was of the same size. */
+function previousResults(evaluations: number): RunResults | undefined {
+  if (!existsSync(RESULTS_FILE)) return undefined;
+  const previous = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as RunResults;
+  return previous.evaluations === evaluations ? previous : undefined;
 }
 
-function rssMegabytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-  return Math.round(kilobytes / 1024);
-}
-
-async function postgresVersion(connection: string): Promise<string> {
-  const db = knexFactory({
-    client: 'pg',
-    connection: `${connection.replace(/\/+$/, '')}/postgres`,
-  });
-  try {
-    const { rows } = await db.raw<{ rows: { server_version: string }[] }>(
-      'SHOW server_version',
-    );
-    return rows[0].server_version;
-  } finally {
-    await db.destroy();
+function wholeNumber(value: unknown, option: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    throw new Error(`${option}: a whole number >= 1, got ${value}`);
   }
-}
-
-async function renderReport(run: {
-  options: ReturnType<typeof parseSeedArgs>['options'];
-  manifest: SeedManifest;
-  ingestSeconds: number;
-  startupSeconds: number;
-  reused: boolean;
-  comparisons: Comparison[];
-  preview: Measured;
-  rssBefore: number;
-  rssAfter: number;
-  duration: number;
-  connections: number;
-}): Promise<string> {
-  const { manifest } = run;
-  const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
-  const lines: string[] = [];
-  lines.push(
-    `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ` +
-      `\`yarn bench --evaluations ${manifest.evaluations} --components ${
-        manifest.components
-      }${run.reused ? ' --skip-seed' : ''}\`` +
-      `, ${run.connections} connections, ${run.duration} s per endpoint after a ${WARMUP_SECONDS} s warm-up.`,
-    '',
-    `Machine: ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), ${Math.round(
-      totalmem() / 2 ** 30,
-    )} GiB memory, Node ${process.version}, PostgreSQL ${await postgresVersion(
-      run.options.connection,
-    )}, all on the same host (shared with other work).`,
-    '',
-    `Data: ${manifest.evaluations.toLocaleString(
-      'en-US',
-    )} evaluations (${Object.entries(manifest.byStatus)
-      .map(([status, count]) => `${count.toLocaleString('en-US')} ${status}`)
-      .join(', ')}), ${manifest.revisions.toLocaleString(
-      'en-US',
-    )} revisions, ${manifest.overdue.toLocaleString(
-      'en-US',
-    )} overdue and ${manifest.dueSoon.toLocaleString(
-      'en-US',
-    )} due within 30 days; ${manifest.components.toLocaleString(
-      'en-US',
-    )} components in the catalog. ` +
-      (run.reused
-        ? `Data reused (\`--skip-seed\`) from the seed of ${manifest.seededAt.slice(
-            0,
-            16,
-          )}, which took ${manifest.evaluationSeedSeconds.toFixed(1)} s.`
-        : `Seeding the evaluations took ${manifest.evaluationSeedSeconds.toFixed(
-            1,
-          )} s; the catalog had ingested the components ${run.ingestSeconds.toFixed(
-            0,
-          )} s after the backend started.`),
-    '',
-    '| Comparison | Build vs Buy p99 | Catalog / baseline p99 | Ratio | Target | Result |',
-    '| --- | --- | --- | --- | --- | --- |',
-  );
-  for (const c of run.comparisons) {
-    const ratio = c.ours.p99 / c.baseline.p99;
-    lines.push(
-      `| ${c.label} | ${ms(c.ours.p99)} | ${ms(
-        c.baseline.p99,
-      )} | ${ratio.toFixed(2)} | ≤ ${c.target.toFixed(1)} | ${
-        ratio <= c.target ? 'pass' : '**fail**'
-      } |`,
-    );
-  }
-  lines.push(
-    '',
-    '| Endpoint | Requests | Requests/s | p50 | p99 | Non-2xx or errors |',
-    '| --- | --- | --- | --- | --- | --- |',
-  );
-  for (const m of [
-    ...run.comparisons.flatMap(c => [c.ours, c.baseline]),
-    run.preview,
-  ]) {
-    lines.push(
-      `| \`${m.name}\` | ${m.requests} | ${m.throughput.toFixed(0)} | ${ms(
-        m.p50,
-      )} | ${ms(m.p99)} | ${m.failures} |`,
-    );
-  }
-  lines.push(
-    '',
-    `Backend resident memory (RSS): ${run.rssBefore} MB before the load, ${run.rssAfter} MB after it.`,
-  );
-  return lines.join('\n');
-}
-
-function writeReport(report: string) {
-  const doc = readFileSync(DOC_FILE, 'utf8');
-  const begin = doc.indexOf(BEGIN_MARKER);
-  const end = doc.indexOf(END_MARKER);
-  if (begin < 0 || end < begin) {
-    throw new Error(
-      `${DOC_FILE} needs the markers ${BEGIN_MARKER} and ${END_MARKER}`,
-    );
-  }
-  const next = `${doc.slice(
-    0,
-    begin + BEGIN_MARKER.length,
-  )}\n\n${report}\n\n${doc.slice(end)}`;
-  writeFileSync(DOC_FILE, next);
-  // Formatted as `yarn prettier:check` expects, so a rerun stays clean.
-  execFileSync(process.execPath, [
-    require.resolve('prettier/bin-prettier.js'),
-    '--write',
-    DOC_FILE,
-  ]);
+  return number;
 }
 
 main().catch(error => {

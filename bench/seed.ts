@@ -493,8 +493,12 @@ export function parseSeedArgs(argv: string[]): {
       'keep-catalog': { type: 'boolean', default: false },
       'skip-seed': { type: 'boolean', default: false },
       'deep-pages': { type: 'string', default: '200' },
-      duration: { type: 'string', default: '10' },
+      duration: { type: 'string', default: '5' },
+      warmup: { type: 'string', default: '2' },
+      rounds: { type: 'string', default: '5' },
       connections: { type: 'string', default: '20' },
+      smoke: { type: 'boolean', default: false },
+      loads: { type: 'string', default: '20' },
     },
     strict: true,
   });
