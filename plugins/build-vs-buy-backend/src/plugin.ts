@@ -112,6 +112,20 @@ export const buildVsBuyPlugin = createBackendPlugin({
             Promise.all(ids.map(id => db.evaluations.get(id))),
         });
 
+        // One service for the HTTP routes, the actions and the revisit
+        // scan: the same permission checks, review rule, orchestration and
+        // audit events.
+        const service = new EvaluationService({
+          db,
+          permissions,
+          permissionRuleset: permissionsRegistry.getPermissionRuleset(
+            evaluationResourceRef,
+          ),
+          auditor,
+          catalog,
+          reviewer: createReviewer(settings),
+        });
+
         await scheduler.scheduleTask({
           id: 'build-vs-buy-refresh-catalog-facts',
           scope: 'global',
@@ -132,7 +146,6 @@ export const buildVsBuyPlugin = createBackendPlugin({
           },
         });
 
-        const reviewer = createReviewer(settings);
         await scheduler.scheduleTask({
           id: 'build-vs-buy-revisit-scan',
           // One replica scans at a time; the notices it claims in the
@@ -148,7 +161,7 @@ export const buildVsBuyPlugin = createBackendPlugin({
               store: db.notices,
               catalog,
               notifications,
-              reviewer,
+              reviewer: service.reviewer,
               credentials: await auth.getOwnServiceCredentials(),
               logger,
               now: new Date(),
@@ -159,18 +172,6 @@ export const buildVsBuyPlugin = createBackendPlugin({
           },
         });
 
-        // One service for the HTTP routes and the actions: the same
-        // permission checks, orchestration and audit events.
-        const service = new EvaluationService({
-          db,
-          permissions,
-          permissionRuleset: permissionsRegistry.getPermissionRuleset(
-            evaluationResourceRef,
-          ),
-          auditor,
-          catalog,
-          reviewer,
-        });
         registerActions({ actionsRegistry, service });
 
         httpRouter.use(

@@ -27,6 +27,8 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  type DashboardListQuery,
+  type DecisionListQuery,
   EVALUATION_STATUSES,
   LIST_FORMATS,
   LIST_VIEWS,
@@ -59,6 +61,20 @@ export const listQuerySchema = z.strictObject({
 });
 
 export type ListQuery = z.infer<typeof listQuerySchema>;
+
+// The query parsed here is the one the OpenAPI spec declares for the
+// lists (the evaluations' view, the dashboard's format): a parameter added
+// to either and not the other fails to compile.
+type SameKeys<A, B> = [keyof A] extends [keyof B]
+  ? [keyof B] extends [keyof A]
+    ? true
+    : false
+  : false;
+const listQueryIsTheSpecs: SameKeys<
+  ListQuery,
+  DecisionListQuery & Pick<DashboardListQuery & { format?: unknown }, 'format'>
+> = true;
+void listQueryIsTheSpecs;
 
 /** A revision number. */
 export const versionSchema = z.coerce.number().int().min(1).max(MAX_INTEGER);
