@@ -587,14 +587,52 @@ describe('evaluate', () => {
             candidate('acme', { s1: 'partial' }),
             candidate('zeta', { s1: 'missing' }),
           ],
-          gaps: [gap('acme', 's1', 'core', 'broad'), gap('zeta', 's1', 'edge')],
+          gaps: [
+            gap('acme', 's1', 'core', 'broad'),
+            gap('zeta', 's1', 'core', 'narrow'),
+          ],
         }),
       );
-      expect(broad.verdict).toMatchObject({ kind: 'buy', candidateId: 'zeta' });
+      // Both have a core gap; acme covers more and is judged first: out.
+      expect(broad.verdict).toMatchObject({
+        kind: 'buy-with-wrapper',
+        candidateId: 'zeta',
+      });
       expect(broad.figures.candidates.map(({ standing }) => standing)).toEqual([
         'broad-core-gap',
         'chosen',
       ]);
+    });
+
+    it('"If gaps are in edge cases, buy": a candidate that needs no wrapper ranks before one that does, even with less should-have coverage', () => {
+      const outcome = evaluate(
+        anEvaluation({
+          candidates: [
+            // acme covers every should-have but one needs a wrapper...
+            candidate('acme', { s1: 'partial' }),
+            // ...zeta misses one the workload does not hinge on: an edge gap.
+            candidate('zeta', { s2: 'missing' }),
+          ],
+          gaps: [
+            gap('acme', 's1', 'core', 'narrow'),
+            gap('zeta', 's2', 'edge'),
+          ],
+        }),
+        { coverageThreshold: 0.5 },
+      );
+      expect(
+        outcome.figures.candidates.map(({ coverage }) => coverage.ratio),
+      ).toEqual([expect.any(Number), expect.any(Number)]);
+      expect(outcome.figures.candidates[0].coverage.ratio).toBeGreaterThan(
+        outcome.figures.candidates[1].coverage.ratio,
+      );
+      expect(outcome.verdict).toMatchObject({
+        kind: 'buy',
+        candidateId: 'zeta',
+      });
+      expect(
+        outcome.figures.candidates.map(({ standing }) => standing),
+      ).toEqual(['runner-up', 'chosen']);
     });
 
     it('"build the whole thing or find another vendor": when every candidate has a broad core gap, Node 5 decides', () => {

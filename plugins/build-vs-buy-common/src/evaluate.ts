@@ -598,8 +598,14 @@ function rankCandidates(
     judgement.coreBroad.length + judgement.coreNarrow.length;
   const order = (left: string, right: string) =>
     left < right ? -1 : Number(left > right);
+  // "If gaps are in edge cases, buy": a candidate that needs no wrapper
+  // (no core gap) ranks before one that does, whatever their should-have
+  // coverage; then the higher coverage, then fewer core gaps.
+  const needsWrapper = (judgement: GapJudgement) =>
+    Number(coreGaps(judgement) > 0);
   ranked.sort(
     (left, right) =>
+      needsWrapper(left.judgement) - needsWrapper(right.judgement) ||
       right.ratio - left.ratio ||
       coreGaps(left.judgement) - coreGaps(right.judgement) ||
       order(left.candidate.name, right.candidate.name) ||
