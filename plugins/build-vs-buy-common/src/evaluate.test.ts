@@ -902,6 +902,30 @@ describe('evaluate', () => {
     });
 
     it.each([
+      [0.5, [/0\.5 weeks .* quicker to learn/]],
+      [0, [/0 weeks .* quicker to learn/]],
+      [1, []],
+      [2, []],
+      [6, [/6 weeks .* slower to learn/]],
+    ])(
+      '"Budget one to two weeks of ramp-up time per engineer": %p weeks per engineer is a budget, not a limit',
+      (weeks, messages) => {
+        const outcome = buyWith({
+          ...complete,
+          engineersOperating: 3,
+          learningCurveWeeksPerEngineer: weeks,
+        });
+        expect(outcome.warnings).toEqual(
+          messages.map(message => ({
+            code: 'learning-curve-outside-budget',
+            message: expect.stringMatching(message),
+          })),
+        );
+        expect(outcome.figures.learningCurveWeeks).toBe(3 * weeks);
+      },
+    );
+
+    it.each([
       ['unstable', true],
       ['shifting', false],
       ['stable', false],

@@ -808,6 +808,16 @@ function warnAboutVerdict(walk: Walk, verdict: Verdict): void {
         'Say how many engineers will operate it.',
       );
     }
+    const rampUp = failureModes?.learningCurveWeeksPerEngineer;
+    if (rampUp !== undefined && (rampUp < 1 || rampUp > 2)) {
+      warn(
+        walk,
+        'learning-curve-outside-budget',
+        `${rampUp} weeks of ramp-up per engineer is outside the one to two weeks the article budgets; say what makes this product ${
+          rampUp < 1 ? 'quicker' : 'slower'
+        } to learn.`,
+      );
+    }
     if (
       profile === 'regulated' &&
       evaluation.regulated?.procurementStarted !== true

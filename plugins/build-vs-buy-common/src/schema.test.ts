@@ -187,8 +187,8 @@ describe('evaluation schemas', () => {
   });
 
   it.each([
-    [{ learningCurveWeeksPerEngineer: 0.5 }],
-    [{ learningCurveWeeksPerEngineer: 2.5 }],
+    [{ learningCurveWeeksPerEngineer: -1 }],
+    [{ learningCurveWeeksPerEngineer: 521 }],
     [{ integrationCostWeeks: -1 }],
     [{ engineersOperating: 1.5 }],
     [{ requirementsStability: 'chaotic' }],
@@ -201,6 +201,20 @@ describe('evaluation schemas', () => {
         }),
       )?.[0],
     ).toMatch(/^failureModes\./);
+  });
+
+  it('take any ramp-up estimate: the article gives a budget, not a limit', () => {
+    for (const learningCurveWeeksPerEngineer of [0, 0.5, 2.5, 12]) {
+      expect(
+        evaluationSchema.safeParse({
+          ...anEvaluation(),
+          failureModes: {
+            ...anEvaluation().failureModes,
+            learningCurveWeeksPerEngineer,
+          },
+        }).success,
+      ).toBe(true);
+    }
   });
 
   it('reject identifiers that could reach the object prototype', () => {

@@ -299,7 +299,9 @@ export type MigrationPlan = z.infer<typeof migrationPlanSchema>;
 const failureModesFields = {
   integrationCostWeeks: weeksSchema.optional(),
   engineersOperating: z.number().int().min(0).max(LIMITS.engineers).optional(),
-  learningCurveWeeksPerEngineer: z.number().min(1).max(2).optional(),
+  // The article budgets one to two weeks; a team may know better, so any
+  // estimate is kept and one outside that budget is warned about.
+  learningCurveWeeksPerEngineer: weeksSchema.optional(),
   twelveMonthRoadmap: text(LIMITS.longTextLength).optional(),
   requirementsStability: requirementsStabilitySchema.optional(),
   buildingBecauseBuyingIsBoring: z.boolean().optional(),

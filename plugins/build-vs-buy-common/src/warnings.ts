@@ -34,6 +34,7 @@ export const WARNING_CODES = [
   'buy-without-migration-plan',
   'integration-cost-not-budgeted',
   'learning-curve-not-estimated',
+  'learning-curve-outside-budget',
   'build-on-unstable-requirements',
   'building-because-buying-is-boring',
   'build-without-twelve-month-roadmap',
@@ -77,6 +78,8 @@ export const WARNING_ARTICLE_SENTENCES: Record<WarningCode, string> = {
     'Budget integration time separately from evaluation time.',
   'learning-curve-not-estimated':
     'Budget one to two weeks of ramp-up time per engineer who will operate it.',
+  'learning-curve-outside-budget':
+    'A commercial product still requires your team to learn its operational model, its failure modes, and its configuration surface. Budget one to two weeks of ramp-up time per engineer who will operate it.',
   'build-on-unstable-requirements':
     'Buy for flexibility when requirements are unstable.',
   'building-because-buying-is-boring':

@@ -271,6 +271,7 @@ export interface components {
       | 'buy-without-migration-plan'
       | 'integration-cost-not-budgeted'
       | 'learning-curve-not-estimated'
+      | 'learning-curve-outside-budget'
       | 'build-on-unstable-requirements'
       | 'building-because-buying-is-boring'
       | 'build-without-twelve-month-roadmap'

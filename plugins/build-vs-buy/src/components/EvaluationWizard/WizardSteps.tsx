@@ -106,7 +106,7 @@ export const FailureModesStep = () => {
       />
       <TextAnswer
         path={['failureModes', 'learningCurveWeeksPerEngineer']}
-        label="Ramp-up weeks per engineer (1 to 2)"
+        label="Ramp-up weeks per engineer (the article budgets 1 to 2)"
         type="number"
       />
       <Typography variant="subtitle2">

@@ -377,6 +377,7 @@ export const spec = {
           'buy-without-migration-plan',
           'integration-cost-not-budgeted',
           'learning-curve-not-estimated',
+          'learning-curve-outside-budget',
           'build-on-unstable-requirements',
           'building-because-buying-is-boring',
           'build-without-twelve-month-roadmap',
@@ -1257,8 +1258,8 @@ export const spec = {
               },
               learningCurveWeeksPerEngineer: {
                 type: 'number',
-                minimum: 1,
-                maximum: 2,
+                minimum: 0,
+                maximum: 520,
               },
               twelveMonthRoadmap: {
                 type: 'string',
