@@ -1000,17 +1000,36 @@ describe('evaluate', () => {
       expect(codes(evaluate(profile('large-enterprise')))).toEqual([]);
     });
 
-    it('"Regulated industries: ... have a build fallback if the vendor review stalls": no buy without one', () => {
-      const outcome = evaluate(profile('regulated'));
-      expect(outcome.verdict).toEqual({ kind: 'incomplete' });
-      expect(outcome.missing).toEqual(['regulated.buildFallback']);
+    it('"Regulated industries: ... have a build fallback if the vendor review stalls": advice on the decision, not a gate', () => {
+      const outcome = evaluate(
+        profile('regulated', {
+          regulated: {
+            procurementStarted: true,
+            vendorSecurityReviewMonths: 4,
+          },
+        }),
+      );
+      expect(outcome.verdict.kind).toBe('buy');
+      expect(outcome.missing).toEqual([]);
+      expect(outcome.warnings).toEqual([
+        {
+          code: 'regulated-without-build-fallback',
+          message:
+            'Start the procurement process early, and have a build fallback if the vendor review stalls. Write down what you would build if the review stalls (expected to take 4 months).',
+        },
+      ]);
       expect(
-        evaluate(profile('regulated', { regulated: { buildFallback: ' ' } }))
-          .missing,
-      ).toEqual(['regulated.buildFallback']);
+        codes(
+          evaluate(
+            profile('regulated', {
+              regulated: { buildFallback: ' ', procurementStarted: true },
+            }),
+          ),
+        ),
+      ).toEqual(['regulated-without-build-fallback']);
       expect(
-        evaluate(profile('regulated', { candidates: [] })).verdict.kind,
-      ).toBe('build');
+        codes(evaluate(profile('regulated', { candidates: [] }))),
+      ).not.toContain('regulated-without-build-fallback');
     });
 
     it('"Start the procurement process early"', () => {
@@ -1018,7 +1037,25 @@ describe('evaluate', () => {
         profile('regulated', { regulated: { buildFallback: 'Build it' } }),
       );
       expect(notStarted.verdict.kind).toBe('buy');
-      expect(codes(notStarted)).toEqual(['procurement-not-started']);
+      expect(notStarted.warnings).toEqual([
+        {
+          code: 'procurement-not-started',
+          message:
+            'Buying may require vendor security reviews that take months. Start the procurement process early. Say how long the vendor security review will take.',
+        },
+      ]);
+      expect(
+        evaluate(
+          profile('regulated', {
+            regulated: {
+              buildFallback: 'Build it',
+              vendorSecurityReviewMonths: 1,
+            },
+          }),
+        ).warnings[0].message,
+      ).toBe(
+        'Buying may require vendor security reviews that take months. Start the procurement process early. The vendor security review is expected to take 1 month.',
+      );
       const started = evaluate(
         profile('regulated', {
           regulated: { buildFallback: 'Build it', procurementStarted: true },

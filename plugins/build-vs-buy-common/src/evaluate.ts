@@ -764,19 +764,6 @@ function decide(walk: Walk): Verdict {
  * Profile gates that turn a verdict incomplete: a regulated organisation
  * buys only with a build fallback in place.
  */
-function gateVerdict(walk: Walk, verdict: Verdict): Verdict {
-  const { evaluation } = walk;
-  if (
-    isBuyVerdict(verdict) &&
-    evaluation.organisationProfile === 'regulated' &&
-    isBlank(evaluation.regulated?.buildFallback)
-  ) {
-    walk.missing.push('regulated.buildFallback');
-    return INCOMPLETE;
-  }
-  return verdict;
-}
-
 function warnAboutVerdict(walk: Walk, verdict: Verdict): void {
   const { evaluation } = walk;
   const failureModes = evaluation.failureModes;
@@ -818,15 +805,32 @@ function warnAboutVerdict(walk: Walk, verdict: Verdict): void {
         } to learn.`,
       );
     }
-    if (
-      profile === 'regulated' &&
-      evaluation.regulated?.procurementStarted !== true
-    ) {
-      warn(
-        walk,
-        'procurement-not-started',
-        'Keep the build fallback ready if the vendor review stalls.',
-      );
+    if (profile === 'regulated') {
+      // "Start the procurement process early, and have a build fallback if
+      // the vendor review stalls": advice the decision carries, not a gate.
+      const months = evaluation.regulated?.vendorSecurityReviewMonths;
+      const length =
+        months === undefined
+          ? undefined
+          : `${months} ${months === 1 ? 'month' : 'months'}`;
+      if (evaluation.regulated?.procurementStarted !== true) {
+        warn(
+          walk,
+          'procurement-not-started',
+          length === undefined
+            ? 'Say how long the vendor security review will take.'
+            : `The vendor security review is expected to take ${length}.`,
+        );
+      }
+      if (isBlank(evaluation.regulated?.buildFallback)) {
+        warn(
+          walk,
+          'regulated-without-build-fallback',
+          `Write down what you would build if the review stalls${
+            length === undefined ? '' : ` (expected to take ${length})`
+          }.`,
+        );
+      }
     }
   }
   if (verdict.kind === 'build') {
@@ -973,7 +977,7 @@ export function evaluate(
       measureCoverage(candidate, evaluation.requirements ?? [], settings),
     );
   }
-  const verdict = gateVerdict(walk, decide(walk));
+  const verdict = decide(walk);
   if (verdict.kind !== 'incomplete') {
     warnAboutVerdict(walk, verdict);
   }

@@ -41,6 +41,7 @@ export const WARNING_CODES = [
   'startup-building-infrastructure',
   'enterprise-build-may-lose-maintainer',
   'procurement-not-started',
+  'regulated-without-build-fallback',
 ] as const;
 
 /** @public */
@@ -92,4 +93,6 @@ export const WARNING_ARTICLE_SENTENCES: Record<WarningCode, string> = {
     'Evaluate whether internal build projects get deprioritized when the next initiative starts. A maintained commercial product is more reliable than an internally-built system that lost its maintainer.',
   'procurement-not-started':
     'Buying may require vendor security reviews that take months. Start the procurement process early.',
+  'regulated-without-build-fallback':
+    'Start the procurement process early, and have a build fallback if the vendor review stalls.',
 };

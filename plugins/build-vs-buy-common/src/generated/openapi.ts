@@ -277,7 +277,8 @@ export interface components {
       | 'build-without-twelve-month-roadmap'
       | 'startup-building-infrastructure'
       | 'enterprise-build-may-lose-maintainer'
-      | 'procurement-not-started';
+      | 'procurement-not-started'
+      | 'regulated-without-build-fallback';
     /** @enum {string} */
     ReviewReasonCode:
       | 'revisit-date-passed'

@@ -384,6 +384,7 @@ export const spec = {
           'startup-building-infrastructure',
           'enterprise-build-may-lose-maintainer',
           'procurement-not-started',
+          'regulated-without-build-fallback',
         ],
       },
       ReviewReasonCode: {
