@@ -24,7 +24,7 @@
 
 import type { DecisionNode } from './evaluate';
 import type { EvaluationDraft } from './schema';
-import type { WizardStepId } from './tree';
+import { WIZARD_STEPS, type WizardStepId } from './tree';
 
 /**
  * The question each answer asks, keyed by its path with list positions,
@@ -152,21 +152,17 @@ const WHERE: Record<DecisionNode | 'failure-modes', string> = {
   'failure-modes': 'Failure modes',
 };
 
-const STEP_OF_FIELD: Record<string, DecisionNode | 'failure-modes'> = {
-  entityRef: 'prerequisites',
-  question: 'prerequisites',
-  organisationProfile: 'prerequisites',
-  prerequisites: 'prerequisites',
-  coreDifferentiator: 'core-differentiator',
-  candidates: 'mature-option',
-  requirements: 'requirements-coverage',
-  gaps: 'gap-classification',
-  maintenance: 'maintenance',
-  failureModes: 'failure-modes',
-  regulated: 'failure-modes',
-  revisitBy: 'failure-modes',
-  sessionDurationMinutes: 'failure-modes',
-};
+/**
+ * The step that edits a top-level field, as the tree's WIZARD_STEPS say;
+ * fields no step edits (the entity, the session's length) belong with the
+ * prerequisites.
+ */
+function stepOfField(field: string): DecisionNode | 'failure-modes' {
+  const step = WIZARD_STEPS.find(({ fields }) =>
+    (fields as ReadonlyArray<string>).includes(field),
+  );
+  return step && step.id !== 'review' ? step.id : 'prerequisites';
+}
 
 /**
  * Splits `candidates[0].maturity.publicSla` or `gaps[acme/hybrid].scope`
@@ -271,7 +267,7 @@ export function describeAnswer(
       pattern.slice(0, -1).join('.')
     ] ??
     spaced(String(parts[parts.length - 1] ?? 'answer'));
-  const step = STEP_OF_FIELD[String(field)] ?? 'prerequisites';
+  const step = stepOfField(String(field));
   // Coverage is asked with the requirements, at Node 3.
   const stepId: WizardStepId =
     field === 'candidates' && parts[2] === 'coverage'
