@@ -152,9 +152,33 @@ export class EvaluationService {
   }
 
   async list(
-    options: ListOptions & { attention?: DashboardList },
+    options: ListOptions,
     context: ServiceContext,
   ): Promise<Page<EvaluationSummary | StoredEvaluation>> {
+    return options.view === 'full'
+      ? this.page(options, context, this.reviewer.toStored)
+      : this.page(options, context, this.reviewer.toSummary);
+  }
+
+  /** One page of a dashboard list, as far as the caller may read it. */
+  async listAttention(
+    list: DashboardList,
+    options: Omit<ListOptions, 'view'>,
+    context: ServiceContext,
+  ): Promise<Page<EvaluationSummary>> {
+    return this.page(
+      { ...options, attention: list },
+      context,
+      this.reviewer.toSummary,
+    );
+  }
+
+  /** A page of the store's list, as far as the caller may read it. */
+  private async page<T>(
+    options: Omit<ListOptions, 'view'> & { attention?: DashboardList },
+    context: ServiceContext,
+    shape: (record: EvaluationRecord, at: Date) => T,
+  ): Promise<Page<T>> {
     const permissionFilter = await this.access.readFilter(context.credentials);
     if (permissionFilter === 'deny') {
       return { items: [] };
@@ -169,25 +193,9 @@ export class EvaluationService {
       cursor: options.cursor,
     });
     return {
-      items: page.items.map(record =>
-        options.view === 'full'
-          ? this.reviewer.toStored(record, at)
-          : this.reviewer.toSummary(record, at),
-      ),
+      items: page.items.map(record => shape(record, at)),
       nextCursor: page.nextCursor,
     };
-  }
-
-  /** One page of a dashboard list, as far as the caller may read it. */
-  async listAttention(
-    list: DashboardList,
-    options: Omit<ListOptions, 'view'>,
-    context: ServiceContext,
-  ): Promise<Page<EvaluationSummary>> {
-    return (await this.list(
-      { ...options, attention: list },
-      context,
-    )) as Page<EvaluationSummary>;
   }
 
   /** The dashboard's counts of complete decisions. */
