@@ -23,6 +23,23 @@ describe('exampleEvaluations', () => {
     }
   });
 
+  it('describes each team as examples/org.yaml has it: its members, in an organisation of mid-size', () => {
+    const members = (group: string) =>
+      org.split('\n').filter(line => line.trim() === `memberOf: [${group}]`)
+        .length;
+    const all = org.split('\n').filter(line => line.includes('memberOf:'));
+    expect(all).toHaveLength(32);
+    for (const evaluation of exampleEvaluations(now)) {
+      const group = evaluation.maintenance.ownerGroupRef!.split('/')[1];
+      expect(evaluation.prerequisites.teamCapacity.engineers).toBe(
+        members(group),
+      );
+      expect(evaluation.organisationProfile).toBe(
+        group === 'clinical-ai' ? 'regulated' : 'mid-size',
+      );
+    }
+  });
+
   it('gives the dashboard something in every list', () => {
     const outcomes = exampleEvaluations(now).map(evaluation => ({
       verdict: evaluate(evaluation, { now }).verdict.kind,

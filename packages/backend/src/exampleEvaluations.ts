@@ -23,61 +23,92 @@ function daysFrom(now: Date, days: number): string {
 }
 
 /**
+ * The example catalog's teams as the seeded decisions describe them: the
+ * members each group has in examples/org.yaml, and what the team wrote down
+ * as its capacity ("Not headcount. Capacity.").
+ */
+const TEAMS = {
+  'applied-ml-startup': {
+    engineers: 5,
+    productionSystemsMaintained: 2,
+    availableCapacity:
+      'One engineer for about a quarter of the next six months, beyond on-call for the storefront and its search.',
+  },
+  'search-relevance': {
+    engineers: 8,
+    productionSystemsMaintained: 3,
+    availableCapacity:
+      'Five of the eight engineers work on retrieval full time: it is the product.',
+  },
+  'clinical-ai': {
+    engineers: 7,
+    productionSystemsMaintained: 3,
+    availableCapacity:
+      'Two engineers and a clinical data scientist for the year.',
+  },
+  'ml-platform': {
+    engineers: 12,
+    productionSystemsMaintained: 4,
+    availableCapacity:
+      'A few days a month beyond the four production systems the team already runs.',
+  },
+} as const;
+
+/** Places an example on a component, owned and assessed by one team. */
+function placed(
+  example: Evaluation,
+  component: string,
+  team: keyof typeof TEAMS,
+  rest: Partial<Evaluation>,
+): Evaluation {
+  return {
+    ...example,
+    entityRef: `component:default/${component}`,
+    prerequisites: { ...example.prerequisites, teamCapacity: TEAMS[team] },
+    maintenance: {
+      ...example.maintenance,
+      ownerGroupRef: `group:default/${team}`,
+    },
+    ...rest,
+  };
+}
+
+/**
  * The article's examples placed on the example catalog's components, with
- * revisit dates relative to today so the dashboard has something in every
- * list: a fresh buy, a build due soon, an overdue build, a buy without a
- * migration plan, and a decision with no qualifying candidate.
+ * the capacity of the team that owns each and the profile of the example
+ * organisation (Acme AI, 32 engineers: the article's mid-size team; its
+ * clinical team works in a regulated industry), and revisit dates relative
+ * to today so the dashboard has something in every list: a fresh buy, a
+ * build due soon, an overdue build, a buy without a migration plan, and a
+ * decision with no qualifying candidate.
  */
 export function exampleEvaluations(now: Date): Evaluation[] {
   const { migrationPlan: _dropped, ...ragFailureModesWithoutPlan } =
     ragHybridSearch.failureModes;
   return [
-    {
-      ...ecommerceVectorDatabase,
-      entityRef: 'component:default/vector-database',
-      maintenance: {
-        ...ecommerceVectorDatabase.maintenance,
-        ownerGroupRef: 'group:default/applied-ml-startup',
-      },
+    placed(ecommerceVectorDatabase, 'vector-database', 'applied-ml-startup', {
+      organisationProfile: 'mid-size',
       revisitBy: daysFrom(now, 150),
-    },
-    {
-      ...searchRetrievalPipeline,
-      entityRef: 'component:default/retrieval-pipeline',
-      maintenance: {
-        ...searchRetrievalPipeline.maintenance,
-        ownerGroupRef: 'group:default/search-relevance',
-      },
+    }),
+    placed(searchRetrievalPipeline, 'retrieval-pipeline', 'search-relevance', {
+      organisationProfile: 'mid-size',
       revisitBy: daysFrom(now, -20),
-    },
-    {
-      ...clinicalValidationPipeline,
-      entityRef: 'component:default/clinical-validation-pipeline',
-      maintenance: {
-        ...clinicalValidationPipeline.maintenance,
-        ownerGroupRef: 'group:default/clinical-ai',
-      },
-      revisitBy: daysFrom(now, 12),
-    },
-    {
-      ...ragHybridSearch,
-      entityRef: 'component:default/rag-retriever',
-      maintenance: {
-        ...ragHybridSearch.maintenance,
-        ownerGroupRef: 'group:default/ml-platform',
-      },
+    }),
+    placed(
+      clinicalValidationPipeline,
+      'clinical-validation-pipeline',
+      'clinical-ai',
+      { revisitBy: daysFrom(now, 12) },
+    ),
+    placed(ragHybridSearch, 'rag-retriever', 'ml-platform', {
+      organisationProfile: 'mid-size',
       failureModes: ragFailureModesWithoutPlan,
       revisitBy: daysFrom(now, 90),
-    },
-    {
-      ...startupObservability,
-      entityRef: 'component:default/model-monitoring',
-      maintenance: {
-        ...startupObservability.maintenance,
-        ownerGroupRef: 'group:default/ml-platform',
-      },
+    }),
+    placed(startupObservability, 'model-monitoring', 'ml-platform', {
+      organisationProfile: 'mid-size',
       revisitBy: daysFrom(now, 60),
-    },
+    }),
   ];
 }
 

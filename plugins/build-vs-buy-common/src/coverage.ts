@@ -25,7 +25,10 @@ import type {
 import { DEFAULT_PARTIAL_CREDIT } from './limits';
 
 /**
- * The five facts that make a commercial option mature (Node 2).
+ * The article's four facts that make a commercial option mature (Node 2).
+ * Whether references were checked is not a fifth criterion: "Check
+ * references" is how a team learns these four, so it is kept as evidence
+ * (`maturity.referencesChecked`) and warned about when missing.
  *
  * @public
  */
@@ -34,14 +37,13 @@ export const MATURITY_CRITERIA = [
   'customersAtYourScale',
   'publicSla',
   'failureModeTrackRecord',
-  'referencesChecked',
 ] as const satisfies ReadonlyArray<keyof Maturity>;
 
 /**
  * Node 2: "Mature means: the product has been in production use for at least
  * two years, has customers at your scale or larger, has a public SLA, and has
- * a track record of handling the failure modes you care about", and its
- * references were checked. Unanswered criteria do not hold.
+ * a track record of handling the failure modes you care about". Unanswered
+ * criteria do not hold.
  *
  * @public
  */

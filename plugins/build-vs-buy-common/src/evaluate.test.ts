@@ -260,7 +260,7 @@ describe('evaluate', () => {
         }),
       );
       expect(outcome.verdict.kind).toBe('incomplete');
-      expect(outcome.missing).toHaveLength(5);
+      expect(outcome.missing).toHaveLength(4);
     });
   });
 
@@ -270,7 +270,6 @@ describe('evaluate', () => {
       'customersAtYourScale',
       'publicSla',
       'failureModeTrackRecord',
-      'referencesChecked',
     ] as const)(
       '"Mature means ... at least two years, customers at your scale, a public SLA, a track record": without %s it is not mature',
       criterion => {
@@ -334,21 +333,53 @@ describe('evaluate', () => {
       ]);
     });
 
-    it('"Check references. Talk to customers at your scale": unanswered maturity criteria are missing', () => {
+    it('"Mature means" four criteria; an unanswered one is missing', () => {
       const evaluation = anEvaluation();
       const outcome = evaluate({
         ...evaluation,
         candidates: [
           {
             ...evaluation.candidates[0],
-            maturity: { ...MATURE, referencesChecked: undefined },
+            maturity: { ...MATURE, publicSla: undefined },
           },
         ],
       });
       expect(outcome.verdict.kind).toBe('incomplete');
-      expect(outcome.missing).toEqual([
-        'candidates[0].maturity.referencesChecked',
-      ]);
+      expect(outcome.missing).toEqual(['candidates[0].maturity.publicSla']);
+    });
+
+    it.each([
+      ['not answered', undefined],
+      ['answered no', false],
+    ])(
+      '"Check references. Talk to customers at your scale": references %s are evidence, not a fifth criterion, and are warned about',
+      (_, referencesChecked) => {
+        const evaluation = anEvaluation();
+        const outcome = evaluate({
+          ...evaluation,
+          candidates: [
+            {
+              ...evaluation.candidates[0],
+              maturity: { ...MATURE, referencesChecked },
+            },
+          ],
+        });
+        expect(outcome.verdict.kind).toBe('buy');
+        expect(outcome.figures.candidates[0].mature).toBe(true);
+        expect(outcome.warnings).toContainEqual({
+          code: 'references-not-checked',
+          node: 'mature-option',
+          candidateId: evaluation.candidates[0].id,
+          message: expect.stringMatching(
+            /^Check references\. .* is counted as mature on its own claims/,
+          ),
+        });
+      },
+    );
+
+    it('a mature candidate whose references were checked is not warned about', () => {
+      const outcome = evaluate(anEvaluation());
+      expect(codes(outcome)).not.toContain('references-not-checked');
     });
 
     it('needs the list of candidates, even an empty one', () => {
@@ -544,7 +575,9 @@ describe('evaluate', () => {
         kind: 'buy',
         candidateId: 'acme',
       });
-      expect(outcome.path[4].answer).toBe('Vendor acme: edge gaps only (s1)');
+      expect(outcome.path[4].answer).toBe(
+        'Vendor acme: edge gaps only (Requirement s1)',
+      );
     });
 
     it('"If the gap is narrow — one missing filter type, one unsupported metric — a wrapper layer is usually viable"', () => {
@@ -823,6 +856,46 @@ describe('evaluate', () => {
         'small-team-cannot-maintain',
       );
     });
+
+    it.each([
+      [
+        'infrastructure with no qualifying candidate',
+        'no',
+        'look for another vendor before building, or keep the build to a thin integration layer',
+      ],
+      [
+        'the differentiator',
+        'yes',
+        'build the differentiator itself and buy the infrastructure around it',
+      ],
+    ] as const)(
+      'gives the small-team advice that fits the path: %s',
+      (_, answer, advice) => {
+        const outcome = evaluate(
+          aBuildEvaluation({
+            coreDifferentiator: {
+              answer,
+              competitorTest: 'Test',
+              rationale: 'Why',
+            },
+            prerequisites: {
+              ...anEvaluation().prerequisites,
+              teamCapacity: {
+                engineers: 4,
+                productionSystemsMaintained: 1,
+                availableCapacity: 'Some',
+              },
+            },
+          }),
+        );
+        const warning = outcome.warnings.find(
+          ({ code }) => code === 'small-team-cannot-maintain',
+        );
+        expect(warning?.message).toContain(advice);
+        expect(warning?.message).toContain('Your team has 4 engineers');
+        expect(warning?.message).not.toContain('Buy the infrastructure.');
+      },
+    );
 
     it('"Every system you build becomes a system you maintain": a build without an owner group warns', () => {
       const outcome = evaluate(

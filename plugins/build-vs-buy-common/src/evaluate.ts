@@ -42,7 +42,11 @@ import {
   isBuyVerdict,
 } from './facts';
 import { defaultRevisitBy, toIsoDate } from './revisit';
-import type { EvaluationDraft, VendorCandidateDraft } from './schema';
+import type {
+  EvaluationDraft,
+  RequirementDraft,
+  VendorCandidateDraft,
+} from './schema';
 import { WARNING_ARTICLE_SENTENCES, WarningCode } from './warnings';
 
 /**
@@ -429,12 +433,22 @@ function askMatureOption(walk: Walk): VendorCandidateDraft[] | undefined {
         : 'no',
     reasoning: mature.length > 0 ? REASONING.matureYes : REASONING.matureNo,
   });
+  for (const candidate of mature) {
+    if (candidate.maturity?.referencesChecked !== true) {
+      warn(
+        walk,
+        'references-not-checked',
+        `${candidate.name} is counted as mature on its own claims: talk to customers at your scale before relying on it.`,
+        { node: 'mature-option', candidateId: candidate.id },
+      );
+    }
+  }
   if (mature.length === 0) {
     warn(
       walk,
       'no-mature-option',
       candidates.length > 0
-        ? `None of ${candidates.length} candidates meets all five maturity criteria.`
+        ? `None of ${candidates.length} candidates meets all four maturity criteria.`
         : 'No commercial option was put on the table.',
       { node: 'mature-option' },
     );
@@ -585,6 +599,15 @@ function judgeGaps(walk: Walk, candidate: VendorCandidateDraft): GapJudgement {
   return judgement;
 }
 
+/** The titles of requirements, by id, for the words of a path step. */
+function titlesOf(walk: Walk, requirementIds: string[]): string {
+  // Gaps come from requirements, so the list is there when ids are.
+  const requirements = walk.evaluation.requirements as RequirementDraft[];
+  return requirementIds
+    .map(id => requirements.find(requirement => requirement.id === id)?.title)
+    .join(', ');
+}
+
 function rankCandidates(
   walk: Walk,
   candidates: VendorCandidateDraft[],
@@ -624,8 +647,9 @@ function askGapClassification(
       step(walk, {
         node: 'gap-classification',
         candidateId: candidate.id,
-        answer: `${candidate.name}: broad core gap (${judgement.coreBroad.join(
-          ', ',
+        answer: `${candidate.name}: broad core gap (${titlesOf(
+          walk,
+          judgement.coreBroad,
         )})`,
         reasoning: REASONING.gapsBroad,
       });
@@ -646,9 +670,10 @@ function askGapClassification(
       step(walk, {
         node: 'gap-classification',
         candidateId: candidate.id,
-        answer: `${
-          candidate.name
-        }: narrow core gaps only (${judgement.coreNarrow.join(', ')})`,
+        answer: `${candidate.name}: narrow core gaps only (${titlesOf(
+          walk,
+          judgement.coreNarrow,
+        )})`,
         reasoning: REASONING.gapsNarrow,
       });
       return {
@@ -663,7 +688,10 @@ function askGapClassification(
       candidateId: candidate.id,
       answer:
         judgement.edge.length > 0
-          ? `${candidate.name}: edge gaps only (${judgement.edge.join(', ')})`
+          ? `${candidate.name}: edge gaps only (${titlesOf(
+              walk,
+              judgement.edge,
+            )})`
           : `${candidate.name}: no gaps`,
       reasoning:
         judgement.edge.length > 0 ? REASONING.gapsEdge : REASONING.gapsNone,
@@ -836,10 +864,17 @@ function warnAboutVerdict(walk: Walk, verdict: Verdict): void {
   if (verdict.kind === 'build') {
     const engineers = evaluation.prerequisites?.teamCapacity?.engineers;
     if (engineers !== undefined && engineers < SMALL_TEAM_ENGINEERS) {
+      // The article's advice, "Buy the infrastructure. Spend your
+      // engineering time on the differentiator", fits only when the
+      // component is infrastructure; on the other paths the small-team point
+      // is about keeping the build thin.
+      const differentiator = evaluation.coreDifferentiator?.answer === 'yes';
       warn(
         walk,
         'small-team-cannot-maintain',
-        `Your team has ${engineers} engineers and answered yes. Buy the infrastructure. Spend your engineering time on the differentiator.`,
+        differentiator
+          ? `Your team has ${engineers} engineers and answered yes for its differentiator: build the differentiator itself and buy the infrastructure around it.`
+          : `Your team has ${engineers} engineers and answered yes, with no commercial option that qualifies: look for another vendor before building, or keep the build to a thin integration layer.`,
         { node: 'maintenance' },
       );
     }

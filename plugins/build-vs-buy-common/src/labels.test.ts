@@ -15,7 +15,13 @@
  */
 
 import type { Verdict } from './evaluate';
-import { DECISION_NODE_LABELS, VERDICT_LABELS, verdictLabel } from './labels';
+import {
+  DECISION_NODE_LABELS,
+  REQUIREMENT_BUCKET_DEFINITIONS,
+  VERDICT_LABELS,
+  scoringRules,
+  verdictLabel,
+} from './labels';
 
 describe('verdictLabel', () => {
   it.each([
@@ -53,5 +59,50 @@ describe('verdictLabel', () => {
     expect(DECISION_NODE_LABELS['requirements-coverage']).toBe(
       'Node 3: Does it meet 80%+ of requirements?',
     );
+  });
+});
+
+describe('scoringRules', () => {
+  it('states the settings in force, saying which rules are the article’s and which are the plugin’s', () => {
+    expect(
+      scoringRules({ coverageThreshold: 0.8, partialCredit: 0.5 }),
+    ).toEqual([
+      {
+        rule: 'A product passes Node 3 when it meets every must-have and covers at least 80% of the should-haves your workload needs.',
+        source: 'article',
+      },
+      expect.objectContaining({
+        rule: expect.stringContaining('missing a must-have is out'),
+        source: 'article',
+      }),
+      {
+        rule: 'A should-have met partially counts as 50% covered.',
+        source: 'plugin',
+      },
+      expect.objectContaining({
+        rule: expect.stringContaining('must-have met only partially'),
+        source: 'plugin',
+      }),
+      expect.objectContaining({ source: 'article' }),
+    ]);
+  });
+
+  it('follows a configured threshold and partial credit', () => {
+    const [threshold, , partial] = scoringRules({
+      coverageThreshold: 0.755,
+      partialCredit: 0.25,
+    });
+    expect(threshold.rule).toContain('at least 75.5% of the should-haves');
+    expect(partial.rule).toContain('counts as 25% covered');
+  });
+});
+
+describe('REQUIREMENT_BUCKET_DEFINITIONS', () => {
+  it.each([
+    ['must', 'Non-negotiable'],
+    ['should', 'six to twelve months'],
+    ['nice', 'Do not factor these into the decision'],
+  ] as const)('defines %s-haves in the article’s words', (bucket, words) => {
+    expect(REQUIREMENT_BUCKET_DEFINITIONS[bucket]).toContain(words);
   });
 });

@@ -79,6 +79,59 @@ export const REQUIREMENT_BUCKET_LABELS: Record<RequirementBucket, string> = {
   nice: 'Nice-to-have',
 };
 
+/**
+ * The article's definition of each bucket, shown beside the bucket field.
+ *
+ * @public
+ */
+export const REQUIREMENT_BUCKET_DEFINITIONS: Record<RequirementBucket, string> =
+  {
+    must: 'The product fails for your use case without these. Non-negotiable.',
+    should:
+      'Important but workable gaps. You can live without them for six to twelve months with some manual process or wrapper code.',
+    nice: 'Features you would use but do not need. Do not factor these into the decision.',
+  };
+
+/**
+ * How Node 3 and Node 4 score requirements, in words: the article's 80%
+ * line and the plugin's own choices (partial credit, a partially met
+ * must-have), with the values in force.
+ *
+ * @public
+ */
+export function scoringRules(settings: {
+  coverageThreshold: number;
+  partialCredit: number;
+}): { rule: string; source: 'article' | 'plugin' }[] {
+  const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
+  return [
+    {
+      rule: `A product passes Node 3 when it meets every must-have and covers at least ${percent(
+        settings.coverageThreshold,
+      )} of the should-haves your workload needs.`,
+      source: 'article',
+    },
+    {
+      rule: 'A product missing a must-have is out: "No amount of discount or roadmap promise compensates for a missing must-have."',
+      source: 'article',
+    },
+    {
+      rule: `A should-have met partially counts as ${percent(
+        settings.partialCredit,
+      )} covered.`,
+      source: 'plugin',
+    },
+    {
+      rule: 'A must-have met only partially is a core gap, classified at Node 4 as narrow or broad.',
+      source: 'plugin',
+    },
+    {
+      rule: 'Nice-to-haves and requirements your workload does not need are never gaps.',
+      source: 'article',
+    },
+  ];
+}
+
 /** @public */
 export const COVERAGE_LEVEL_LABELS: Record<CoverageLevel, string> = {
   met: 'Met',

@@ -139,7 +139,10 @@ export type CoreDifferentiator = z.infer<typeof coreDifferentiatorSchema>;
 // Node 2 -------------------------------------------------------------------
 
 /**
- * Node 2, what "mature" means. A candidate is mature only when all five hold.
+ * Node 2, what "mature" means. A candidate is mature only when the article's
+ * four criteria hold. `referencesChecked` is the evidence behind them ("Check
+ * references. Talk to customers at your scale."), not a criterion: it may be
+ * left unanswered, and a mature candidate without it is warned about.
  *
  * @public
  */
@@ -148,7 +151,7 @@ export const maturitySchema = z.strictObject({
   customersAtYourScale: z.boolean(),
   publicSla: z.boolean(),
   failureModeTrackRecord: z.boolean(),
-  referencesChecked: z.boolean(),
+  referencesChecked: z.boolean().optional(),
 });
 /** @public */
 export type Maturity = z.infer<typeof maturitySchema>;

@@ -42,6 +42,7 @@ export const WARNING_CODES = [
   'enterprise-build-may-lose-maintainer',
   'procurement-not-started',
   'regulated-without-build-fallback',
+  'references-not-checked',
 ] as const;
 
 /** @public */
@@ -95,4 +96,6 @@ export const WARNING_ARTICLE_SENTENCES: Record<WarningCode, string> = {
     'Buying may require vendor security reviews that take months. Start the procurement process early.',
   'regulated-without-build-fallback':
     'Start the procurement process early, and have a build fallback if the vendor review stalls.',
+  'references-not-checked':
+    'Check references. Talk to customers at your scale. Ask specifically about failure modes: what happened when things went wrong? How responsive was the vendor? Did the SLA hold?',
 };

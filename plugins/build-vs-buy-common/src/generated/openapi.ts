@@ -278,7 +278,8 @@ export interface components {
       | 'startup-building-infrastructure'
       | 'enterprise-build-may-lose-maintainer'
       | 'procurement-not-started'
-      | 'regulated-without-build-fallback';
+      | 'regulated-without-build-fallback'
+      | 'references-not-checked';
     /** @enum {string} */
     ReviewReasonCode:
       | 'revisit-date-passed'

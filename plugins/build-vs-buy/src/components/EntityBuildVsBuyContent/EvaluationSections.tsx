@@ -64,7 +64,6 @@ const MATURITY_LABELS: Record<(typeof MATURITY_CRITERIA)[number], string> = {
   publicSla: 'A public SLA',
   failureModeTrackRecord:
     'A track record with the failure modes you care about',
-  referencesChecked: 'References checked',
 };
 
 function answer(text: string | number | undefined | null): string {
@@ -185,7 +184,9 @@ export const NodeAnswersSection = (props: {
                     candidate.maturity?.[criterion],
                   ).toLowerCase()}`,
               ).join('; ')}
-              {candidate.notes ? `. ${candidate.notes}` : ''}
+              . Evidence: references checked{' '}
+              {yesNo(candidate.maturity?.referencesChecked).toLowerCase()}.
+              {candidate.notes ? ` ${candidate.notes}` : ''}
             </Typography>
           ))}
           <Steps node="mature-option" />

@@ -19,8 +19,11 @@ import {
   GAP_BREADTH_LABELS,
   GAP_SCOPE_LABELS,
   MATURITY_CRITERIA,
+  REQUIREMENT_BUCKET_DEFINITIONS,
   REQUIREMENT_BUCKET_LABELS,
   gapsOf,
+  scoringRules,
+  type OutcomeFigures,
   type GapBreadth,
   type GapScope,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -40,7 +43,6 @@ const MATURITY_QUESTIONS: Record<(typeof MATURITY_CRITERIA)[number], string> = {
   publicSla: 'A public SLA?',
   failureModeTrackRecord:
     'A track record of handling the failure modes you care about?',
-  referencesChecked: 'References checked with customers at your scale?',
 };
 
 /** One row of a list answer (a candidate, a requirement), as a labelled section. */
@@ -66,7 +68,8 @@ export const MatureOptionStep = () => {
       <Typography variant="body2" paragraph>
         Mature means: in production use for at least two years, customers at
         your scale or larger, a public SLA, and a track record of handling the
-        failure modes you care about. Check references.
+        failure modes you care about. Check references: talk to customers at
+        your scale and ask what happened when things went wrong.
       </Typography>
       {candidates.map((candidate, index) => (
         <AnswerRow
@@ -86,6 +89,11 @@ export const MatureOptionStep = () => {
               />
             </div>
           ))}
+          <YesNoAnswer
+            path={['candidates', index, 'maturity', 'referencesChecked']}
+            label="Evidence: did you check references with customers at your scale?"
+            helperText="Not a fifth criterion: how you know the four above hold."
+          />
           <TextAnswer
             path={['candidates', index, 'integrationWeeks']}
             label="Integration estimate (weeks)"
@@ -117,7 +125,33 @@ export const MatureOptionStep = () => {
   );
 };
 
-export const RequirementsStep = () => {
+/** Node 3's scoring, as the plugin applies it, in the team's words. */
+const ScoringRules = (props: {
+  settings?: Pick<OutcomeFigures, 'coverageThreshold' | 'partialCredit'>;
+}) =>
+  props.settings ? (
+    <Box component="aside" aria-label="How requirements are scored" mb={2}>
+      <Typography variant="subtitle2">How requirements are scored</Typography>
+      <ul>
+        {scoringRules(props.settings).map(({ rule, source }) => (
+          <li key={rule}>
+            <Typography variant="body2">
+              {rule}{' '}
+              <Typography variant="caption" component="span">
+                {source === 'article'
+                  ? '(the article)'
+                  : '(a setting of this plugin)'}
+              </Typography>
+            </Typography>
+          </li>
+        ))}
+      </ul>
+    </Box>
+  ) : null;
+
+export const RequirementsStep = (props: {
+  settings?: Pick<OutcomeFigures, 'coverageThreshold' | 'partialCredit'>;
+}) => {
   const { draft, edit, disabled } = useDraftContext();
   const requirements = draft.requirements ?? [];
   const candidates = draft.candidates ?? [];
@@ -128,6 +162,7 @@ export const RequirementsStep = () => {
         nice-to-haves. If the product is missing a must-have, stop. Do not buy
         it.
       </Typography>
+      <ScoringRules settings={props.settings} />
       {requirements.map((requirement, index) => (
         <AnswerRow
           key={requirement.id}
@@ -142,6 +177,11 @@ export const RequirementsStep = () => {
             path={['requirements', index, 'bucket']}
             label="Bucket"
             options={REQUIREMENT_BUCKET_LABELS}
+            helperText={
+              requirement.bucket
+                ? REQUIREMENT_BUCKET_DEFINITIONS[requirement.bucket]
+                : 'Must-have: fails without it. Should-have: you can live without it for six to twelve months. Nice-to-have: not factored in.'
+            }
           />
           <YesNoAnswer
             path={['requirements', index, 'neededByWorkload']}
@@ -212,8 +252,9 @@ export const GapsStep = () => {
             mb={2}
           >
             <Typography variant="subtitle2">
-              {candidate.name}: {gap.requirementTitle} ({gap.bucket}-have,{' '}
-              {gap.level})
+              {candidate.name}: {gap.requirementTitle} (
+              {REQUIREMENT_BUCKET_LABELS[gap.bucket].toLowerCase()},{' '}
+              {COVERAGE_LEVEL_LABELS[gap.level].toLowerCase()})
             </Typography>
             <OptionSelect
               id={`build-vs-buy-gap-${key}-scope`}

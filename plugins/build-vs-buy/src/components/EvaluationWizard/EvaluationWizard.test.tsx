@@ -270,4 +270,47 @@ describe('EvaluationWizard', () => {
     ).toBeDisabled();
     expect(screen.getByLabelText(/The question/)).toBeDisabled();
   });
+
+  it("shows the article's points where the team answers: maturity evidence, bucket definitions, the scoring settings, the small-team line", async () => {
+    const stored = storedEvaluation('startup-llm-observability');
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(stored),
+      previewEvaluation: jest.fn().mockResolvedValue({
+        outcome: stored.outcome,
+        review: stored.review,
+      }),
+    };
+    await renderWithApis(<EvaluationWizard />, { api });
+    await waitFor(() => expect(api.previewEvaluation).toHaveBeenCalled());
+
+    await userEvent.click(screen.getByRole('button', { name: /^Node 2/ }));
+    expect(
+      screen.getAllByText(
+        'Evidence: did you check references with customers at your scale?',
+      ).length,
+    ).toBeGreaterThan(0);
+
+    await userEvent.click(screen.getByRole('button', { name: /^Node 3/ }));
+    const scoring = await screen.findByRole('complementary', {
+      name: 'How requirements are scored',
+    });
+    expect(scoring).toHaveTextContent(
+      'covers at least 80% of the should-haves your workload needs. (the article)',
+    );
+    expect(scoring).toHaveTextContent(
+      'A should-have met partially counts as 50% covered. (a setting of this plugin)',
+    );
+    expect(
+      screen.getAllByText(
+        /Non-negotiable\.$|six to twelve months with some manual process|Do not factor these into the decision\.$/,
+      ).length,
+    ).toBeGreaterThan(0);
+
+    await userEvent.click(screen.getByRole('button', { name: /^Node 5/ }));
+    expect(
+      await screen.findByText(
+        /Your team has 4 engineers\. For small teams \(fewer than ten engineers total\), the answer is almost always no/,
+      ),
+    ).toBeInTheDocument();
+  });
 });

@@ -90,7 +90,9 @@ const WizardForm = (props: {
     prerequisites: <PrerequisitesStep entity={props.entity} />,
     'core-differentiator': <CoreDifferentiatorStep />,
     'mature-option': <MatureOptionStep />,
-    'requirements-coverage': <RequirementsStep />,
+    'requirements-coverage': (
+      <RequirementsStep settings={preview.value?.outcome.figures} />
+    ),
     'gap-classification': <GapsStep />,
     maintenance: <MaintenanceStep />,
     'failure-modes': <FailureModesStep />,

@@ -180,6 +180,7 @@ export const OptionSelect = (props: {
   emptyLabel?: string;
   disabled?: boolean;
   error?: string;
+  helperText?: string;
 }) => (
   <FormControl
     fullWidth
@@ -209,7 +210,9 @@ export const OptionSelect = (props: {
         </MenuItem>
       ))}
     </Select>
-    {props.error && <FormHelperText>{props.error}</FormHelperText>}
+    {(props.error || props.helperText) && (
+      <FormHelperText>{props.error || props.helperText}</FormHelperText>
+    )}
   </FormControl>
 );
 
@@ -219,6 +222,7 @@ export const SelectAnswer = (props: {
   label: string;
   options: Record<string, string>;
   allowEmpty?: boolean;
+  helperText?: string;
 }) => {
   const field = useDraft(props.path);
   return (
@@ -231,6 +235,7 @@ export const SelectAnswer = (props: {
       emptyLabel={props.allowEmpty === false ? undefined : 'Not answered'}
       disabled={field.disabled}
       error={field.error}
+      helperText={props.helperText}
     />
   );
 };

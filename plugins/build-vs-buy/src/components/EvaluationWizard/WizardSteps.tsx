@@ -14,7 +14,9 @@
  * limitations under the License.
  */
 
+import { SMALL_TEAM_ENGINEERS } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { Typography } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
 import {
   SelectAnswer,
   TextAnswer,
@@ -47,12 +49,32 @@ export const CoreDifferentiatorStep = () => (
   </>
 );
 
+/**
+ * The article's point for small teams, shown before the team answers Node 5
+ * when its capacity says it is one.
+ */
+const SmallTeamPoint = () => {
+  const { draft } = useDraftContext();
+  const engineers = draft.prerequisites?.teamCapacity?.engineers;
+  if (engineers === undefined || engineers >= SMALL_TEAM_ENGINEERS) {
+    return null;
+  }
+  return (
+    <Alert severity="info">
+      Your team has {engineers} {engineers === 1 ? 'engineer' : 'engineers'}.
+      For small teams (fewer than ten engineers total), the answer is almost
+      always no for anything beyond a thin integration layer.
+    </Alert>
+  );
+};
+
 export const MaintenanceStep = () => (
   <>
     <Typography variant="body2" paragraph>
       Can your team allocate 20% of one engineer&apos;s time permanently to this
       system? Not for the first six months: permanently.
     </Typography>
+    <SmallTeamPoint />
     <YesNoAnswer
       path={['maintenance', 'canAllocateTwentyPercentPermanently']}
       label="Can the team allocate 20% of one engineer permanently?"

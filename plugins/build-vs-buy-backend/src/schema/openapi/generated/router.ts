@@ -385,6 +385,7 @@ export const spec = {
           'enterprise-build-may-lose-maintainer',
           'procurement-not-started',
           'regulated-without-build-fallback',
+          'references-not-checked',
         ],
       },
       ReviewReasonCode: {
