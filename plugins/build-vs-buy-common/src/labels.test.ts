@@ -15,7 +15,16 @@
  */
 
 import type { Verdict } from './evaluate';
-import { DECISION_NODE_LABELS, VERDICT_LABELS, verdictLabel } from './labels';
+import {
+  CANDIDATE_STANDING_LABELS,
+  DECISION_NODE_LABELS,
+  EVALUATION_STATUS_LABELS,
+  REVIEW_REASON_ACTIONS,
+  REVIEW_STATUS_LABELS,
+  VERDICT_LABELS,
+  verdictLabel,
+} from './labels';
+import { REVIEW_REASON_CODES } from './review';
 
 describe('verdictLabel', () => {
   it.each([
@@ -52,6 +61,24 @@ describe('verdictLabel', () => {
     expect(Object.keys(VERDICT_LABELS)).toHaveLength(5);
     expect(DECISION_NODE_LABELS['requirements-coverage']).toBe(
       'Node 3: Does it meet 80%+ of requirements?',
+    );
+  });
+});
+
+describe('status and standing labels', () => {
+  it('never calls a draft current', () => {
+    expect(EVALUATION_STATUS_LABELS.draft).toBe('Draft in progress');
+    expect(Object.values(EVALUATION_STATUS_LABELS)).not.toContain(
+      REVIEW_STATUS_LABELS.current,
+    );
+  });
+
+  it('words every standing and gives every review reason an action', () => {
+    for (const label of Object.values(CANDIDATE_STANDING_LABELS)) {
+      expect(label).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
+    }
+    expect(Object.keys(REVIEW_REASON_ACTIONS).sort()).toEqual(
+      [...REVIEW_REASON_CODES].sort(),
     );
   });
 });
