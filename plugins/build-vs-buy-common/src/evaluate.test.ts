@@ -544,7 +544,9 @@ describe('evaluate', () => {
         kind: 'buy',
         candidateId: 'acme',
       });
-      expect(outcome.path[4].answer).toBe('Vendor acme: edge gaps only (s1)');
+      expect(outcome.path[4].answer).toBe(
+        'Vendor acme: edge gaps only (Requirement s1)',
+      );
     });
 
     it('"If the gap is narrow — one missing filter type, one unsupported metric — a wrapper layer is usually viable"', () => {

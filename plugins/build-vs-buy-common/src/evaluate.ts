@@ -614,6 +614,14 @@ function rankCandidates(
   return ranked;
 }
 
+/** The titles of a judgement's gaps, for answers people read. */
+function titlesOf(judgement: GapJudgement, requirementIds: string[]): string {
+  return judgement.gaps
+    .filter(gap => requirementIds.includes(gap.requirementId))
+    .map(gap => gap.requirementTitle)
+    .join(', ');
+}
+
 function askGapClassification(
   walk: Walk,
   passing: VendorCandidateDraft[],
@@ -624,8 +632,9 @@ function askGapClassification(
       step(walk, {
         node: 'gap-classification',
         candidateId: candidate.id,
-        answer: `${candidate.name}: broad core gap (${judgement.coreBroad.join(
-          ', ',
+        answer: `${candidate.name}: broad core gap (${titlesOf(
+          judgement,
+          judgement.coreBroad,
         )})`,
         reasoning: REASONING.gapsBroad,
       });
@@ -646,9 +655,10 @@ function askGapClassification(
       step(walk, {
         node: 'gap-classification',
         candidateId: candidate.id,
-        answer: `${
-          candidate.name
-        }: narrow core gaps only (${judgement.coreNarrow.join(', ')})`,
+        answer: `${candidate.name}: narrow core gaps only (${titlesOf(
+          judgement,
+          judgement.coreNarrow,
+        )})`,
         reasoning: REASONING.gapsNarrow,
       });
       return {
@@ -663,7 +673,10 @@ function askGapClassification(
       candidateId: candidate.id,
       answer:
         judgement.edge.length > 0
-          ? `${candidate.name}: edge gaps only (${judgement.edge.join(', ')})`
+          ? `${candidate.name}: edge gaps only (${titlesOf(
+              judgement,
+              judgement.edge,
+            )})`
           : `${candidate.name}: no gaps`,
       reasoning:
         judgement.edge.length > 0 ? REASONING.gapsEdge : REASONING.gapsNone,
