@@ -18,15 +18,34 @@ import {
   aBuildEvaluation,
   anEvaluation,
   candidate,
+  gap,
+  REQUIREMENTS,
 } from './__fixtures__/evaluations';
-import { escapeMarkdown, toMarkdownAdr } from './adr';
+import { escapeMarkdown, MarkdownAdrOptions, toMarkdownAdr } from './adr';
 import { evaluate, Outcome } from './evaluate';
-import { ecommerceVectorDatabase, ragHybridSearch } from './examples';
+import {
+  EXAMPLE_EVALUATIONS,
+  ecommerceVectorDatabase,
+  ragHybridSearch,
+} from './examples';
 import type { EvaluationDraft } from './schema';
 
 const DECIDED_AT = new Date('2026-03-01T12:00:00Z');
 
-function adrOf(evaluation: EvaluationDraft, options = {}) {
+/** The lines of one section, from its heading to the next heading. */
+function sectionOf(adr: string, heading: string): string[] {
+  const lines = adr.split('\n');
+  const start = lines.indexOf(heading);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const end = lines.findIndex(
+    (line, index) => index > start && line.startsWith('#'),
+  );
+  return lines
+    .slice(start + 1, end === -1 ? undefined : end)
+    .filter(line => line !== '');
+}
+
+function adrOf(evaluation: EvaluationDraft, options: MarkdownAdrOptions = {}) {
   return toMarkdownAdr(
     evaluation,
     evaluate(evaluation, { now: DECIDED_AT }),
@@ -39,10 +58,11 @@ describe('toMarkdownAdr', () => {
     const adr = adrOf(ecommerceVectorDatabase, {
       decidedAt: DECIDED_AT,
       decidedBy: ['user:default/ada', 'user:default/grace'],
+      displayNames: { 'user:default/ada': 'Ada Lovelace' },
     });
     const headings = adr.split('\n').filter(line => line.startsWith('#'));
     expect(headings).toEqual([
-      '# Build vs buy: component:default/product-similarity-store',
+      '# Build vs buy: product-similarity-store',
       '## Context and Problem Statement',
       '### What the component does',
       '### Team capacity',
@@ -51,11 +71,16 @@ describe('toMarkdownAdr', () => {
       '## Decision Outcome',
       '### Path through the decision tree',
       '### Consequences',
+      '## More Information',
+      '### Migration plan',
+      '### Maintenance plan',
+      '### Twelve-month roadmap',
+      '### Integration and learning-curve budgets',
       '## Revisit',
     ]);
     expect(adr).toContain('- Status: accepted');
     expect(adr).toContain('- Date: 2026-03-01');
-    expect(adr).toContain('- Deciders: user:default/ada, user:default/grace');
+    expect(adr).toContain('- Deciders: Ada Lovelace, grace');
     expect(adr).toContain(
       'Chosen option: "Buy VectorCloud Managed", because edge cases affect unusual scenarios',
     );
@@ -72,7 +97,7 @@ describe('toMarkdownAdr', () => {
       .split('## Decision Outcome')[0];
     expect(options).toContain('- Build in-house\n');
     expect(options).toContain(
-      '- PureVector: mature, 1/2 must-haves met, 100% of should-haves covered (broad-core-gap)',
+      '- PureVector: mature, 1/2 must-haves met, 100% of should-haves covered; ruled out at Node 4: a broad core gap\n',
     );
     expect(options).toContain('- HybridSearch Cloud: mature');
     expect(adr).toContain('The wrapper fills: Filter by article date range.');
@@ -135,7 +160,7 @@ describe('toMarkdownAdr', () => {
       { decidedBy: 'user:default/ada' },
     );
     expect(adr).toContain('Chosen option: "Build in-house"');
-    expect(adr).toContain('- Deciders: user:default/ada');
+    expect(adr).toContain('- Deciders: ada');
     expect(adr).toContain(
       '- Bad: Every system you build becomes a system you maintain. Name the group that will own it.',
     );
@@ -144,8 +169,13 @@ describe('toMarkdownAdr', () => {
       'the team can allocate 20% of one engineer permanently',
     );
     expect(adrOf(aBuildEvaluation())).toContain(
-      '- Build in-house, owned by group:default/platform',
+      '- Build in-house, owned by platform\n',
     );
+    expect(
+      adrOf(aBuildEvaluation(), {
+        displayNames: { 'group:default/platform': 'Platform team' },
+      }),
+    ).toContain('- Build in-house, owned by Platform team\n');
   });
 
   it('leaves out integration and ramp-up figures nobody estimated', () => {
@@ -181,5 +211,256 @@ describe('toMarkdownAdr', () => {
     expect(toMarkdownAdr(anEvaluation(), outcome)).toContain(
       'because of the path below.',
     );
+  });
+  it.each<[string, EvaluationDraft, string[]]>([
+    [
+      '### Migration plan',
+      anEvaluation(),
+      [
+        '- Data extraction: Nightly export',
+        '- Alternative to switch to: Open-source vector database',
+      ],
+    ],
+    [
+      '### Migration plan',
+      anEvaluation({ failureModes: { integrationCostWeeks: 3 } }),
+      [
+        '- Data extraction: _Not answered_',
+        '- Alternative to switch to: _Not answered_',
+      ],
+    ],
+    [
+      '### Maintenance plan',
+      anEvaluation(),
+      ['- Owner: Platform team', '- Plan: Monitoring, upgrades, on-call.'],
+    ],
+    [
+      '### Maintenance plan',
+      anEvaluation({
+        maintenance: { canAllocateTwentyPercentPermanently: true },
+      }),
+      ['- Owner: _No group named_', '- Plan: _Not answered_'],
+    ],
+    [
+      '### Twelve-month roadmap',
+      anEvaluation(),
+      ['- Roadmap: Image embeddings', '- Requirements: Stable'],
+    ],
+    [
+      '### Twelve-month roadmap',
+      anEvaluation({ failureModes: {} }),
+      ['- Roadmap: _Not answered_', '- Requirements: _Not answered_'],
+    ],
+    [
+      '### Integration and learning-curve budgets',
+      anEvaluation({
+        failureModes: {
+          integrationCostWeeks: 1,
+          engineersOperating: 2,
+          learningCurveWeeksPerEngineer: 2,
+        },
+      }),
+      [
+        '- Integration, budgeted separately from evaluation: 1 week',
+        '- Engineers who will operate it: 2',
+        '- Ramp-up per engineer: 2 weeks',
+        '- Ramp-up in total: 4 weeks',
+      ],
+    ],
+    [
+      '### Integration and learning-curve budgets',
+      anEvaluation({ failureModes: { engineersOperating: 3 } }),
+      [
+        '- Integration, budgeted separately from evaluation: _Not answered_',
+        '- Engineers who will operate it: 3',
+        '- Ramp-up per engineer: _Not answered_, 1.5 weeks assumed',
+        '- Ramp-up in total: 4.5 weeks',
+      ],
+    ],
+    [
+      '### Integration and learning-curve budgets',
+      { entityRef: 'component:default/x' },
+      [
+        '- Integration, budgeted separately from evaluation: _Not answered_',
+        '- Engineers who will operate it: _Not answered_',
+        '- Ramp-up per engineer: _Not answered_',
+        '- Ramp-up in total: _Not answered_',
+      ],
+    ],
+    [
+      '## Considered Options',
+      anEvaluation({
+        candidates: [
+          candidate('acme', {}, { integrationWeeks: 2, notes: 'SLA held.' }),
+          candidate(
+            'beta',
+            { m1: 'missing' },
+            { notes: 'Lost data in a failover.' },
+          ),
+        ],
+      }),
+      [
+        '- Build in-house, owned by Platform team',
+        '- Vendor acme: mature, 1/1 must-haves met, 100% of should-haves covered; chosen',
+        '  - Integration estimate: 2 weeks',
+        '  - Reference notes: SLA held.',
+        '- Vendor beta: mature, 0/1 must-haves met, 100% of should-haves covered; ruled out at Node 3: misses a must-have',
+        '  - Reference notes: Lost data in a failover.',
+      ],
+    ],
+  ])('writes the section %s', (heading, evaluation, expected) => {
+    const adr = adrOf(evaluation, {
+      displayNames: { 'group:default/platform': 'Platform team' },
+    });
+    expect(sectionOf(adr, heading)).toEqual(expected);
+  });
+
+  it('names the component, the deciders, the owners and the dependents, never by reference', () => {
+    const evaluation = anEvaluation({
+      maintenance: {
+        canAllocateTwentyPercentPermanently: true,
+        ownerGroupRef: 'group:default/ml-platform',
+      },
+    });
+    const named = adrOf(evaluation, {
+      decidedBy: 'user:default/guest',
+      componentOwnerRef: 'group:default/search',
+      displayNames: {
+        'component:default/vector-store': 'Vector store',
+        'component:default/product-page': 'Product page',
+        'user:default/guest': 'Grace Hopper',
+        'group:default/ml-platform': 'ML Platform',
+        'group:default/search': 'Search team',
+      },
+    });
+    expect(named).toContain('# Build vs buy: Vector store\n');
+    expect(named).toContain('- Component: Vector store\n');
+    expect(named).toContain('- Deciders: Grace Hopper\n');
+    expect(named).toContain('- Component owner: Search team\n');
+    expect(named).toContain('- Dependents: Product page\n');
+    expect(named).toContain('- Build in-house, owned by ML Platform\n');
+    expect(named).toContain('- Owner: ML Platform\n');
+
+    // Without names from the catalog, references read as their names.
+    const unnamed = adrOf(evaluation, {
+      decidedBy: 'user:default/guest',
+      componentOwnerRef: 'group:finance/search',
+    });
+    expect(unnamed).toContain('- Component: vector-store\n');
+    expect(unnamed).toContain('- Deciders: guest\n');
+    expect(unnamed).toContain('- Component owner: finance/search\n');
+    expect(unnamed).toContain('- Owner: ml-platform\n');
+    expect(unnamed).not.toMatch(/(component|user|group):[a-z]+\//);
+  });
+
+  it.each(EXAMPLE_EVALUATIONS.map(example => [example.key, example]))(
+    'writes requirements by title and standings in words: %s',
+    (_key, example) => {
+      const adr = adrOf(example.evaluation);
+      // Ids with a hyphen never occur in the words of the examples.
+      const ids = example.evaluation.requirements
+        .map(({ id }) => id)
+        .filter(id => id.includes('-'));
+      expect(ids.filter(id => adr.includes(id))).toEqual([]);
+      expect(adr).not.toMatch(
+        /\((not-mature|missing-must-have|below-threshold|broad-core-gap|runner-up|chosen|not-assessed)\)/,
+      );
+      expect(adr).not.toMatch(/(component|user|group):default\//);
+    },
+  );
+
+  it('escapes Markdown and HTML in the plans, the notes and the names', () => {
+    const adr = adrOf(
+      anEvaluation({
+        candidates: [candidate('acme', {}, { notes: '<img src=x> | *bold*' })],
+        maintenance: {
+          canAllocateTwentyPercentPermanently: true,
+          ownerGroupRef: 'group:default/platform',
+          plan: '# On-call <script>',
+        },
+        failureModes: {
+          migrationPlan: {
+            dataExtraction: '[export](javascript:x)',
+            alternative: '`other`',
+          },
+          twelveMonthRoadmap: '- <b>images</b>',
+        },
+      }),
+      { displayNames: { 'group:default/platform': '<i>Platform</i> _team_' } },
+    );
+    expect(adr).not.toMatch(/<img|<script|<b>|<i>/);
+    expect(adr).toContain(
+      '- Reference notes: &lt;img src=x&gt; \\| \\*bold\\*',
+    );
+    expect(adr).toContain('- Plan: \\# On-call &lt;script&gt;');
+    expect(adr).toContain('- Data extraction: \\[export\\](javascript:x)');
+    expect(adr).toContain('- Alternative to switch to: \\`other\\`');
+    expect(adr).toContain('- Roadmap: \\- &lt;b&gt;images&lt;/b&gt;');
+    expect(adr).toContain('- Owner: &lt;i&gt;Platform&lt;/i&gt; \\_team\\_');
+  });
+
+  it('never doubles punctuation when the team ends its answers with one', () => {
+    const adr = adrOf(
+      anEvaluation({
+        question: 'Build or buy?',
+        candidates: [
+          candidate(
+            'acme',
+            { s1: 'partial' },
+            { name: 'Acme Inc.', notes: 'References checked.' },
+          ),
+        ],
+        requirements: [
+          { id: 'm1', title: 'Vector search.', bucket: 'must' },
+          { id: 's1', title: 'Filter by date!', bucket: 'should' },
+          ...REQUIREMENTS.slice(2),
+        ],
+        gaps: [gap('acme', 's1', 'core', 'narrow')],
+        maintenance: {
+          canAllocateTwentyPercentPermanently: true,
+          ownerGroupRef: 'group:default/platform',
+          plan: 'On-call.',
+        },
+        failureModes: {
+          migrationPlan: {
+            dataExtraction: 'Nightly export.',
+            alternative: 'Switch to another gateway.',
+          },
+          twelveMonthRoadmap: 'Images?',
+        },
+      }),
+    );
+    expect(adr).toContain('The wrapper fills: Filter by date!\n');
+    expect(adr).toContain('(Filter by date!) If the gap is narrow');
+    expect(adr).toContain(
+      '- Alternative to switch to: Switch to another gateway.\n',
+    );
+    expect(adr).not.toMatch(/[.!?]\./);
+  });
+
+  it('never writes a unit after a number nobody answered', () => {
+    for (const evaluation of [
+      { entityRef: 'component:default/x' },
+      anEvaluation({ failureModes: {} }),
+      aBuildEvaluation({ failureModes: {} }),
+    ]) {
+      const adr = adrOf(evaluation);
+      expect(adr).not.toMatch(/Not answered_?,? (weeks?|days?|engineers?)\b/);
+      expect(adr).not.toMatch(/undefined|NaN/);
+    }
+  });
+
+  it.each<[string, string, EvaluationDraft, MarkdownAdrOptions]>([
+    ['a complete decision', 'accepted', anEvaluation(), { status: 'complete' }],
+    ['a decision of unknown status', 'accepted', anEvaluation(), {}],
+    ['a draft with a verdict', 'proposed', anEvaluation(), { status: 'draft' }],
+    [
+      'an incomplete draft',
+      'proposed',
+      { entityRef: 'component:default/x' },
+      { status: 'draft' },
+    ],
+  ])('records %s as %s', (_name, status, evaluation, options) => {
+    expect(adrOf(evaluation, options)).toContain(`- Status: ${status}\n`);
   });
 });

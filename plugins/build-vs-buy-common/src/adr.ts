@@ -15,19 +15,41 @@
  */
 
 import { describeAnswer } from './answers';
+import type { EvaluationStatus } from './api';
 import type { Outcome } from './evaluate';
-import { ORGANISATION_PROFILE_LABELS, verdictLabel } from './labels';
+import {
+  CANDIDATE_STANDING_LABELS,
+  ORGANISATION_PROFILE_LABELS,
+  REQUIREMENTS_STABILITY_LABELS,
+  verdictLabel,
+} from './labels';
+import { DEFAULT_LEARNING_CURVE_WEEKS_PER_ENGINEER } from './limits';
 import { toIsoDate } from './revisit';
 import type { EvaluationDraft } from './schema';
 import { decisionTreeNode } from './tree';
+import { displayNameOf, quantityOf, withFullStop } from './wording';
 
 /** @public */
 export type MarkdownAdrOptions = {
-  /** Defaults to `Build vs buy: <entityRef>`. */
+  /** Defaults to `Build vs buy: <the component's name>`. */
   title?: string;
   decidedAt?: Date;
   /** Who decided: names or entity references. */
   decidedBy?: string | string[];
+  /**
+   * The evaluation's status: a draft is recorded as `proposed`, whatever
+   * its verdict.
+   */
+  status?: EvaluationStatus;
+  /** The entity reference of the component's owner. */
+  componentOwnerRef?: string;
+  /**
+   * Display names by entity reference, for the component, the deciders,
+   * the owners and dependents (`spec.profile.displayName` or
+   * `metadata.title` from the catalog). A reference without one is shown by
+   * its name (`ml-platform`), never as `group:default/ml-platform`.
+   */
+  displayNames?: Readonly<Record<string, string>>;
 };
 
 /**
@@ -47,9 +69,16 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\d+)([.)])(?= |$)/, '$1\\$2');
 }
 
+const NOT_ANSWERED = '_Not answered_';
+
 function answered(text: string | undefined): string {
   const escaped = escapeMarkdown(text ?? '');
-  return escaped === '' ? '_Not answered_' : escaped;
+  return escaped === '' ? NOT_ANSWERED : escaped;
+}
+
+/** A number of weeks; an unanswered one without the unit. */
+function weeks(count: number | undefined): string {
+  return count === undefined ? NOT_ANSWERED : quantityOf(count, 'week');
 }
 
 function percent(ratio: number): string {
@@ -82,26 +111,35 @@ export function toMarkdownAdr(
     requirements
       .filter(requirement => requirement.bucket === bucket)
       .map(requirement => escapeMarkdown(requirement.title));
+  const nameOf = (entityRef: string) =>
+    escapeMarkdown(displayNameOf(entityRef, options.displayNames));
   const deciders =
     options.decidedBy === undefined
       ? []
       : ([] as string[]).concat(options.decidedBy);
+  const componentName = displayNameOf(
+    evaluation.entityRef,
+    options.displayNames,
+  );
+  const maintenanceOwnerRef = evaluation.maintenance?.ownerGroupRef?.trim();
+  const proposed = verdict.kind === 'incomplete' || options.status === 'draft';
   const lines: string[] = [];
 
   lines.push(
-    `# ${escapeMarkdown(
-      options.title ?? `Build vs buy: ${evaluation.entityRef}`,
-    )}`,
+    `# ${escapeMarkdown(options.title ?? `Build vs buy: ${componentName}`)}`,
     '',
-    `- Status: ${verdict.kind === 'incomplete' ? 'proposed' : 'accepted'}`,
+    `- Status: ${proposed ? 'proposed' : 'accepted'}`,
   );
   if (options.decidedAt) {
     lines.push(`- Date: ${toIsoDate(options.decidedAt)}`);
   }
   if (deciders.length > 0) {
-    lines.push(`- Deciders: ${deciders.map(escapeMarkdown).join(', ')}`);
+    lines.push(`- Deciders: ${deciders.map(nameOf).join(', ')}`);
   }
-  lines.push(`- Component: ${escapeMarkdown(evaluation.entityRef)}`);
+  lines.push(`- Component: ${escapeMarkdown(componentName)}`);
+  if (options.componentOwnerRef) {
+    lines.push(`- Component owner: ${nameOf(options.componentOwnerRef)}`);
+  }
 
   lines.push(
     '',
@@ -117,15 +155,13 @@ export function toMarkdownAdr(
     `- Availability constraints: ${answered(
       description?.availabilityConstraints,
     )}`,
-    `- Dependents: ${list(
-      (description?.dependents ?? []).map(escapeMarkdown),
-    )}`,
+    `- Dependents: ${list((description?.dependents ?? []).map(nameOf))}`,
     '',
     '### Team capacity',
     '',
-    `- Engineers: ${capacity?.engineers ?? '_Not answered_'}`,
+    `- Engineers: ${capacity?.engineers ?? NOT_ANSWERED}`,
     `- Production systems maintained: ${
-      capacity?.productionSystemsMaintained ?? '_Not answered_'
+      capacity?.productionSystemsMaintained ?? NOT_ANSWERED
     }`,
     `- Available capacity: ${answered(capacity?.availableCapacity)}`,
   );
@@ -138,7 +174,7 @@ export function toMarkdownAdr(
     '## Decision Drivers',
     '',
     `- Core differentiator: ${
-      differentiator?.answer ?? '_Not answered_'
+      differentiator?.answer ?? NOT_ANSWERED
     }. Competitor test: ${answered(differentiator?.competitorTest)}`,
     `- Rationale: ${answered(differentiator?.rationale)}`,
     `- Must-haves: ${list(titlesIn('must'))}`,
@@ -155,7 +191,7 @@ export function toMarkdownAdr(
     }`,
     `- Maintenance: ${
       canMaintain === undefined
-        ? '_Not answered_'
+        ? NOT_ANSWERED
         : `the team ${canMaintain ? 'can' : 'cannot'} allocate ${percent(
             figures.maintenanceShare,
           )} of one engineer permanently`
@@ -165,20 +201,31 @@ export function toMarkdownAdr(
   lines.push('', '## Considered Options', '');
   lines.push(
     `- Build in-house${
-      evaluation.maintenance?.ownerGroupRef
-        ? `, owned by ${escapeMarkdown(evaluation.maintenance.ownerGroupRef)}`
-        : ''
+      maintenanceOwnerRef ? `, owned by ${nameOf(maintenanceOwnerRef)}` : ''
     }`,
   );
   for (const candidate of figures.candidates) {
     const { coverage } = candidate;
+    const answers = evaluation.candidates?.find(
+      ({ id }) => id === candidate.candidateId,
+    );
     lines.push(
       `- ${escapeMarkdown(candidate.candidateName)}: ${
         candidate.mature ? 'mature' : 'not mature'
       }, ${coverage.mustMet}/${coverage.mustTotal} must-haves met, ${percent(
         coverage.ratio,
-      )} of should-haves covered (${candidate.standing})`,
+      )} of should-haves covered; ${
+        CANDIDATE_STANDING_LABELS[candidate.standing]
+      }`,
     );
+    if (answers?.integrationWeeks !== undefined) {
+      lines.push(
+        `  - Integration estimate: ${weeks(answers.integrationWeeks)}`,
+      );
+    }
+    if (answers?.notes?.trim()) {
+      lines.push(`  - Reference notes: ${escapeMarkdown(answers.notes)}`);
+    }
   }
 
   lines.push('', '## Decision Outcome', '');
@@ -205,7 +252,7 @@ export function toMarkdownAdr(
       const titles = requirements
         .filter(({ id }) => verdict.gaps.includes(id))
         .map(({ title }) => escapeMarkdown(title));
-      lines.push('', `The wrapper fills: ${list(titles)}.`);
+      lines.push('', `The wrapper fills: ${withFullStop(list(titles))}`);
     }
   }
 
@@ -214,7 +261,7 @@ export function toMarkdownAdr(
     lines.push(
       `${index + 1}. **${
         decisionTreeNode(pathStep.node).question
-      }** ${escapeMarkdown(pathStep.answer)}. ${escapeMarkdown(
+      }** ${withFullStop(escapeMarkdown(pathStep.answer))} ${escapeMarkdown(
         pathStep.reasoning,
       )}`,
     );
@@ -235,12 +282,14 @@ export function toMarkdownAdr(
       }
       if (figures.integrationCostWeeks !== undefined) {
         bad.push(
-          `Integration is budgeted at ${figures.integrationCostWeeks} weeks.`,
+          `Integration is budgeted at ${weeks(figures.integrationCostWeeks)}.`,
         );
       }
       if (figures.learningCurveWeeks !== undefined) {
         bad.push(
-          `Ramp-up of the operating engineers takes ${figures.learningCurveWeeks} weeks in total.`,
+          `Ramp-up of the operating engineers takes ${weeks(
+            figures.learningCurveWeeks,
+          )} in total.`,
         );
       }
       break;
@@ -269,6 +318,53 @@ export function toMarkdownAdr(
   if (good.length === 0 && bad.length === 0) {
     lines.push('- _None recorded yet_');
   }
+
+  const modes = evaluation.failureModes;
+  const maintenancePlan = evaluation.maintenance?.plan;
+  const stability = modes?.requirementsStability;
+  lines.push(
+    '',
+    '## More Information',
+    '',
+    '### Migration plan',
+    '',
+    `- Data extraction: ${answered(modes?.migrationPlan?.dataExtraction)}`,
+    `- Alternative to switch to: ${answered(
+      modes?.migrationPlan?.alternative,
+    )}`,
+    '',
+    '### Maintenance plan',
+    '',
+    `- Owner: ${
+      maintenanceOwnerRef ? nameOf(maintenanceOwnerRef) : '_No group named_'
+    }`,
+    `- Plan: ${answered(maintenancePlan)}`,
+    '',
+    '### Twelve-month roadmap',
+    '',
+    `- Roadmap: ${answered(modes?.twelveMonthRoadmap)}`,
+    `- Requirements: ${
+      stability ? REQUIREMENTS_STABILITY_LABELS[stability] : NOT_ANSWERED
+    }`,
+    '',
+    '### Integration and learning-curve budgets',
+    '',
+    `- Integration, budgeted separately from evaluation: ${weeks(
+      figures.integrationCostWeeks,
+    )}`,
+    `- Engineers who will operate it: ${
+      modes?.engineersOperating ?? NOT_ANSWERED
+    }`,
+    `- Ramp-up per engineer: ${
+      modes?.learningCurveWeeksPerEngineer === undefined &&
+      figures.learningCurveWeeks !== undefined
+        ? `${NOT_ANSWERED}, ${weeks(
+            DEFAULT_LEARNING_CURVE_WEEKS_PER_ENGINEER,
+          )} assumed`
+        : weeks(modes?.learningCurveWeeksPerEngineer)
+    }`,
+    `- Ramp-up in total: ${weeks(figures.learningCurveWeeks)}`,
+  );
 
   lines.push(
     '',

@@ -42,11 +42,7 @@ import {
   isBuyVerdict,
 } from './facts';
 import { defaultRevisitBy, toIsoDate } from './revisit';
-import type {
-  EvaluationDraft,
-  RequirementDraft,
-  VendorCandidateDraft,
-} from './schema';
+import type { EvaluationDraft, VendorCandidateDraft } from './schema';
 import { WARNING_ARTICLE_SENTENCES, WarningCode } from './warnings';
 
 /**
@@ -599,15 +595,6 @@ function judgeGaps(walk: Walk, candidate: VendorCandidateDraft): GapJudgement {
   return judgement;
 }
 
-/** The titles of requirements, by id, for the words of a path step. */
-function titlesOf(walk: Walk, requirementIds: string[]): string {
-  // Gaps come from requirements, so the list is there when ids are.
-  const requirements = walk.evaluation.requirements as RequirementDraft[];
-  return requirementIds
-    .map(id => requirements.find(requirement => requirement.id === id)?.title)
-    .join(', ');
-}
-
 function rankCandidates(
   walk: Walk,
   candidates: VendorCandidateDraft[],
@@ -637,6 +624,14 @@ function rankCandidates(
   return ranked;
 }
 
+/** The titles of a judgement's gaps, for answers people read. */
+function titlesOf(judgement: GapJudgement, requirementIds: string[]): string {
+  return judgement.gaps
+    .filter(gap => requirementIds.includes(gap.requirementId))
+    .map(gap => gap.requirementTitle)
+    .join(', ');
+}
+
 function askGapClassification(
   walk: Walk,
   passing: VendorCandidateDraft[],
@@ -648,7 +643,7 @@ function askGapClassification(
         node: 'gap-classification',
         candidateId: candidate.id,
         answer: `${candidate.name}: broad core gap (${titlesOf(
-          walk,
+          judgement,
           judgement.coreBroad,
         )})`,
         reasoning: REASONING.gapsBroad,
@@ -671,7 +666,7 @@ function askGapClassification(
         node: 'gap-classification',
         candidateId: candidate.id,
         answer: `${candidate.name}: narrow core gaps only (${titlesOf(
-          walk,
+          judgement,
           judgement.coreNarrow,
         )})`,
         reasoning: REASONING.gapsNarrow,
@@ -689,7 +684,7 @@ function askGapClassification(
       answer:
         judgement.edge.length > 0
           ? `${candidate.name}: edge gaps only (${titlesOf(
-              walk,
+              judgement,
               judgement.edge,
             )})`
           : `${candidate.name}: no gaps`,

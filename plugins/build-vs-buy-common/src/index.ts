@@ -54,6 +54,7 @@ export * from './permissions';
 export { toMarkdownAdr } from './adr';
 export type { MarkdownAdrOptions } from './adr';
 export * from './labels';
+export { displayNameOf, quantityOf, withFullStop } from './wording';
 export * from './api';
 export {
   DECISION_TREE_EDGES,

@@ -16,12 +16,17 @@
 
 import type { Verdict } from './evaluate';
 import {
+  CANDIDATE_STANDING_LABELS,
   DECISION_NODE_LABELS,
+  EVALUATION_STATUS_LABELS,
   REQUIREMENT_BUCKET_DEFINITIONS,
+  REVIEW_REASON_ACTIONS,
+  REVIEW_STATUS_LABELS,
   VERDICT_LABELS,
   scoringRules,
   verdictLabel,
 } from './labels';
+import { REVIEW_REASON_CODES } from './review';
 
 describe('verdictLabel', () => {
   it.each([
@@ -104,5 +109,23 @@ describe('REQUIREMENT_BUCKET_DEFINITIONS', () => {
     ['nice', 'Do not factor these into the decision'],
   ] as const)('defines %s-haves in the article’s words', (bucket, words) => {
     expect(REQUIREMENT_BUCKET_DEFINITIONS[bucket]).toContain(words);
+  });
+});
+
+describe('status and standing labels', () => {
+  it('never calls a draft current', () => {
+    expect(EVALUATION_STATUS_LABELS.draft).toBe('Draft in progress');
+    expect(Object.values(EVALUATION_STATUS_LABELS)).not.toContain(
+      REVIEW_STATUS_LABELS.current,
+    );
+  });
+
+  it('words every standing and gives every review reason an action', () => {
+    for (const label of Object.values(CANDIDATE_STANDING_LABELS)) {
+      expect(label).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
+    }
+    expect(Object.keys(REVIEW_REASON_ACTIONS).sort()).toEqual(
+      [...REVIEW_REASON_CODES].sort(),
+    );
   });
 });

@@ -14,14 +14,21 @@
  * limitations under the License.
  */
 
-import type { DecisionNode, Verdict, VerdictKind } from './evaluate';
-import type { ReviewStatus } from './review';
+import type { EvaluationStatus } from './api';
+import type {
+  CandidateStanding,
+  DecisionNode,
+  Verdict,
+  VerdictKind,
+} from './evaluate';
+import type { ReviewReasonCode, ReviewStatus } from './review';
 import type {
   CoverageLevel,
   GapBreadth,
   GapScope,
   OrganisationProfile,
   RequirementBucket,
+  RequirementsStability,
 } from './schema';
 
 /**
@@ -165,4 +172,58 @@ export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
   current: 'Current',
   'due-soon': 'Revisit due soon',
   overdue: 'Revisit overdue',
+};
+
+/**
+ * Where a candidate ended up in the walk, in words.
+ *
+ * @public
+ */
+export const CANDIDATE_STANDING_LABELS: Record<CandidateStanding, string> = {
+  'not-mature': 'ruled out at Node 2: not mature',
+  'missing-must-have': 'ruled out at Node 3: misses a must-have',
+  'below-threshold': 'ruled out at Node 3: covers too few should-haves',
+  'broad-core-gap': 'ruled out at Node 4: a broad core gap',
+  'runner-up': 'qualified, not chosen',
+  chosen: 'chosen',
+  'not-assessed': 'not assessed: the walk did not reach it',
+};
+
+/** @public */
+export const REQUIREMENTS_STABILITY_LABELS: Record<
+  RequirementsStability,
+  string
+> = {
+  stable: 'Stable',
+  shifting: 'Shifting',
+  unstable: 'Unstable',
+};
+
+/**
+ * An evaluation's status in words. A draft is work in progress, never a
+ * current decision.
+ *
+ * @public
+ */
+export const EVALUATION_STATUS_LABELS: Record<EvaluationStatus, string> = {
+  draft: 'Draft in progress',
+  complete: 'Decided',
+  archived: 'Archived',
+};
+
+/**
+ * What the owners of a decision do about each reason of its review status.
+ *
+ * @public
+ */
+export const REVIEW_REASON_ACTIONS: Record<ReviewReasonCode, string> = {
+  'revisit-date-passed':
+    'Open the decision and confirm it is still valid or re-evaluate.',
+  'revisit-date-near':
+    'Open the decision and confirm it is still valid or re-evaluate.',
+  'revisit-date-not-set': 'Set a revisit date on the decision.',
+  'buy-without-migration-plan':
+    'Add a migration plan: how you would extract your data and the alternative you would switch to.',
+  'build-without-maintenance-owner':
+    'Name the group that will maintain it: 20% of one engineer, permanently.',
 };

@@ -24,16 +24,44 @@ const reasonCodes = (review: ReturnType<typeof reviewStatus>) =>
 
 describe('reviewStatus', () => {
   it.each([
-    ['2026-02-28', 'overdue', ['revisit-date-passed']],
-    ['2026-03-01', 'due-soon', ['revisit-date-near']],
-    ['2026-03-31', 'due-soon', ['revisit-date-near']],
-    ['2026-04-01', 'current', []],
+    [
+      '2026-02-26',
+      'overdue',
+      ['revisit-date-passed'],
+      ['Overdue by 3 days: the revisit date was 2026-02-26.'],
+    ],
+    [
+      '2026-02-28',
+      'overdue',
+      ['revisit-date-passed'],
+      ['Overdue by 1 day: the revisit date was 2026-02-28.'],
+    ],
+    [
+      '2026-03-01',
+      'due-soon',
+      ['revisit-date-near'],
+      ['Due for revisit today, 2026-03-01.'],
+    ],
+    [
+      '2026-03-02',
+      'due-soon',
+      ['revisit-date-near'],
+      ['Due for revisit in 1 day, by 2026-03-02.'],
+    ],
+    [
+      '2026-03-31',
+      'due-soon',
+      ['revisit-date-near'],
+      ['Due for revisit in 30 days, by 2026-03-31.'],
+    ],
+    ['2026-04-01', 'current', [], []],
   ] as const)(
     '"the team can revisit when new information arrives": revisit by %s is %s',
-    (revisitBy, status, reasons) => {
+    (revisitBy, status, reasons, messages) => {
       const review = reviewStatus(anEvaluation({ revisitBy }), NOW);
       expect(review).toMatchObject({ status, revisitBy });
       expect(reasonCodes(review)).toEqual(reasons);
+      expect(review.reasons.map(({ message }) => message)).toEqual(messages);
     },
   );
 

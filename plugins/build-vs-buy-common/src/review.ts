@@ -22,6 +22,7 @@ import {
 import { decisionFacts, isBuyVerdict } from './facts';
 import { defaultRevisitBy, toIsoDate } from './revisit';
 import type { EvaluationDraft } from './schema';
+import { quantityOf } from './wording';
 
 /**
  * Every review status, from the least to the most pressing.
@@ -169,17 +170,26 @@ export function reviewStatus(
     });
   }
 
+  const daysLeft =
+    (Date.parse(revisitBy) - Date.parse(window.today)) / DAY_MILLISECONDS;
   if (revisitBy < window.today) {
     reasons.push({
       code: 'revisit-date-passed',
-      message: `The revisit date ${revisitBy} has passed.`,
+      message: `Overdue by ${quantityOf(
+        -daysLeft,
+        'day',
+      )}: the revisit date was ${revisitBy}.`,
     });
   } else if (revisitBy <= window.dueSoonBy) {
-    const daysLeft =
-      (Date.parse(revisitBy) - Date.parse(window.today)) / DAY_MILLISECONDS;
     reasons.push({
       code: 'revisit-date-near',
-      message: `The revisit date ${revisitBy} is ${daysLeft} days away.`,
+      message:
+        daysLeft === 0
+          ? `Due for revisit today, ${revisitBy}.`
+          : `Due for revisit in ${quantityOf(
+              daysLeft,
+              'day',
+            )}, by ${revisitBy}.`,
     });
   }
 

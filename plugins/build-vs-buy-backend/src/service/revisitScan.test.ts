@@ -20,33 +20,52 @@ import {
   mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import {
+  decisionFacts,
   evaluate,
   type Evaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
+import {
+  ecommerceVectorDatabase,
+  ragHybridSearch,
+  searchRetrievalPipeline,
+} from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import { connectToTestDatabase } from '../__testUtils__/postgres';
 import { BuildVsBuyDatabase } from '../database/BuildVsBuyDatabase';
+import type { EvaluationRecord } from '../database/types';
 import { createReviewer } from './review';
-import { runRevisitScan } from './revisitScan';
+import {
+  conditionsOf,
+  displayNamesOf,
+  noticeOf,
+  runRevisitScan,
+} from './revisitScan';
 
 jest.setTimeout(60_000);
 
-const component = (name: string, owner: string): Entity => ({
+const component = (name: string, owner: string, title?: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name, namespace: 'default' },
+  metadata: { name, namespace: 'default', ...(title ? { title } : {}) },
   spec: { type: 'service', owner, lifecycle: 'production' },
 });
 
-const group = (name: string, members: number): Entity => ({
+const group = (
+  name: string,
+  members: number,
+  displayName?: string,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
   metadata: { name, namespace: 'default' },
-  spec: { type: 'team', children: [] },
+  spec: {
+    type: 'team',
+    children: [],
+    ...(displayName ? { profile: { displayName } } : {}),
+  },
   relations: Array.from({ length: members }, (_, index) => ({
     type: 'hasMember',
     targetRef: `user:default/member-${index}`,
@@ -136,12 +155,12 @@ describe('runRevisitScan', () => {
   }
 
   const catalogNow = [
-    component('due-soon', 'group:default/search'),
+    component('due-soon', 'group:default/search', 'Product similarity store'),
     component('current', 'group:default/search'),
     component('new-owner', 'group:default/payments'),
-    group('search', 4),
-    group('payments', 2),
-    group('ml-platform', 2),
+    group('search', 4, 'Search team'),
+    group('payments', 2, 'Payments team'),
+    group('ml-platform', 2, 'ML Platform'),
   ];
 
   it.each(databases.eachSupportedId())(
@@ -184,9 +203,10 @@ describe('runRevisitScan', () => {
       ];
 
       const first = await scan(entities, '2027-01-10T08:00:00Z');
-      // Five decisions in pages of two: three catalog lookups, not five.
+      // Five decisions in pages of two: three catalog lookups, not five,
+      // and one more for the name of the one new owner nobody asked about.
       expect(first).toMatchObject({ scanned: 5, notified: 4, failed: 0 });
-      expect(first.lookups).toBe(3);
+      expect(first.lookups).toBe(4);
       const byLink = Object.fromEntries(
         sent.map(options => [options.payload.link, options]),
       );
@@ -204,21 +224,27 @@ describe('runRevisitScan', () => {
         entityRef: ['group:default/ml-platform', 'group:default/search'],
       });
       expect(dueSoonNotice.payload).toMatchObject({
-        title: 'Build vs buy: the decision for due-soon is due for revisit',
+        title:
+          'Build vs buy: the decision for Product similarity store is due for revisit',
         severity: 'normal',
         topic: 'build-vs-buy',
         scope: expect.stringMatching(
           new RegExp(`^build-vs-buy:${dueSoon.id}:`),
         ),
       });
-      expect(dueSoonNotice.payload.description).toContain(
-        'It is due for revisit by 2027-01-20.',
+      expect(dueSoonNotice.payload.description).toBe(
+        [
+          'The decision "Buy VectorCloud Managed" for Product similarity store needs its owners:',
+          '- Due for revisit in 10 days, by 2027-01-20.',
+          'What to do next:',
+          '- Open the decision and confirm it is still valid or re-evaluate.',
+        ].join('\n'),
       );
 
       const shrankNotice =
         byLink['/catalog/default/component/shrank/build-vs-buy'];
       expect(shrankNotice.payload.description).toContain(
-        'Its maintenance owner group:default/search has 4 members, fewer than the 6 it had when node 5 was answered',
+        '- The maintenance owner Search team has 4 members, fewer than the 6 it had when Node 5 was answered',
       );
       expect(shrankNotice.payload.scope).toMatch(`build-vs-buy:${shrank.id}:`);
 
@@ -233,8 +259,16 @@ describe('runRevisitScan', () => {
       const ownerNotice =
         byLink['/catalog/default/component/new-owner/build-vs-buy'];
       expect(ownerNotice.payload.description).toContain(
-        "The component's owner changed from group:default/search to group:default/payments",
+        "- The component's owner changed from Search team to Payments team since the decision.",
       );
+      expect(ownerNotice.payload.description).toContain(
+        '- As the new owner, open the decision and confirm it is still valid or re-evaluate.',
+      );
+      for (const { payload } of sent) {
+        expect(`${payload.title}\n${payload.description}`).not.toMatch(
+          /group:|component:|user:|buy-with-wrapper|\bbuy\b decision/,
+        );
+      }
       expect(ownerNotice.recipients).toEqual({
         type: 'entity',
         entityRef: ['group:default/payments'],
@@ -249,7 +283,8 @@ describe('runRevisitScan', () => {
       const later = await scan(entities, '2027-01-21T08:00:00Z');
       expect(later.notified).toBe(1);
       expect(sent[4].payload).toMatchObject({
-        title: 'Build vs buy: the decision for due-soon is overdue for revisit',
+        title:
+          'Build vs buy: the decision for Product similarity store is overdue for revisit',
         severity: 'high',
         link: '/catalog/default/component/due-soon/build-vs-buy',
       });
@@ -262,11 +297,12 @@ describe('runRevisitScan', () => {
       );
       await scan(withoutGroup, '2027-01-22T08:00:00Z');
       expect(sent).toHaveLength(6);
+      // Gone from the catalog, the group has no display name: its name.
       expect(sent[5].payload.description).toContain(
-        'Its maintenance owner group:default/ml-platform is no longer in the catalog',
+        '- The maintenance owner ml-platform left the catalog',
       );
       expect(sent[5].payload.description).toContain(
-        'Its revisit date, 2027-01-20, has passed.',
+        '- Overdue by 2 days: the revisit date was 2027-01-20.',
       );
       await scan(withoutGroup, '2027-01-23T08:00:00Z');
       expect(sent).toHaveLength(6);
@@ -348,7 +384,7 @@ describe('runRevisitScan', () => {
       const retried = await scan(catalogNow, '2027-01-10T09:00:00Z');
       expect(retried).toMatchObject({ notified: 1, failed: 0 });
       expect(sent[0].payload.title).toBe(
-        'Build vs buy: the decision for due-soon is overdue for revisit',
+        'Build vs buy: the decision for Product similarity store is overdue for revisit',
       );
     },
   );
@@ -385,7 +421,7 @@ describe('runRevisitScan', () => {
       const later = await scan(catalogNow, '2027-01-10T08:20:00Z');
       expect(later.notified).toBe(1);
       expect(sent[0].payload.title).toBe(
-        'Build vs buy: the decision for due-soon is overdue for revisit',
+        'Build vs buy: the decision for Product similarity store is overdue for revisit',
       );
       await scan(catalogNow, '2027-01-10T09:30:00Z');
       expect(sent).toHaveLength(1);
@@ -418,4 +454,258 @@ describe('runRevisitScan', () => {
       expect(sent).toEqual([]);
     },
   );
+});
+
+describe('noticeOf', () => {
+  const NOW = new Date('2027-01-10T08:00:00Z');
+  const DECIDED = new Date('2026-11-28T09:00:00Z');
+
+  /** A complete decision as the store returns it. */
+  function recordOf(
+    evaluation: Evaluation,
+    overrides: Partial<EvaluationRecord> = {},
+  ): EvaluationRecord {
+    const outcome = reviewer.evaluate(evaluation, DECIDED);
+    const facts = decisionFacts(evaluation, outcome.verdict);
+    return {
+      id: 'decision-1',
+      entityRef: evaluation.entityRef,
+      version: 1,
+      status: 'complete',
+      evaluation,
+      outcome,
+      entity: {
+        title: 'Support retriever',
+        ownerRef: 'group:default/support',
+        missing: false,
+      },
+      createdAt: DECIDED.toISOString(),
+      createdBy: 'user:default/ada',
+      updatedAt: DECIDED.toISOString(),
+      updatedBy: 'user:default/ada',
+      revisitBy: evaluation.revisitBy as string,
+      maintenanceOwnerRef: evaluation.maintenance.ownerGroupRef,
+      hasMigrationPlan: facts.hasMigrationPlan,
+      needsAttention: facts.attention.length > 0,
+      chosenCandidateName: facts.chosenCandidateName,
+      decidedAt: DECIDED.toISOString(),
+      decidedOwnerRef: 'group:default/support',
+      ...overrides,
+    };
+  }
+
+  const withoutMigrationPlan = (revisitBy: string): Evaluation => ({
+    ...ragHybridSearch,
+    revisitBy,
+    failureModes: { ...ragHybridSearch.failureModes, migrationPlan: undefined },
+  });
+  const retrieval = (members: number) =>
+    group('retrieval', members, 'Retrieval team');
+  const inSearch = (entity: Entity): Entity => ({
+    ...entity,
+    metadata: { ...entity.metadata, namespace: 'search' },
+  });
+  const support = group('support', 3, 'Support team');
+  const LINKS: Record<string, string> = {
+    'component:default/rag-retriever':
+      '/catalog/default/component/rag-retriever/build-vs-buy',
+    'component:search/retrieval-pipeline':
+      '/catalog/search/component/retrieval-pipeline/build-vs-buy',
+    'component:default/product-similarity-store':
+      '/catalog/default/component/product-similarity-store/build-vs-buy',
+  };
+
+  it.each<{
+    reason: string;
+    evaluation: Evaluation;
+    record?: Partial<EvaluationRecord>;
+    /** The catalog now: the component (undefined when gone), groups. */
+    entity?: Entity;
+    groups: Entity[];
+    title: string;
+    says: string[];
+  }>([
+    {
+      reason: 'a buy without a migration plan that is due',
+      evaluation: withoutMigrationPlan('2027-01-20'),
+      entity: component('rag-retriever', 'group:default/support'),
+      groups: [support],
+      title: 'is due for revisit',
+      says: [
+        'The decision "Buy HybridSearch Cloud with a thin wrapper over 1 gap" for Support retriever needs its owners:',
+        '- Due for revisit in 10 days, by 2027-01-20.',
+        '- Buying HybridSearch Cloud without a migration plan: you do not have a vendor relationship. You have a dependency.',
+        '- Open the decision and confirm it is still valid or re-evaluate.',
+        '- Add a migration plan: how you would extract your data and the alternative you would switch to.',
+      ],
+    },
+    {
+      reason: 'a buy without a migration plan, whatever the date',
+      evaluation: withoutMigrationPlan('2027-03-02'),
+      entity: component('rag-retriever', 'group:default/support'),
+      groups: [support],
+      title: 'has no migration plan',
+      says: [
+        '- Buying HybridSearch Cloud without a migration plan',
+        '- Add a migration plan',
+      ],
+    },
+    {
+      reason: 'a build without a maintenance owner',
+      evaluation: {
+        ...searchRetrievalPipeline,
+        revisitBy: '2027-06-01',
+        maintenance: { canAllocateTwentyPercentPermanently: true },
+      },
+      entity: inSearch(
+        component('retrieval-pipeline', 'group:default/support'),
+      ),
+      groups: [support],
+      title: 'has no maintenance owner',
+      says: [
+        'The decision "Build in-house" for Support retriever needs its owners:',
+        '- A build without a maintenance owner: every system you build becomes a system you maintain.',
+        '- Name the group that will maintain it: 20% of one engineer, permanently.',
+      ],
+    },
+    {
+      reason: 'a revisit date long passed',
+      evaluation: { ...ecommerceVectorDatabase, revisitBy: '2027-01-01' },
+      entity: component('product-similarity-store', 'group:default/support'),
+      groups: [support],
+      title: 'is overdue for revisit',
+      says: [
+        'The decision "Buy VectorCloud Managed" for Support retriever needs its owners:',
+        '- Overdue by 9 days: the revisit date was 2027-01-01.',
+        '- Open the decision and confirm it is still valid or re-evaluate.',
+      ],
+    },
+    {
+      reason: 'a revisit date near',
+      evaluation: { ...ecommerceVectorDatabase, revisitBy: '2027-01-25' },
+      entity: component('product-similarity-store', 'group:default/support'),
+      groups: [support],
+      title: 'is due for revisit',
+      says: ['- Due for revisit in 15 days, by 2027-01-25.'],
+    },
+    {
+      reason: 'a maintenance owner that left the catalog',
+      evaluation: searchRetrievalPipeline,
+      record: { revisitBy: '2027-06-01' },
+      entity: inSearch(
+        component('retrieval-pipeline', 'group:default/support'),
+      ),
+      groups: [support],
+      title: 'has lost its maintenance owner',
+      says: [
+        '- The maintenance owner search/retrieval left the catalog: every system you build becomes a system you maintain.',
+        '- Name a new maintenance owner on the decision, or re-evaluate whether you can maintain it long-term.',
+      ],
+    },
+    {
+      reason: 'a maintenance team smaller than it was',
+      evaluation: searchRetrievalPipeline,
+      record: { revisitBy: '2027-06-01', decidedMaintainers: 3 },
+      entity: inSearch(
+        component('retrieval-pipeline', 'group:default/support'),
+      ),
+      groups: [support, inSearch(retrieval(1))],
+      title: 'has a maintenance team smaller than it assumed',
+      says: [
+        '- The maintenance owner Retrieval team has 1 member, fewer than the 3 it had when Node 5 was answered: can it still give 20% of one engineer to maintenance, permanently?',
+        '- Confirm the team can still give 20% of one engineer to maintenance permanently, or re-evaluate.',
+      ],
+    },
+    {
+      reason: 'a maintenance team with nobody left',
+      evaluation: searchRetrievalPipeline,
+      record: { revisitBy: '2027-06-01' },
+      entity: inSearch(
+        component('retrieval-pipeline', 'group:default/support'),
+      ),
+      groups: [support, inSearch(retrieval(0))],
+      title: 'has a maintenance team smaller than it assumed',
+      says: [
+        '- The maintenance owner Retrieval team has no members left: nobody gives it the 20% of one engineer that maintenance takes.',
+      ],
+    },
+    {
+      reason: 'a component that left the catalog',
+      evaluation: { ...ecommerceVectorDatabase, revisitBy: '2027-06-01' },
+      groups: [support],
+      title: 'is about a component that left the catalog',
+      says: [
+        '- The component left the catalog.',
+        '- Archive the decision, or re-evaluate it if the component moved.',
+      ],
+    },
+    {
+      reason: 'a new owner of the component',
+      evaluation: { ...ecommerceVectorDatabase, revisitBy: '2027-06-01' },
+      entity: component('product-similarity-store', 'group:default/payments'),
+      groups: [support, group('payments', 2, 'Payments team')],
+      title: 'has a new owner to confirm it',
+      says: [
+        "- The component's owner changed from Support team to Payments team since the decision.",
+        '- As the new owner, open the decision and confirm it is still valid or re-evaluate.',
+      ],
+    },
+  ])('says why and what next for $reason', testCase => {
+    const record = recordOf(testCase.evaluation, testCase.record);
+    const review = reviewer.review(record, NOW);
+    const catalog = new Map(
+      [...(testCase.entity ? [testCase.entity] : []), ...testCase.groups].map(
+        entity => [stringifyEntityRef(entity), entity],
+      ),
+    );
+    const conditions = conditionsOf({
+      record,
+      reviewStatus: review.status,
+      entity: testCase.entity,
+      maintenanceGroup: record.maintenanceOwnerRef
+        ? catalog.get(record.maintenanceOwnerRef)
+        : undefined,
+    });
+    const notice = noticeOf({
+      record,
+      review,
+      conditions,
+      fresh: conditions,
+      displayNames: displayNamesOf(catalog),
+    });
+
+    expect(notice.title).toBe(
+      `Build vs buy: the decision for Support retriever ${testCase.title}`,
+    );
+    const lines = notice.description?.split('\n') ?? [];
+    for (const said of testCase.says) {
+      expect(lines.some(line => line.startsWith(said))).toBe(true);
+    }
+    expect(lines).toContain('What to do next:');
+    expect(notice.link).toBe(LINKS[record.entityRef]);
+    // Verdicts, reasons and owners in words, never as codes or references.
+    expect(`${notice.title}\n${notice.description}`).not.toMatch(
+      /[a-z]+:[a-z-]+\/|buy-with-wrapper|no-qualifying-candidate|-without-|revisit-date/,
+    );
+  });
+
+  it('names an entity by its profile display name, then its title', () => {
+    const titled = component('x', 'group:default/a', 'Titled');
+    const profiled: Entity = {
+      ...group('a', 1, 'Profiled'),
+      metadata: { name: 'a', namespace: 'default', title: 'Title' },
+    };
+    expect(
+      displayNamesOf(
+        new Map([
+          ['component:default/x', titled],
+          ['group:default/a', profiled],
+          ['group:default/b', group('b', 1)],
+        ]),
+      ),
+    ).toEqual({
+      'component:default/x': 'Titled',
+      'group:default/a': 'Profiled',
+    });
+  });
 });

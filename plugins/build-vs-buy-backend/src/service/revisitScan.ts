@@ -25,6 +25,14 @@ import type {
   NotificationSeverity,
 } from '@backstage/plugin-notifications-common';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  displayNameOf,
+  quantityOf,
+  REVIEW_REASON_ACTIONS,
+  verdictLabel,
+  type Review,
+  type ReviewReasonCode,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
 import { createHash } from 'node:crypto';
 import type {
   EvaluationRecord,
@@ -148,14 +156,81 @@ export function conditionsOf(options: {
   return conditions;
 }
 
-/** What one notification of a decision's owners says. */
+/**
+ * The names people know entities by: `spec.profile.displayName`, else
+ * `metadata.title`, of the entities the catalog returned. References
+ * without one are named by {@link displayNameOf}.
+ */
+export function displayNamesOf(
+  entities: ReadonlyMap<string, Entity>,
+): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const [ref, entity] of entities) {
+    const profile = (entity.spec as { profile?: { displayName?: unknown } })
+      ?.profile;
+    const name = [profile?.displayName, entity.metadata.title].find(
+      (candidate): candidate is string =>
+        typeof candidate === 'string' && candidate.trim() !== '',
+    );
+    if (name) names[ref] = name;
+  }
+  return names;
+}
+
+const HEADLINES: Record<
+  Exclude<RevisitCondition['kind'], 'due-soon'>,
+  string
+> = {
+  overdue: 'is overdue for revisit',
+  'maintenance-owner-gone': 'has lost its maintenance owner',
+  'maintenance-owner-shrank': 'has a maintenance team smaller than it assumed',
+  'entity-gone': 'is about a component that left the catalog',
+  'entity-owner-changed': 'has a new owner to confirm it',
+};
+
+/** Why a decision due soon is: the first reason of its review. */
+const DUE_SOON_HEADLINES: Partial<Record<ReviewReasonCode, string>> = {
+  'buy-without-migration-plan': 'has no migration plan',
+  'build-without-maintenance-owner': 'has no maintenance owner',
+  'revisit-date-not-set': 'has no revisit date',
+};
+
+/** What the owners do about each condition the catalog reveals. */
+const CATALOG_ACTIONS: Record<
+  Exclude<RevisitCondition['kind'], 'overdue' | 'due-soon'>,
+  string
+> = {
+  'maintenance-owner-gone':
+    'Name a new maintenance owner on the decision, or re-evaluate whether you can maintain it long-term.',
+  'maintenance-owner-shrank':
+    'Confirm the team can still give 20% of one engineer to maintenance permanently, or re-evaluate.',
+  'entity-gone':
+    'Archive the decision, or re-evaluate it if the component moved.',
+  'entity-owner-changed':
+    'As the new owner, open the decision and confirm it is still valid or re-evaluate.',
+};
+
+/**
+ * What one notification of a decision's owners says: the component by
+ * name, the decision by its verdict, every reason in words (the review's
+ * reasons from -common for the review status, the catalog's for the
+ * rest), what to do about each, and a link to the decision.
+ */
 export function noticeOf(options: {
   record: EvaluationRecord;
+  /** The review the conditions were found with. */
+  review: Review;
   conditions: RevisitCondition[];
   fresh: RevisitCondition[];
+  /** Display names by entity reference, from the catalog. */
+  displayNames?: Readonly<Record<string, string>>;
 }): NotificationPayload {
-  const { record, conditions, fresh } = options;
-  const name = record.entity.title ?? parseEntityRef(record.entityRef).name;
+  const { record, review, conditions, fresh } = options;
+  const nameOf = (ref: string) => displayNameOf(ref, options.displayNames);
+  const name =
+    options.displayNames?.[record.entityRef] ??
+    record.entity.title ??
+    nameOf(record.entityRef);
   const severity = fresh
     .map(condition => SEVERITY[condition.kind])
     .reduce((worst, next) =>
@@ -163,34 +238,46 @@ export function noticeOf(options: {
         ? next
         : worst,
     );
-  const headline = (condition: RevisitCondition) => {
-    switch (condition.kind) {
-      case 'overdue':
-        return 'is overdue for revisit';
-      case 'due-soon':
-        return 'is due for revisit';
-      case 'maintenance-owner-gone':
-        return 'has lost its maintenance owner';
-      case 'maintenance-owner-shrank':
-        return 'has a maintenance team smaller than it assumed';
-      case 'entity-gone':
-        return 'is about a component that left the catalog';
-      default:
-        return 'has a new owner to confirm it';
-    }
-  };
   const worst = [...fresh].sort(
     (a, b) =>
       SEVERITY_ORDER.indexOf(SEVERITY[b.kind]) -
       SEVERITY_ORDER.indexOf(SEVERITY[a.kind]),
   )[0];
+  const headline =
+    worst.kind === 'due-soon'
+      ? (review.reasons[0] && DUE_SOON_HEADLINES[review.reasons[0].code]) ??
+        'is due for revisit'
+      : HEADLINES[worst.kind];
+
+  const reasons: string[] = [];
+  const actions: string[] = [];
+  for (const condition of conditions) {
+    if (condition.kind === 'overdue' || condition.kind === 'due-soon') {
+      // The review rule of -common says why; it is not restated here.
+      for (const reason of review.reasons) {
+        reasons.push(reason.message);
+        actions.push(REVIEW_REASON_ACTIONS[reason.code]);
+      }
+      if (review.reasons.length === 0) {
+        reasons.push(`Due for revisit by ${condition.revisitBy}.`);
+        actions.push(REVIEW_REASON_ACTIONS['revisit-date-near']);
+      }
+    } else {
+      reasons.push(sentenceOf(condition, nameOf));
+      actions.push(CATALOG_ACTIONS[condition.kind]);
+    }
+  }
+
   const ref = parseEntityRef(record.entityRef);
-  const verdict = record.outcome.verdict.kind;
   return {
-    title: `Build vs buy: the decision for ${name} ${headline(worst)}`,
+    title: `Build vs buy: the decision for ${name} ${headline}`,
     description: [
-      `The ${verdict} decision for ${record.entityRef} needs its owners:`,
-      ...conditions.map(condition => `- ${sentenceOf(condition)}`),
+      `The decision "${verdictLabel(
+        record.outcome.verdict,
+      )}" for ${name} needs its owners:`,
+      ...reasons.map(reason => `- ${reason}`),
+      'What to do next:',
+      ...[...new Set(actions)].map(action => `- ${action}`),
     ].join('\n'),
     link: `/catalog/${ref.namespace}/${ref.kind}/${ref.name}/build-vs-buy`,
     severity,
@@ -204,23 +291,31 @@ export function noticeOf(options: {
   };
 }
 
-function sentenceOf(condition: RevisitCondition): string {
+function sentenceOf(
+  condition: Exclude<RevisitCondition, { kind: 'overdue' | 'due-soon' }>,
+  nameOf: (ref: string) => string,
+): string {
   switch (condition.kind) {
-    case 'overdue':
-      return `Its revisit date, ${condition.revisitBy}, has passed.`;
-    case 'due-soon':
-      return `It is due for revisit by ${condition.revisitBy}.`;
     case 'maintenance-owner-gone':
-      return `Its maintenance owner ${condition.groupRef} is no longer in the catalog: every system you build becomes a system you maintain.`;
+      return `The maintenance owner ${nameOf(
+        condition.groupRef,
+      )} left the catalog: every system you build becomes a system you maintain.`;
     case 'maintenance-owner-shrank':
       return condition.members === 0
-        ? `Its maintenance owner ${condition.groupRef} has no members left: nobody gives it the 20% of an engineer that maintenance takes.`
-        : `Its maintenance owner ${condition.groupRef} has ${condition.members} members, fewer than the ${condition.assumed} it had when node 5 was answered: can it still give 20% of an engineer to maintenance, permanently?`;
+        ? `The maintenance owner ${nameOf(
+            condition.groupRef,
+          )} has no members left: nobody gives it the 20% of one engineer that maintenance takes.`
+        : `The maintenance owner ${nameOf(condition.groupRef)} has ${quantityOf(
+            condition.members,
+            'member',
+          )}, fewer than the ${
+            condition.assumed
+          } it had when Node 5 was answered: can it still give 20% of one engineer to maintenance, permanently?`;
     case 'entity-gone':
-      return 'The component is no longer in the catalog: archive the decision or revisit it.';
+      return 'The component left the catalog.';
     default:
-      return `The component's owner changed from ${condition.from} to ${
-        condition.to ?? 'nobody'
+      return `The component's owner changed from ${nameOf(condition.from)} to ${
+        condition.to ? nameOf(condition.to) : 'nobody'
       } since the decision.`;
   }
 }
@@ -240,7 +335,9 @@ export type RevisitScanResult = {
  * with a new owner) and notifies the maintenance owner group and the entity's
  * owner once per change.
  *
- * Reads the decisions in pages and asks the catalog once per page. Each
+ * Reads the decisions in pages and asks the catalog once per page, for the
+ * entities, groups and owners (their state and their display names), and
+ * once more only for the names of new owners it did not ask about. Each
  * notice is claimed in the database before it is sent (compare and set), so
  * two scans at once, on two replicas, never send the same notice twice; a
  * notice whose sending fails is released to be sent by the next run.
@@ -271,13 +368,14 @@ export async function runRevisitScan(options: {
     if (page.length === 0) {
       return result;
     }
-    const entities = await lookUp(page, options);
+    const { entities, asked } = await lookUp(page, options);
     const changes = page.flatMap(item => {
       const { record, notice } = item;
       const entity = entities.get(record.entityRef);
+      const review = reviewer.review(record, now);
       const conditions = conditionsOf({
         record,
-        reviewStatus: reviewer.review(record, now).status,
+        reviewStatus: review.status,
         entity,
         maintenanceGroup: record.maintenanceOwnerRef
           ? entities.get(record.maintenanceOwnerRef)
@@ -301,6 +399,7 @@ export async function runRevisitScan(options: {
           record,
           notice,
           keys,
+          review,
           conditions,
           // Conditions that only cleared are recorded, so they notify again
           // if they come back, but nobody is told that things got better.
@@ -323,13 +422,19 @@ export async function runRevisitScan(options: {
       })),
       now,
     });
+    const toSend = changes.filter(
+      change => claimed.has(change.record.id) && change.fresh.length > 0,
+    );
+    const displayNames = displayNamesOf(
+      await lookUpNewOwners(toSend, entities, asked, options),
+    );
     const sent: string[] = [];
     for (const change of changes) {
       if (!claimed.has(change.record.id)) {
         result.skipped += 1;
       } else if (
         change.fresh.length > 0 &&
-        (await notify({ ...options, ...change, result }))
+        (await notify({ ...options, ...change, displayNames, result }))
       ) {
         sent.push(change.record.id);
       }
@@ -345,27 +450,27 @@ export async function runRevisitScan(options: {
   }
 }
 
-async function lookUp(
-  page: RevisitScanItem[],
-  options: { catalog: CatalogService; credentials: BackstageCredentials },
+type CatalogLookup = {
+  catalog: CatalogService;
+  credentials: BackstageCredentials;
+};
+
+/** The catalog's entities by reference, in one request. */
+async function getEntities(
+  refs: string[],
+  options: CatalogLookup,
 ): Promise<Map<string, Entity>> {
-  const refs = [
-    ...new Set(
-      page.flatMap(({ record }) =>
-        record.maintenanceOwnerRef
-          ? [record.entityRef, record.maintenanceOwnerRef]
-          : [record.entityRef],
-      ),
-    ),
-  ];
+  const found = new Map<string, Entity>();
+  if (refs.length === 0) {
+    return found;
+  }
   const { items } = await options.catalog.getEntitiesByRefs(
     {
       entityRefs: refs,
-      fields: ['kind', 'metadata', 'spec.owner', 'relations'],
+      fields: ['kind', 'metadata', 'spec.owner', 'spec.profile', 'relations'],
     },
     { credentials: options.credentials },
   );
-  const found = new Map<string, Entity>();
   refs.forEach((ref, index) => {
     const entity = items[index];
     if (entity) found.set(ref, entity);
@@ -373,12 +478,62 @@ async function lookUp(
   return found;
 }
 
+/**
+ * One request for a page: each decision's entity, its maintenance owner
+ * group, and the owners it was decided by and last seen with (for their
+ * names).
+ */
+async function lookUp(
+  page: RevisitScanItem[],
+  options: CatalogLookup,
+): Promise<{ entities: Map<string, Entity>; asked: Set<string> }> {
+  const asked = new Set(
+    page.flatMap(({ record }) =>
+      [
+        record.entityRef,
+        record.maintenanceOwnerRef,
+        record.decidedOwnerRef,
+        record.entity.ownerRef,
+      ].filter((ref): ref is string => Boolean(ref)),
+    ),
+  );
+  return { entities: await getEntities([...asked], options), asked };
+}
+
+/**
+ * The page's entities and, in one more request, the owners the catalog
+ * now gives components whose owner changed since their facts were last
+ * refreshed: a page where that happened asks twice, never once per entity.
+ */
+async function lookUpNewOwners(
+  changes: Array<{ conditions: RevisitCondition[] }>,
+  entities: Map<string, Entity>,
+  asked: Set<string>,
+  options: CatalogLookup,
+): Promise<Map<string, Entity>> {
+  const unknown = new Set(
+    changes.flatMap(({ conditions }) =>
+      conditions.flatMap(condition =>
+        condition.kind === 'entity-owner-changed' &&
+        condition.to &&
+        !asked.has(condition.to)
+          ? [condition.to]
+          : [],
+      ),
+    ),
+  );
+  const owners = await getEntities([...unknown], options);
+  return new Map([...entities, ...owners]);
+}
+
 /** Sends one notice; false (and the claim released) when it failed. */
 async function notify(options: {
   record: EvaluationRecord;
   notice: NoticeState | undefined;
   keys: string[];
+  review: Review;
   conditions: RevisitCondition[];
+  displayNames: Record<string, string>;
   fresh: RevisitCondition[];
   recipients: string[];
   result: RevisitScanResult;

@@ -22,9 +22,11 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import { ReactElement } from 'react';
 import { SWRConfig } from 'swr';
@@ -46,6 +48,8 @@ export function renderWithApis(
     api: Partial<BuildVsBuyApi>;
     authorize?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     entity?: Entity;
+    /** What the catalog holds; only the rendered entity by default. */
+    catalogEntities?: Entity[];
     routeEntries?: string[];
     extraApis?: [any, any][];
   },
@@ -55,6 +59,14 @@ export function renderWithApis(
       <TestApiProvider
         apis={[
           [buildVsBuyApiRef, options.api],
+          [
+            catalogApiRef,
+            catalogApiMock({
+              entities: options.catalogEntities ?? [
+                options.entity ?? componentEntity,
+              ],
+            }),
+          ],
           [
             permissionApiRef,
             mockApis.permission({

@@ -49,7 +49,12 @@ function renderDashboard() {
         nextCursor: 'page-2',
       })
       .mockResolvedValue({
-        items: [evaluationSummary(storedEvaluation('rag-hybrid-search'))],
+        // A draft, as the list of components gone from the catalog has them.
+        items: [
+          evaluationSummary(
+            storedEvaluation('rag-hybrid-search', { status: 'draft' }),
+          ),
+        ],
       }),
     getUnevaluatedEntities: jest.fn().mockResolvedValue({
       items: [
@@ -104,9 +109,12 @@ describe('BuildVsBuyPage', () => {
       await screen.findByRole('button', { name: 'Load more' }),
     );
 
+    const draft = await screen.findByRole('link', { name: /rag-retriever/ });
+    const row = within(draft.closest('tr')!);
     expect(
-      await screen.findByRole('link', { name: /rag-retriever/ }),
-    ).toBeInTheDocument();
+      row.getByTitle('Last saved by grace on 2026-02-01'),
+    ).toHaveTextContent('Draft in progress');
+    expect(row.queryByText('Current')).not.toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /retrieval-pipeline/ }),
     ).toBeInTheDocument();

@@ -22,10 +22,11 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type {
-  EvaluationSummary,
-  Page,
-  UnevaluatedEntity,
+import {
+  displayNameOf,
+  type EvaluationSummary,
+  type Page,
+  type UnevaluatedEntity,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { Box, Button } from '@material-ui/core';
 import { useCallback, useEffect, useState } from 'react';
@@ -59,7 +60,15 @@ export const EVALUATION_COLUMNS: TableColumn<EvaluationSummary>[] = [
   {
     title: 'Review',
     field: 'reviewStatus',
-    render: row => <ReviewStatusChip status={row.reviewStatus} />,
+    render: row => (
+      <ReviewStatusChip
+        status={row.reviewStatus}
+        evaluationStatus={row.status}
+        draftDetail={`Last saved by ${displayNameOf(
+          row.updatedBy,
+        )} on ${formatDate(row.updatedAt)}`}
+      />
+    ),
   },
   { title: 'Revisit by', field: 'revisitBy', defaultSort: 'asc' },
   {

@@ -49,7 +49,7 @@ describe('BuildVsBuySearchResultListItem', () => {
     expect(screen.getByText('Buy with a thin wrapper')).toBeInTheDocument();
     expect(screen.getByText('Revisit overdue')).toBeInTheDocument();
     expect(screen.getByText('Revisit by 2026-02-19')).toBeInTheDocument();
-    expect(screen.queryByText('Draft')).not.toBeInTheDocument();
+    expect(screen.queryByText('Draft in progress')).not.toBeInTheDocument();
   });
 
   it('marks a draft, and leaves out chips the document has no value for', async () => {
@@ -61,11 +61,13 @@ describe('BuildVsBuySearchResultListItem', () => {
           location: '/catalog/default/component/observability/build-vs-buy',
           verdict: 'incomplete',
           status: 'draft',
+          reviewStatus: 'current',
         }}
       />,
     );
 
-    expect(screen.getByText('Draft')).toBeInTheDocument();
+    expect(screen.getByText('Draft in progress')).toBeInTheDocument();
+    expect(screen.queryByText('Current')).not.toBeInTheDocument();
     expect(screen.getByText('Incomplete')).toBeInTheDocument();
     expect(screen.queryByText(/Revisit/)).not.toBeInTheDocument();
   });

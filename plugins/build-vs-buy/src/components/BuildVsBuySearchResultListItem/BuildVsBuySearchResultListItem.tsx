@@ -33,7 +33,7 @@ import {
   Typography,
   makeStyles,
 } from '@material-ui/core';
-import { ReviewStatusChip, VerdictChip } from '../DecisionChips';
+import { DraftChip, ReviewStatusChip, VerdictChip } from '../DecisionChips';
 
 /**
  * A Build vs Buy decision as the search index holds it: the document of type
@@ -166,9 +166,12 @@ export function BuildVsBuySearchResultListItem(
           {isVerdictKind(result.verdict) && (
             <VerdictChip verdict={{ kind: result.verdict }} size="small" />
           )}
-          {result.status === 'draft' && <Chip label="Draft" size="small" />}
-          {isReviewStatus(result.reviewStatus) && (
-            <ReviewStatusChip status={result.reviewStatus} />
+          {result.status === 'draft' && <DraftChip />}
+          {result.status !== 'draft' && isReviewStatus(result.reviewStatus) && (
+            <ReviewStatusChip
+              status={result.reviewStatus}
+              evaluationStatus={result.status}
+            />
           )}
           {result.revisitBy && (
             <Chip

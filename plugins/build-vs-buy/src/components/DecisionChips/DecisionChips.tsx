@@ -15,9 +15,11 @@
  */
 
 import {
+  EVALUATION_STATUS_LABELS,
   REVIEW_STATUS_LABELS,
   VERDICT_LABELS,
   verdictLabel,
+  type EvaluationStatus,
   type ReviewStatus,
   type Verdict,
   type VerdictKind,
@@ -83,12 +85,36 @@ export const VerdictChip = (props: {
   );
 };
 
-/** Whether a decision is current, due soon or overdue for revisit. */
+/** A draft: work in progress, not a decision. */
+export const DraftChip = (props: {
+  size?: 'small' | 'medium';
+  /** Shown on hover: who last saved it, and when. */
+  detail?: string;
+}) => (
+  <Chip
+    label={EVALUATION_STATUS_LABELS.draft}
+    title={props.detail}
+    variant="outlined"
+    size={props.size ?? 'small'}
+  />
+);
+
+/**
+ * Whether a decision is current, due soon or overdue for revisit. A draft
+ * is no decision yet: it shows as "Draft in progress", never as current,
+ * so every caller says which status the evaluation has.
+ */
 export const ReviewStatusChip = (props: {
   status: ReviewStatus;
+  evaluationStatus: EvaluationStatus | undefined;
   size?: 'small' | 'medium';
+  /** Shown on hover over a draft: who last saved it, and when. */
+  draftDetail?: string;
 }) => {
   const classes = useStyles();
+  if (props.evaluationStatus === 'draft') {
+    return <DraftChip size={props.size} detail={props.draftDetail} />;
+  }
   return (
     <Chip
       className={classes[props.status]}

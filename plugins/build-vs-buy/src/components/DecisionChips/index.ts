@@ -14,4 +14,4 @@
  * limitations under the License.
  */
 
-export { ReviewStatusChip, VerdictChip } from './DecisionChips';
+export { DraftChip, ReviewStatusChip, VerdictChip } from './DecisionChips';

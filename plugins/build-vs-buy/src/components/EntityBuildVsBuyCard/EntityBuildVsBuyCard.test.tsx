@@ -76,6 +76,22 @@ describe('EntityBuildVsBuyCard', () => {
     );
   });
 
+  it('shows a draft as a draft in progress, never as current, with who last saved it', async () => {
+    const draft = storedEvaluation('search-retrieval-pipeline', {
+      status: 'draft',
+    });
+    expect(draft.review.status).toBe('current');
+    await renderCard(draft);
+
+    expect(await screen.findByText('Draft in progress')).toBeInTheDocument();
+    expect(screen.queryByText('Current')).not.toBeInTheDocument();
+    expect(screen.getByText('Last saved by')).toBeInTheDocument();
+    expect(screen.queryByText('Decided by')).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Resume draft' }),
+    ).toBeInTheDocument();
+  });
+
   it('offers to start an evaluation when there is none', async () => {
     await renderCard(undefined);
 

@@ -27,7 +27,7 @@ import {
   hasMigrationPlan,
   type StoredEvaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { Box, Chip, Grid, Typography, makeStyles } from '@material-ui/core';
+import { Box, Grid, Typography, makeStyles } from '@material-ui/core';
 import { ReactNode } from 'react';
 import { useEntityEvaluation } from '../../hooks/useEntityEvaluation';
 import {
@@ -132,7 +132,8 @@ export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
   }
 
   const { review } = stored;
-  const due = review.status !== 'current';
+  const draft = stored.status === 'draft';
+  const due = !draft && review.status !== 'current';
   const ownerGroupRef = stored.evaluation.maintenance?.ownerGroupRef;
   return (
     <InfoCard
@@ -141,11 +142,13 @@ export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
       deepLink={{ title: 'View the decision', link: links.tab }}
     >
       <Grid container spacing={2}>
-        <Grid item xs={12}>
+        <Grid item xs={12} className={classes.actions}>
           <VerdictChip verdict={stored.outcome.verdict} />
-          {stored.status === 'draft' && (
-            <Chip label="Draft" variant="outlined" size="small" />
-          )}
+          <ReviewStatusChip
+            status={review.status}
+            evaluationStatus={stored.status}
+            size="medium"
+          />
         </Grid>
         <Field label="Chosen">{chosenOption(stored)}</Field>
         <Field label="Maintenance owner">
@@ -155,16 +158,11 @@ export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
             'No maintenance owner'
           )}
         </Field>
-        <Field label="Revisit by">
-          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-            <span>{review.revisitBy}</span>
-            <ReviewStatusChip status={review.status} />
-          </Box>
-        </Field>
+        <Field label="Revisit by">{review.revisitBy}</Field>
         <Field label="Migration plan">
           {hasMigrationPlan(stored.evaluation) ? 'Yes' : 'No migration plan'}
         </Field>
-        <Field label="Decided by">
+        <Field label={draft ? 'Last saved by' : 'Decided by'}>
           <EntityOrText value={stored.updatedBy} /> on{' '}
           {formatDate(stored.updatedAt)}
         </Field>
@@ -180,7 +178,7 @@ export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
         <Grid item xs={12} className={classes.actions}>
           <Link to={links.tab}>Path, requirements and history</Link>
         </Grid>
-        {(due || stored.status === 'draft') && (
+        {(due || draft) && (
           <Grid item xs={12} className={classes.actions}>
             <GuardedButton
               variant="contained"
@@ -190,7 +188,7 @@ export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
               loading={permissions.update.loading}
               deniedReason={DENIED_REASONS.update}
             >
-              {stored.status === 'draft' ? 'Resume draft' : 'Re-evaluate'}
+              {draft ? 'Resume draft' : 'Re-evaluate'}
             </GuardedButton>
           </Grid>
         )}

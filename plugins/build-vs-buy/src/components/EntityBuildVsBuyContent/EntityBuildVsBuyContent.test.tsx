@@ -14,14 +14,45 @@
  * limitations under the License.
  */
 
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { storedEvaluation } from '../../__testUtils__/storedEvaluations';
+import type { StoredEvaluation } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { EntityBuildVsBuyContent } from './EntityBuildVsBuyContent';
 
-function renderContent() {
-  const stored = storedEvaluation('ecommerce-vector-database');
+const named = (
+  kind: string,
+  name: string,
+  metadata: object,
+  spec: object = {},
+) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name, namespace: 'default', ...metadata },
+  spec,
+});
+
+/** The catalog the ADR's names come from. */
+const catalogEntities = [
+  named('Component', 'product-similarity-store', {
+    title: 'Product similarity store',
+  }),
+  named('User', 'grace', {}, { profile: { displayName: 'Grace Hopper' } }),
+  named(
+    'Group',
+    'ml-platform',
+    { title: 'ML platform (title)' },
+    { profile: { displayName: 'ML Platform' } },
+  ),
+  named('Component', 'product-page', { title: 'Product page' }),
+];
+
+function renderContent(
+  stored: StoredEvaluation = storedEvaluation('ecommerce-vector-database'),
+) {
   const api = {
     getEvaluationByEntity: jest.fn().mockResolvedValue(stored),
     listRevisions: jest.fn().mockResolvedValue({
@@ -50,7 +81,10 @@ function renderContent() {
   return {
     stored,
     api,
-    rendered: renderWithApis(<EntityBuildVsBuyContent />, { api }),
+    rendered: renderWithApis(<EntityBuildVsBuyContent />, {
+      api,
+      catalogEntities,
+    }),
   };
 }
 
@@ -69,7 +103,7 @@ describe('EntityBuildVsBuyContent', () => {
     expect(matrix).toHaveTextContent('Must-haves');
     expect(matrix).toHaveTextContent('Nice-to-haves');
     expect(matrix).toHaveTextContent(
-      '3/3 must-haves, 83.3% of should-haves (chosen)',
+      '3/3 must-haves, 83.3% of should-haves; chosen',
     );
     expect(
       screen.getByText('Buying without a migration plan'),
@@ -101,6 +135,27 @@ describe('EntityBuildVsBuyContent', () => {
     ).toBeInTheDocument();
   });
 
+  /** Clicks Download ADR and returns the Markdown downloaded. */
+  async function downloadAdr(): Promise<string> {
+    const blobs: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: jest.fn((blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:adr';
+      }),
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Download ADR' }),
+    );
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    click.mockRestore();
+    return blobs[0].text();
+  }
+
   it('downloads the decision as a Markdown ADR', async () => {
     const { rendered } = renderContent();
     await rendered;
@@ -122,14 +177,95 @@ describe('EntityBuildVsBuyContent', () => {
       await screen.findByRole('button', { name: 'Download ADR' }),
     );
 
-    expect(click).toHaveBeenCalled();
+    await waitFor(() => expect(click).toHaveBeenCalled());
     expect(blobs[0].type).toBe('text/markdown');
     const markdown = await blobs[0].text();
-    expect(markdown).toContain('# Build vs buy: E-commerce vector database');
-    expect(markdown).toContain('- Status: accepted');
-    expect(markdown).toContain('- Deciders: user:default/grace');
+    expect(markdown).toContain('# Build vs buy: Product similarity store\n');
+    expect(markdown).toContain('- Status: accepted\n');
+    expect(markdown).toContain('- Component: Product similarity store\n');
+    expect(markdown).toContain('- Deciders: Grace Hopper\n');
+    expect(markdown).toContain('- Component owner: ML Platform\n');
+    // Not in the catalog: the short form of its reference.
+    expect(markdown).toContain(
+      '- Dependents: Product page, recommendations-api\n',
+    );
     expect(markdown).toContain('VectorCloud Managed');
+    expect(markdown).toContain('### Migration plan');
+    expect(markdown).not.toMatch(/(component|user|group):default\//);
     click.mockRestore();
+  });
+
+  it('still downloads, with short names, when the catalog cannot answer', async () => {
+    const stored = storedEvaluation('search-retrieval-pipeline');
+    const getEntitiesByRefs = jest.fn().mockRejectedValue(new Error('down'));
+    await renderWithApis(<EntityBuildVsBuyContent />, {
+      api: {
+        getEvaluationByEntity: jest.fn().mockResolvedValue(stored),
+        listRevisions: jest.fn().mockResolvedValue({ items: [] }),
+      },
+      extraApis: [[catalogApiRef, catalogApiMock.mock({ getEntitiesByRefs })]],
+    });
+    const markdown = await downloadAdr();
+    expect(getEntitiesByRefs).toHaveBeenCalledTimes(1);
+    expect(markdown).toContain(
+      '# Build vs buy: Search company retrieval pipeline\n',
+    );
+    expect(markdown).toContain('- Deciders: grace\n');
+    expect(markdown).toContain('- Owner: search/retrieval\n');
+  });
+
+  it('shows a draft as a draft in progress and downloads it as a proposed ADR', async () => {
+    const { rendered } = renderContent(
+      storedEvaluation('ecommerce-vector-database', { status: 'draft' }),
+    );
+    await rendered;
+
+    expect(await screen.findByText('Draft in progress')).toBeInTheDocument();
+    expect(screen.queryByText('Current')).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/Not decided yet: last saved by/),
+    ).toHaveTextContent(/on 2026-02-01\. Version 3\./);
+    expect(
+      screen.getByRole('button', { name: 'Resume draft' }),
+    ).toBeInTheDocument();
+
+    const markdown = await downloadAdr();
+    expect(markdown).toContain('- Status: proposed\n');
+  });
+
+  it('never doubles a full stop or writes a unit after an unanswered number', async () => {
+    const example = storedEvaluation('ecommerce-vector-database');
+    const { rendered } = renderContent(
+      storedEvaluation('ecommerce-vector-database', {
+        evaluation: {
+          ...example.evaluation,
+          failureModes: {
+            migrationPlan: {
+              dataExtraction: 'Nightly export.',
+              alternative: 'Switch to another gateway.',
+            },
+            twelveMonthRoadmap: 'Images?',
+          },
+        },
+      }),
+    );
+    await rendered;
+
+    const failureModes = await screen.findByText(
+      'Buying without a migration plan',
+    );
+    const card = failureModes.closest('ul') as HTMLElement;
+    expect(card).toHaveTextContent(
+      'Data extraction: Nightly export. Alternative: Switch to another gateway.',
+    );
+    expect(card).toHaveTextContent('Integration budget: 4 weeks');
+    expect(card).toHaveTextContent(
+      'Engineers operating it: Not answered. Ramp-up in total: Not answered',
+    );
+    expect(card).toHaveTextContent(
+      'Twelve-month roadmap: Images? Requirements: Not answered.',
+    );
+    expect(card.textContent).not.toMatch(/[.!?]\.|Not answered weeks/);
   });
 
   it('shows what changed between two revisions', async () => {

@@ -22,8 +22,11 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { verdictLabel } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { Box, Chip, Grid, Typography } from '@material-ui/core';
+import {
+  verdictLabel,
+  withFullStop,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { Box, Grid, Typography } from '@material-ui/core';
 import { useEntityEvaluation } from '../../hooks/useEntityEvaluation';
 import {
   DENIED_REASONS,
@@ -31,6 +34,7 @@ import {
 } from '../../hooks/useEvaluationPermissions';
 import { ReviewStatusChip, VerdictChip } from '../DecisionChips';
 import { DecisionTreeDiagram } from '../DecisionTreeDiagram';
+import { EntityOrText, formatDate } from '../EntityOrText';
 import { GuardedButton } from '../GuardedAction';
 import { RequirementsMatrix } from '../RequirementsMatrix';
 import { RevisionHistory } from '../RevisionHistory';
@@ -79,9 +83,10 @@ export const EvaluationOverview = () => {
   }
 
   const { evaluation, outcome, review } = stored;
-  const due = review.status !== 'current';
+  const draft = stored.status === 'draft';
+  const due = !draft && review.status !== 'current';
   let editLabel = due ? 'Re-evaluate' : 'Edit evaluation';
-  if (stored.status === 'draft') {
+  if (draft) {
     editLabel = 'Resume draft';
   }
   return (
@@ -95,12 +100,22 @@ export const EvaluationOverview = () => {
             style={{ gap: 8 }}
           >
             <VerdictChip verdict={outcome.verdict} />
-            <ReviewStatusChip status={review.status} />
-            {stored.status === 'draft' && <Chip label="Draft" size="small" />}
-            <Typography variant="body2">
-              {verdictLabel(outcome.verdict)}. Revisit by {review.revisitBy}.
-              Version {stored.version}.
-            </Typography>
+            <ReviewStatusChip
+              status={review.status}
+              evaluationStatus={stored.status}
+            />
+            {draft ? (
+              <Typography variant="body2">
+                Not decided yet: last saved by{' '}
+                <EntityOrText value={stored.updatedBy} /> on{' '}
+                {formatDate(stored.updatedAt)}. Version {stored.version}.
+              </Typography>
+            ) : (
+              <Typography variant="body2">
+                {withFullStop(verdictLabel(outcome.verdict))} Revisit by{' '}
+                {review.revisitBy}. Version {stored.version}.
+              </Typography>
+            )}
           </Box>
           <Box mt={2} display="flex" style={{ gap: 8 }} flexWrap="wrap">
             <GuardedButton
@@ -121,7 +136,11 @@ export const EvaluationOverview = () => {
         <PrerequisitesSection evaluation={evaluation} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <WarningsSection outcome={outcome} review={review} />
+        <WarningsSection
+          outcome={outcome}
+          review={review}
+          evaluationStatus={stored.status}
+        />
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Decision tree: the path taken">

@@ -22,12 +22,16 @@ import {
   GAP_SCOPE_LABELS,
   MATURITY_CRITERIA,
   ORGANISATION_PROFILE_LABELS,
+  REQUIREMENTS_STABILITY_LABELS,
   REVIEW_STATUS_LABELS,
   describeAnswer,
   gapsOf,
   hasMigrationPlan,
+  quantityOf,
+  withFullStop,
   type DecisionNode,
   type EvaluationDraft,
+  type EvaluationStatus,
   type Outcome,
   type Review,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -71,6 +75,11 @@ function answer(text: string | number | undefined | null): string {
     return 'Not answered';
   }
   return String(text);
+}
+
+/** A number of weeks; an unanswered one without the unit. */
+function weeks(count: number | undefined): string {
+  return count === undefined ? 'Not answered' : quantityOf(count, 'week');
 }
 
 function yesNo(value: boolean | undefined): string {
@@ -123,9 +132,11 @@ export const PrerequisitesSection = (props: {
             : 'Nothing recorded'}
         </Answer>
         <Answer question="Team capacity">
-          {`${answer(capacity?.engineers)} engineers maintaining ${answer(
+          {`Engineers: ${answer(
+            capacity?.engineers,
+          )}. Production systems maintained: ${answer(
             capacity?.productionSystemsMaintained,
-          )} production systems. ${answer(capacity?.availableCapacity)}`}
+          )}. ${withFullStop(answer(capacity?.availableCapacity))}`}
         </Answer>
         <Answer question="Organisation">
           {
@@ -297,42 +308,46 @@ export const FailureModesSection = (props: {
         <Check
           title="Buying without a migration plan"
           ok={hasMigrationPlan(props.evaluation)}
-          detail={`Data extraction: ${answer(
-            plan?.dataExtraction,
-          )}. Alternative: ${answer(plan?.alternative)}`}
+          detail={`Data extraction: ${withFullStop(
+            answer(plan?.dataExtraction),
+          )} Alternative: ${withFullStop(answer(plan?.alternative))}`}
         />
         <Check
           title="Underestimating integration cost"
           ok={figures.integrationCostWeeks !== undefined}
-          detail={`Integration budget: ${answer(
-            figures.integrationCostWeeks,
-          )} weeks`}
+          detail={`Integration budget: ${weeks(figures.integrationCostWeeks)}`}
         />
         <Check
           title="Ignoring the team's learning curve"
           ok={figures.learningCurveWeeks !== undefined}
-          detail={`${answer(
+          detail={`Engineers operating it: ${answer(
             modes.engineersOperating,
-          )} engineers operating, ${answer(
-            figures.learningCurveWeeks,
-          )} weeks of ramp-up in total`}
+          )}. Ramp-up in total: ${weeks(figures.learningCurveWeeks)}`}
         />
         <Check
           title="Over-indexing on current requirements"
           ok={Boolean(modes.twelveMonthRoadmap?.trim())}
-          detail={`Twelve-month roadmap: ${answer(
-            modes.twelveMonthRoadmap,
-          )}. Requirements are ${answer(modes.requirementsStability)}.`}
+          detail={`Twelve-month roadmap: ${withFullStop(
+            answer(modes.twelveMonthRoadmap),
+          )} Requirements: ${
+            modes.requirementsStability
+              ? REQUIREMENTS_STABILITY_LABELS[modes.requirementsStability]
+              : 'Not answered'
+          }.`}
         />
       </List>
     </InfoCard>
   );
 };
 
-/** The warnings of the outcome and the reasons of the review status. */
+/**
+ * The warnings of the outcome and the reasons of the review status; a
+ * draft has no review status yet, only its reasons.
+ */
 export const WarningsSection = (props: {
   outcome: Outcome;
   review: Review;
+  evaluationStatus: EvaluationStatus;
 }) => (
   <InfoCard title="Warnings">
     {props.outcome.warnings.length === 0 &&
@@ -347,7 +362,11 @@ export const WarningsSection = (props: {
         ))}
         {props.review.reasons.map(reason => (
           <Alert severity="info" key={reason.code}>
-            {REVIEW_STATUS_LABELS[props.review.status]}: {reason.message}
+            {props.evaluationStatus === 'draft'
+              ? reason.message
+              : `${REVIEW_STATUS_LABELS[props.review.status]}: ${
+                  reason.message
+                }`}
           </Alert>
         ))}
       </>

@@ -15,6 +15,7 @@
  */
 
 import {
+  CANDIDATE_STANDING_LABELS,
   COVERAGE_LEVEL_LABELS,
   REQUIREMENT_BUCKET_LABELS,
   coverageLevelOf,
@@ -120,7 +121,9 @@ export const RequirementsMatrix = (props: {
                       figures.coverage.mustTotal
                     } must-haves, ${percent(
                       figures.coverage.ratio,
-                    )} of should-haves (${figures.standing})`
+                    )} of should-haves; ${
+                      CANDIDATE_STANDING_LABELS[figures.standing]
+                    }`
                   : '-'}
               </TableCell>
             );
