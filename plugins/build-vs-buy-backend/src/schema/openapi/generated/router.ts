@@ -137,6 +137,15 @@ export const spec = {
           $ref: '#/components/schemas/ReviewStatus',
         },
       },
+      decidedAgainstTree: {
+        name: 'decidedAgainstTree',
+        in: 'query',
+        description:
+          "true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it.",
+        schema: {
+          type: 'boolean',
+        },
+      },
       limit: {
         name: 'limit',
         in: 'query',
@@ -696,6 +705,8 @@ export const spec = {
           'version',
           'status',
           'verdict',
+          'teamDecision',
+          'decidedAgainstTree',
           'reviewStatus',
           'hasMigrationPlan',
           'entity',
@@ -717,6 +728,13 @@ export const spec = {
           },
           verdict: {
             $ref: '#/components/schemas/Verdict',
+          },
+          teamDecision: {
+            $ref: '#/components/schemas/Verdict',
+          },
+          decidedAgainstTree: {
+            type: 'boolean',
+            description: "The team decided otherwise than the tree's verdict.",
           },
           reviewStatus: {
             $ref: '#/components/schemas/ReviewStatus',
@@ -1288,6 +1306,25 @@ export const spec = {
               },
             },
           },
+          teamDecision: {
+            type: 'object',
+            properties: {
+              candidateId: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 100,
+                pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+              },
+              rationale: {
+                type: 'string',
+                maxLength: 4000,
+              },
+              kind: {
+                type: 'string',
+                enum: ['build', 'buy', 'buy-with-wrapper'],
+              },
+            },
+          },
         },
         required: ['entityRef'],
       },
@@ -1344,6 +1381,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/reviewStatus',
+          },
+          {
+            $ref: '#/components/parameters/decidedAgainstTree',
           },
           {
             $ref: '#/components/parameters/limit',
@@ -1841,6 +1881,9 @@ export const spec = {
           {
             $ref: '#/components/parameters/reviewStatus',
           },
+          {
+            $ref: '#/components/parameters/decidedAgainstTree',
+          },
         ],
         responses: {
           '200': {
@@ -1935,7 +1978,7 @@ export const spec = {
       get: {
         operationId: 'ListAttention',
         description:
-          'A list of decisions that need attention: due for revisit (earliest first), buys without a migration plan, builds without a maintenance owner, evaluations whose entity left the catalog.',
+          "A list of decisions that need attention: due for revisit (earliest first), decisions to buy without a migration plan, decisions to build without a maintenance owner, evaluations whose entity left the catalog. The decision is the team's: the tree's verdict unless the team recorded another option.",
         parameters: [
           {
             $ref: '#/components/parameters/list',
@@ -1960,6 +2003,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/reviewStatus',
+          },
+          {
+            $ref: '#/components/parameters/decidedAgainstTree',
           },
           {
             $ref: '#/components/parameters/limit',
