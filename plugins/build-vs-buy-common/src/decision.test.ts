@@ -317,7 +317,9 @@ describe('the teamDecision answers', () => {
       ...ecommerceVectorDatabase,
       teamDecision,
     });
-  const issues = (result: ReturnType<typeof complete>) =>
+  const issues = (
+    result: ReturnType<typeof complete> | ReturnType<typeof draft>,
+  ) =>
     result.success
       ? []
       : result.error.issues.map(({ path, message }) => [
