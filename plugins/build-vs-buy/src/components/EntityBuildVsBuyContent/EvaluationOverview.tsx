@@ -22,7 +22,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { verdictLabel } from '@build-vs-buy/plugin-build-vs-buy-common';
+import { teamDecisionOf } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { Box, Chip, Grid, Typography } from '@material-ui/core';
 import { useEntityEvaluation } from '../../hooks/useEntityEvaluation';
 import {
@@ -34,6 +34,7 @@ import { DecisionTreeDiagram } from '../DecisionTreeDiagram';
 import { GuardedButton } from '../GuardedAction';
 import { RequirementsMatrix } from '../RequirementsMatrix';
 import { RevisionHistory } from '../RevisionHistory';
+import { TeamDecisionSummary } from '../TeamDecision';
 import { AdrDownloadButton } from './AdrDownloadButton';
 import {
   FailureModesSection,
@@ -80,6 +81,7 @@ export const EvaluationOverview = () => {
 
   const { evaluation, outcome, review } = stored;
   const due = review.status !== 'current';
+  const team = teamDecisionOf(evaluation, outcome.verdict);
   let editLabel = due ? 'Re-evaluate' : 'Edit evaluation';
   if (stored.status === 'draft') {
     editLabel = 'Resume draft';
@@ -94,13 +96,18 @@ export const EvaluationOverview = () => {
             flexWrap="wrap"
             style={{ gap: 8 }}
           >
-            <VerdictChip verdict={outcome.verdict} />
+            <VerdictChip verdict={team.decision} />
             <ReviewStatusChip status={review.status} />
             {stored.status === 'draft' && <Chip label="Draft" size="small" />}
             <Typography variant="body2">
-              {verdictLabel(outcome.verdict)}. Revisit by {review.revisitBy}.
-              Version {stored.version}.
+              Revisit by {review.revisitBy}. Version {stored.version}.
             </Typography>
+          </Box>
+          <Box mt={2}>
+            <TeamDecisionSummary
+              evaluation={evaluation}
+              verdict={outcome.verdict}
+            />
           </Box>
           <Box mt={2} display="flex" style={{ gap: 8 }} flexWrap="wrap">
             <GuardedButton
