@@ -40,9 +40,9 @@ export const VERDICT_LABELS: Record<VerdictKind, string> = {
 /**
  * A verdict in words, naming the candidate of a buy:
  * `Buy Acme Vector`, `Buy Acme Vector with a thin wrapper over 2 gaps`.
- * The team's decision reads the same way (see `teamDecisionOf`); a wrapper
- * the team chose over no classified gap is `Buy Acme Vector with a thin
- * wrapper`.
+ * The team's decision reads the same way (see `teamDecisionOf`); a
+ * wrapper the team chose over no classified narrow gap reads
+ * `Buy Acme Vector with a thin wrapper`.
  *
  * @public
  */
