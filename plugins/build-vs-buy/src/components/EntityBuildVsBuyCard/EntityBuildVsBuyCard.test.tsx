@@ -85,7 +85,9 @@ describe('EntityBuildVsBuyCard', () => {
       within(decision).getByText("Team's decision: Build in-house"),
     ).toBeInTheDocument();
     expect(
-      within(decision).getByText('The tree recommends: Buy VectorCloud Managed'),
+      within(decision).getByText(
+        'The tree recommends: Buy VectorCloud Managed',
+      ),
     ).toBeInTheDocument();
     expect(within(decision).getByText('Against the tree')).toBeInTheDocument();
     expect(

@@ -292,7 +292,9 @@ describe('EvaluationWizard', () => {
       'Buy NewVec',
       'Buy NewVec with a thin wrapper',
     ]);
-    await userEvent.click(options.getByRole('option', { name: 'Build in-house' }));
+    await userEvent.click(
+      options.getByRole('option', { name: 'Build in-house' }),
+    );
 
     // The reason is on the field, and the decision waits for it.
     const rationale = screen.getByRole('textbox', {

@@ -84,7 +84,7 @@ describe('editDraft', () => {
     expect(draft.candidates).toHaveLength(2);
   });
 
-  it("removing the candidate the team chose has the team follow the tree again, keeping its rationale", () => {
+  it('removing the candidate the team chose has the team follow the tree again, keeping its rationale', () => {
     const chose = (teamDecision: EvaluationDraft['teamDecision']) =>
       editDraft(
         { ...draft, teamDecision },
