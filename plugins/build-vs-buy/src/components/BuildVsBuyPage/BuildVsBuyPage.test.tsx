@@ -153,7 +153,7 @@ describe('BuildVsBuyPage', () => {
     expect(api.getDecisionSummary).toHaveBeenLastCalledWith(
       expect.objectContaining({ system: 'search', verdict: 'build' }),
     );
-  }, 15_000);
+  }, 30_000);
 
   it('filters the decisions that went against the tree, and shows them in a column', async () => {
     const example = storedEvaluation('ecommerce-vector-database');
