@@ -203,6 +203,58 @@ describe('toMarkdownAdr', () => {
     expect(adr).toContain('the team cannot allocate 20%');
   });
 
+  it('"It is not a formula": states the team\'s decision, and the tree\'s recommendation and the reason when they differ', () => {
+    const adr = adrOf({
+      ...ecommerceVectorDatabase,
+      teamDecision: {
+        kind: 'build',
+        rationale: 'The ranking team needs to own the <index> format.',
+      },
+    });
+    const outcome = adr
+      .split('## Decision Outcome')[1]
+      .split('### Path through the decision tree')[0];
+    expect(outcome.trim().split('\n\n')).toEqual([
+      'Chosen option: "Build in-house", the team\'s decision against the tree\'s recommendation.',
+      'The tree recommends: "Buy VectorCloud Managed", because edge cases affect unusual scenarios; the remaining gaps are cheaper to work around than building the whole thing.',
+      "The team's rationale: The ranking team needs to own the &lt;index&gt; format.",
+    ]);
+  });
+
+  it('names the wrapper of the option the team chose, and keeps a reason given for following the tree', () => {
+    const followed = adrOf({
+      ...ragHybridSearch,
+      teamDecision: { rationale: 'The wrapper is one filter.' },
+    });
+    expect(followed).toContain(
+      'Chosen option: "Buy HybridSearch Cloud with a thin wrapper over 1 gap", because',
+    );
+    expect(followed).not.toContain('The tree recommends');
+    expect(followed).toContain(
+      "The team's rationale: The wrapper is one filter.",
+    );
+    expect(followed).toContain(
+      'The wrapper fills: Filter by article date range.',
+    );
+
+    // PureVector's core gap is broad: no gap a thin wrapper fills is named.
+    const against = adrOf({
+      ...ragHybridSearch,
+      teamDecision: {
+        kind: 'buy-with-wrapper',
+        candidateId: 'purevector',
+        rationale: 'We add keyword search ourselves.',
+      },
+    });
+    expect(against).toContain(
+      'Chosen option: "Buy PureVector with a thin wrapper", the team\'s decision against the tree\'s recommendation.',
+    );
+    expect(against).toContain(
+      'The tree recommends: "Buy HybridSearch Cloud with a thin wrapper over 1 gap"',
+    );
+    expect(against).not.toContain('The wrapper fills');
+  });
+
   it('falls back when the outcome carries no path', () => {
     const outcome: Outcome = {
       ...evaluate(anEvaluation()),

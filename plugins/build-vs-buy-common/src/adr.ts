@@ -16,6 +16,7 @@
 
 import { describeAnswer } from './answers';
 import type { EvaluationStatus } from './api';
+import { teamDecisionOf } from './decision';
 import type { Outcome } from './evaluate';
 import {
   CANDIDATE_STANDING_LABELS,
@@ -239,18 +240,34 @@ export function toMarkdownAdr(
     );
   } else {
     const last = outcome.path[outcome.path.length - 1];
-    lines.push(
-      `Chosen option: "${escapeMarkdown(verdictLabel(verdict))}", because ${
-        last
-          ? escapeMarkdown(
-              last.reasoning.charAt(0).toLowerCase() + last.reasoning.slice(1),
-            )
-          : 'of the path below.'
-      }`,
-    );
-    if (verdict.kind === 'buy-with-wrapper') {
+    const recommended = `"${escapeMarkdown(verdictLabel(verdict))}", because ${
+      last
+        ? escapeMarkdown(
+            last.reasoning.charAt(0).toLowerCase() + last.reasoning.slice(1),
+          )
+        : 'of the path below.'
+    }`;
+    // "It is not a formula": the team's decision, and the tree's when the
+    // team decided otherwise.
+    const team = teamDecisionOf(evaluation, verdict);
+    const chosen = team.decision;
+    if (team.decidedAgainstTree) {
+      lines.push(
+        `Chosen option: "${escapeMarkdown(
+          verdictLabel(chosen),
+        )}", the team's decision against the tree's recommendation.`,
+        '',
+        `The tree recommends: ${recommended}`,
+      );
+    } else {
+      lines.push(`Chosen option: ${recommended}`);
+    }
+    if (team.rationale) {
+      lines.push('', `The team's rationale: ${escapeMarkdown(team.rationale)}`);
+    }
+    if (chosen.kind === 'buy-with-wrapper' && chosen.gaps.length > 0) {
       const titles = requirements
-        .filter(({ id }) => verdict.gaps.includes(id))
+        .filter(({ id }) => chosen.gaps.includes(id))
         .map(({ title }) => escapeMarkdown(title));
       lines.push('', `The wrapper fills: ${withFullStop(list(titles))}`);
     }

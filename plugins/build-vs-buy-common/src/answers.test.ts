@@ -86,6 +86,21 @@ describe('describeAnswer', () => {
       `Node 3, “${requirement.title}”: Is it a must-have, a should-have or a nice-to-have?`,
       'requirements-coverage',
     ],
+    [
+      'teamDecision.rationale',
+      "The team's decision: Why did the team decide otherwise than the tree recommends?",
+      'review',
+    ],
+    [
+      'teamDecision.candidateId',
+      "The team's decision: Which product does the team buy?",
+      'review',
+    ],
+    [
+      'teamDecision',
+      "The team's decision: What did the team decide?",
+      'review',
+    ],
   ])('%s reads "%s"', (path, label, stepId) => {
     const description = describeAnswer(path, evaluation);
     expect(description).toMatchObject({ path, label, stepId });

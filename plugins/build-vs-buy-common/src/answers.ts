@@ -22,7 +22,6 @@
  * `candidates[0].maturity.publicSla`.
  */
 
-import type { DecisionNode } from './evaluate';
 import type { EvaluationDraft } from './schema';
 import { WIZARD_STEPS, type WizardStepId } from './tree';
 
@@ -117,6 +116,11 @@ export const ANSWER_QUESTIONS = {
     'What is the build fallback if the vendor review stalls?',
   revisitBy: 'When will you revisit the decision?',
   sessionDurationMinutes: 'How long did the session take, in minutes?',
+  teamDecision: 'What did the team decide?',
+  'teamDecision.kind': 'What did the team decide?',
+  'teamDecision.candidateId': 'Which product does the team buy?',
+  'teamDecision.rationale':
+    'Why did the team decide otherwise than the tree recommends?',
 } as const;
 
 /** A key of {@link ANSWER_QUESTIONS}. @public */
@@ -132,7 +136,10 @@ export type AnswerDescription = {
   path: string;
   /** The wizard step that asks it. */
   stepId: WizardStepId;
-  /** Where in the tree: "Prerequisites", "Node 2", "Failure modes". */
+  /**
+   * Where in the tree: "Prerequisites", "Node 2", "Failure modes", "The
+   * team's decision".
+   */
   where: string;
   /** The candidate and/or requirement it is about, by name. */
   subject?: string;
@@ -142,7 +149,7 @@ export type AnswerDescription = {
   label: string;
 };
 
-const WHERE: Record<DecisionNode | 'failure-modes', string> = {
+const WHERE: Record<WizardStepId, string> = {
   prerequisites: 'Prerequisites',
   'core-differentiator': 'Node 1',
   'mature-option': 'Node 2',
@@ -150,6 +157,7 @@ const WHERE: Record<DecisionNode | 'failure-modes', string> = {
   'gap-classification': 'Node 4',
   maintenance: 'Node 5',
   'failure-modes': 'Failure modes',
+  review: "The team's decision",
 };
 
 /**
@@ -157,11 +165,11 @@ const WHERE: Record<DecisionNode | 'failure-modes', string> = {
  * fields no step edits (the entity, the session's length) belong with the
  * prerequisites.
  */
-function stepOfField(field: string): DecisionNode | 'failure-modes' {
+function stepOfField(field: string): WizardStepId {
   const step = WIZARD_STEPS.find(({ fields }) =>
     (fields as ReadonlyArray<string>).includes(field),
   );
-  return step && step.id !== 'review' ? step.id : 'prerequisites';
+  return step ? step.id : 'prerequisites';
 }
 
 /**
@@ -273,7 +281,7 @@ export function describeAnswer(
     field === 'candidates' && parts[2] === 'coverage'
       ? 'requirements-coverage'
       : step;
-  const where = WHERE[stepId as DecisionNode | 'failure-modes'];
+  const where = WHERE[stepId];
   const subject = subjects.length > 0 ? subjects.join(', ') : undefined;
   return {
     path: text,

@@ -87,7 +87,15 @@ export type EvaluationSummary = {
   entityRef: string;
   version: number;
   status: EvaluationStatus;
+  /** The tree's verdict: its recommendation. */
   verdict: Outcome['verdict'];
+  /**
+   * What the team decided: the option it recorded, else the tree's verdict
+   * (see `teamDecisionOf`).
+   */
+  teamDecision: Outcome['verdict'];
+  /** Whether the team decided otherwise than the tree recommends. */
+  decidedAgainstTree: boolean;
   reviewStatus: ReviewStatus;
   revisitBy?: string;
   maintenanceOwnerRef?: string;

@@ -73,7 +73,9 @@ export type DecisionListPageQuery = Omit<DecisionListQuery, 'view'>;
 /**
  * Which decisions a list holds: the filters the lists of the API share.
  * `ownerGroup` matches the entity's owner or the maintenance owner; without
- * a `status`, archived evaluations are left out.
+ * a `status`, archived evaluations are left out; `decidedAgainstTree` keeps
+ * the decisions that did (`true`) or did not (`false`) go against the
+ * tree's verdict.
  *
  * @public
  */
@@ -95,6 +97,7 @@ export const DECISION_LIST_FILTER_KEYS = [
   'lifecycle',
   'status',
   'reviewStatus',
+  'decidedAgainstTree',
 ] as const satisfies readonly (keyof DecisionListFilter)[];
 
 /**

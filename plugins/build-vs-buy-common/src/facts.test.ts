@@ -104,6 +104,7 @@ describe('decisionFacts', () => {
       buildWithoutMaintenanceOwner: false,
       attention: ['buy-without-migration-plan'],
       chosenCandidateName: 'Vendor acme',
+      decidedAgainstTree: false,
     });
     // The same answers behind a build need no migration plan.
     expect(decisionFacts(evaluation, BUILD).attention).toEqual([]);

@@ -21,6 +21,7 @@
  * all use these functions' results and never restate them.
  */
 
+import { teamDecisionOf } from './decision';
 import type { Verdict, VerdictKind } from './evaluate';
 import type { EvaluationDraft, VendorCandidateDraft } from './schema';
 
@@ -94,23 +95,29 @@ export type AttentionReasonCode =
  * The backend stores these at every save, computed by {@link decisionFacts},
  * and filters on them; nothing else restates how they are decided.
  *
+ * They are facts of what the team decided ({@link teamDecisionOf}): the
+ * tree's verdict, unless the team recorded another option.
+ *
  * @public
  */
 export type DecisionFacts = {
   hasMigrationPlan: boolean;
   hasMaintenanceOwner: boolean;
-  /** A buy verdict without a migration plan. */
+  /** A decision to buy without a migration plan. */
   buyWithoutMigrationPlan: boolean;
-  /** A build verdict without a maintenance owner. */
+  /** A decision to build without a maintenance owner. */
   buildWithoutMaintenanceOwner: boolean;
   /** The reasons above that hold, in that order. */
   attention: AttentionReasonCode[];
-  /** The product a buy verdict chose, by name. */
+  /** The product the team decided to buy, by name. */
   chosenCandidateName?: string;
+  /** The team decided otherwise than the tree's verdict. */
+  decidedAgainstTree: boolean;
 };
 
 /**
- * The date-independent facts of a decision with the given verdict.
+ * The date-independent facts of a decision whose tree's verdict is
+ * `verdict`, judged on what the team decided.
  *
  * @public
  */
@@ -118,11 +125,13 @@ export function decisionFacts(
   evaluation: EvaluationDraft,
   verdict: Verdict,
 ): DecisionFacts {
+  const team = teamDecisionOf(evaluation, verdict);
+  const decided = team.decision;
   const migrationPlan = hasMigrationPlan(evaluation);
   const maintenanceOwner = hasMaintenanceOwner(evaluation);
-  const buyWithoutMigrationPlan = isBuyVerdict(verdict) && !migrationPlan;
+  const buyWithoutMigrationPlan = isBuyVerdict(decided) && !migrationPlan;
   const buildWithoutMaintenanceOwner =
-    verdict.kind === 'build' && !maintenanceOwner;
+    decided.kind === 'build' && !maintenanceOwner;
   const attention: AttentionReasonCode[] = [];
   if (buyWithoutMigrationPlan) attention.push('buy-without-migration-plan');
   if (buildWithoutMaintenanceOwner) {
@@ -134,6 +143,7 @@ export function decisionFacts(
     buyWithoutMigrationPlan,
     buildWithoutMaintenanceOwner,
     attention,
-    chosenCandidateName: chosenCandidate(evaluation, verdict)?.name,
+    chosenCandidateName: chosenCandidate(evaluation, decided)?.name,
+    decidedAgainstTree: team.decidedAgainstTree,
   };
 }

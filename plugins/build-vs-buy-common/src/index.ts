@@ -50,6 +50,8 @@ export type {
 export { defaultRevisitBy, toIsoDate } from './revisit';
 export * from './review';
 export * from './facts';
+export { teamDecisionOf } from './decision';
+export type { TeamDecisionFacts } from './decision';
 export * from './permissions';
 export { toMarkdownAdr } from './adr';
 export type { MarkdownAdrOptions } from './adr';

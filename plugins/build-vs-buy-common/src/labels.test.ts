@@ -51,6 +51,15 @@ describe('verdictLabel', () => {
       'Buy Acme with a thin wrapper over 2 gaps',
     ],
     [
+      {
+        kind: 'buy-with-wrapper',
+        candidateId: 'a',
+        candidateName: 'Acme',
+        gaps: [],
+      },
+      'Buy Acme with a thin wrapper',
+    ],
+    [
       { kind: 'no-qualifying-candidate' },
       'No qualifying candidate: find another vendor',
     ],

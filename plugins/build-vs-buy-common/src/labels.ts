@@ -47,6 +47,9 @@ export const VERDICT_LABELS: Record<VerdictKind, string> = {
 /**
  * A verdict in words, naming the candidate of a buy:
  * `Buy Acme Vector`, `Buy Acme Vector with a thin wrapper over 2 gaps`.
+ * The team's decision reads the same way (see `teamDecisionOf`); a
+ * wrapper the team chose over no classified narrow gap reads
+ * `Buy Acme Vector with a thin wrapper`.
  *
  * @public
  */
@@ -55,6 +58,9 @@ export function verdictLabel(verdict: Verdict): string {
     case 'buy':
       return `Buy ${verdict.candidateName}`;
     case 'buy-with-wrapper':
+      if (verdict.gaps.length === 0) {
+        return `Buy ${verdict.candidateName} with a thin wrapper`;
+      }
       return `Buy ${verdict.candidateName} with a thin wrapper over ${
         verdict.gaps.length
       } ${verdict.gaps.length === 1 ? 'gap' : 'gaps'}`;

@@ -19,7 +19,7 @@ import {
   DEFAULT_DUE_SOON_DAYS,
   DEFAULT_REVISIT_INTERVAL_MONTHS,
 } from './limits';
-import { decisionFacts, isBuyVerdict } from './facts';
+import { decisionFacts } from './facts';
 import { defaultRevisitBy, toIsoDate } from './revisit';
 import type { EvaluationDraft } from './schema';
 import { quantityOf } from './wording';
@@ -194,10 +194,12 @@ export function reviewStatus(
   }
 
   const facts = decisionFacts(evaluation, verdict);
-  if (facts.buyWithoutMigrationPlan && isBuyVerdict(verdict)) {
+  if (facts.buyWithoutMigrationPlan) {
     reasons.push({
       code: 'buy-without-migration-plan',
-      message: `Buying ${verdict.candidateName} without a migration plan: you do not have a vendor relationship. You have a dependency.`,
+      message: `Buying ${
+        facts.chosenCandidateName ?? 'a product'
+      } without a migration plan: you do not have a vendor relationship. You have a dependency.`,
     });
   }
   if (facts.buildWithoutMaintenanceOwner) {

@@ -29,6 +29,7 @@ import {
   requiredText,
   requirementBucketSchema,
   requirementsStabilitySchema,
+  teamDecisionKindSchema,
   text,
   weeksSchema,
 } from './schemaBasics';
@@ -63,6 +64,7 @@ export {
   gapBreadthSchema,
   organisationProfileSchema,
   requirementsStabilitySchema,
+  teamDecisionKindSchema,
 } from './schemaBasics';
 export type {
   RequirementBucket,
@@ -71,6 +73,7 @@ export type {
   GapBreadth,
   OrganisationProfile,
   RequirementsStability,
+  TeamDecisionKind,
 } from './schemaBasics';
 
 // Prerequisites ------------------------------------------------------------
@@ -335,6 +338,52 @@ export const regulatedProfileSchema = z.strictObject({
 /** @public */
 export type RegulatedProfile = z.infer<typeof regulatedProfileSchema>;
 
+// The team's decision -------------------------------------------------------
+
+const teamDecisionFields = {
+  /** A buy names the candidate by its id; a build names none. */
+  candidateId: identifierSchema.optional(),
+  /** Why the team decided as it did; needed when it differs from the tree. */
+  rationale: text(LIMITS.longTextLength).optional(),
+};
+
+/**
+ * "It is not a formula.": the option the team chose, which may differ from
+ * the tree's verdict, and why. Absent, the team follows the tree. A complete
+ * decision that differs from the verdict needs a rationale; whether it
+ * differs is decided by `teamDecisionOf`, which knows the verdict.
+ *
+ * @public
+ */
+export const teamDecisionSchema = z
+  .strictObject({ ...teamDecisionFields, kind: teamDecisionKindSchema })
+  .superRefine((decision, ctx) => {
+    if (decision.kind !== 'build' && decision.candidateId === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['candidateId'],
+        message: 'A buy must name the candidate the team chose',
+      });
+    }
+    if (decision.kind === 'build' && decision.candidateId !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['candidateId'],
+        message: 'Building in-house names no candidate',
+      });
+    }
+  });
+/** @public */
+export type TeamDecision = z.infer<typeof teamDecisionSchema>;
+
+/** @public */
+export const teamDecisionDraftSchema = z.strictObject({
+  ...teamDecisionFields,
+  kind: teamDecisionKindSchema.optional(),
+});
+/** @public */
+export type TeamDecisionDraft = z.infer<typeof teamDecisionDraftSchema>;
+
 // Evaluation ---------------------------------------------------------------
 
 const evaluationFields = {
@@ -368,6 +417,7 @@ export const evaluationSchema = z
     gaps: z.array(gapClassificationSchema).max(LIMITS.gaps),
     maintenance: maintenanceSchema,
     failureModes: failureModesSchema,
+    teamDecision: teamDecisionSchema.optional(),
   })
   .superRefine(checkReferences);
 /** @public */
@@ -402,6 +452,7 @@ export const evaluationDraftSchema = z
         migrationPlan: migrationPlanSchema.partial().optional(),
       })
       .optional(),
+    teamDecision: teamDecisionDraftSchema.optional(),
   })
   .superRefine(checkReferences);
 /** @public */

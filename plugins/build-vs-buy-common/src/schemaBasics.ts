@@ -125,3 +125,17 @@ export const requirementsStabilitySchema = z.enum([
 ]);
 /** @public */
 export type RequirementsStability = z.infer<typeof requirementsStabilitySchema>;
+
+/**
+ * What a team can decide, whatever the tree's verdict: build in-house, or
+ * buy one of its candidates, with or without a thin wrapper over the gaps.
+ *
+ * @public
+ */
+export const teamDecisionKindSchema = z.enum([
+  'build',
+  'buy',
+  'buy-with-wrapper',
+]);
+/** @public */
+export type TeamDecisionKind = z.infer<typeof teamDecisionKindSchema>;

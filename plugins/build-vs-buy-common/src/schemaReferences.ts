@@ -15,9 +15,9 @@
  */
 
 /*
- * The checks that span an evaluation's lists: coverage, gaps and
- * classifications must name candidates and requirements that exist, and a
- * gap is classified once.
+ * The checks that span an evaluation's lists: coverage, gaps,
+ * classifications and the team's decision must name candidates and
+ * requirements that exist, and a gap is classified once.
  */
 
 type ReferenceContext = {
@@ -43,6 +43,7 @@ export function checkReferences(
     candidates?: unknown;
     requirements?: unknown;
     gaps?: unknown;
+    teamDecision?: unknown;
   },
   ctx: ReferenceContext,
 ): void {
@@ -69,6 +70,16 @@ export function checkReferences(
     }
     candidateIds.add(id);
   });
+
+  const decided = (evaluation.teamDecision as { candidateId?: unknown } | null)
+    ?.candidateId;
+  if (decided !== undefined && !candidateIds.has(decided)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['teamDecision', 'candidateId'],
+      message: `Unknown candidate id "${String(decided)}"`,
+    });
+  }
 
   idsOf(evaluation.candidates, 'coverage').forEach((coverage, index) => {
     for (const requirementId of Object.keys(coverage ?? {})) {

@@ -151,7 +151,16 @@ describe('WIZARD_STEPS', () => {
     const parts = Object.keys(anEvaluation()).filter(
       key => !['entityRef', 'sessionDurationMinutes'].includes(key),
     );
-    expect([...fields].sort()).toEqual([...parts, 'regulated'].sort());
+    expect([...fields].sort()).toEqual(
+      [...parts, 'regulated', 'teamDecision'].sort(),
+    );
+  });
+
+  it("records the team's decision at the last step, after the tree", () => {
+    expect(WIZARD_STEPS[WIZARD_STEPS.length - 1]).toMatchObject({
+      id: 'review',
+      fields: ['teamDecision'],
+    });
   });
 });
 

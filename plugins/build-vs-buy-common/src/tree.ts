@@ -218,7 +218,8 @@ const STEP_FIELDS: Record<
 
 /**
  * The wizard's steps: one per question of the tree in the article's order,
- * then the common failure modes and the review.
+ * then the common failure modes and the review, where the team records its
+ * decision.
  *
  * @public
  */
@@ -236,7 +237,7 @@ export const WIZARD_STEPS: ReadonlyArray<WizardStep> = [
     label: 'Common failure modes',
     fields: ['failureModes', 'regulated', 'revisitBy'],
   },
-  { id: 'review', label: 'Review and save', fields: [] },
+  { id: 'review', label: 'Review and save', fields: ['teamDecision'] },
 ];
 
 /**

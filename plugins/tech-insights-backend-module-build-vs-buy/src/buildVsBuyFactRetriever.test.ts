@@ -31,12 +31,16 @@ function summary(
   entityRef: string,
   fields: Partial<EvaluationSummary>,
 ): EvaluationSummary {
+  // The team followed the tree unless the test says otherwise.
+  const verdict = fields.verdict ?? { kind: 'build' };
   return {
     id: `id-${entityRef}`,
     entityRef,
     version: 1,
     status: 'complete',
-    verdict: { kind: 'build' },
+    verdict,
+    teamDecision: verdict,
+    decidedAgainstTree: false,
     reviewStatus: 'current',
     revisitBy: '2026-09-01',
     hasMigrationPlan: false,

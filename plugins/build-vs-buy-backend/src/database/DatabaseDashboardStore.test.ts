@@ -22,6 +22,7 @@ import {
   REVIEW_STATUSES,
   reviewStatus,
   reviewWindow,
+  teamDecisionOf,
   type Evaluation,
   type ReviewStatus,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -44,6 +45,14 @@ const decisionArbitrary = fc.record({
   migrationPlan: fc.constantFrom('whole', 'blank', 'half', 'none'),
   maintenanceOwner: fc.boolean(),
   decidedDaysAgo: fc.integer({ min: 0, max: 400 }),
+  // "It is not a formula": the team may record an option of its own.
+  teamDecision: fc.constantFrom(
+    'follow',
+    'build',
+    'buy-first',
+    'wrap-last',
+    'reason-only',
+  ),
 });
 
 type Decision = typeof decisionArbitrary extends fc.Arbitrary<infer T>
@@ -59,6 +68,22 @@ function answersOf(decision: Decision, index: number): Evaluation {
     none: undefined,
   };
   const plan = plans[decision.migrationPlan];
+  const candidates = example.candidates;
+  const teamDecisions: Record<string, Evaluation['teamDecision']> = {
+    follow: undefined,
+    build: { kind: 'build', rationale: 'We own the ranking.' },
+    'buy-first': candidates[0] && {
+      kind: 'buy',
+      candidateId: candidates[0].id,
+      rationale: 'References checked.',
+    },
+    'wrap-last': candidates[candidates.length - 1] && {
+      kind: 'buy-with-wrapper',
+      candidateId: candidates[candidates.length - 1].id,
+      rationale: 'One missing filter.',
+    },
+    'reason-only': { rationale: 'We agree.' } as Evaluation['teamDecision'],
+  };
   return {
     ...example,
     entityRef: `component:default/decision-${index}`,
@@ -72,6 +97,7 @@ function answersOf(decision: Decision, index: number): Evaluation {
         ? 'group:default/platform'
         : undefined,
     },
+    teamDecision: teamDecisions[decision.teamDecision],
   };
 }
 
@@ -90,6 +116,7 @@ function expectedOf(record: EvaluationRecord) {
     record,
     status: review.status,
     facts: decisionFacts(record.evaluation, record.outcome.verdict),
+    team: teamDecisionOf(record.evaluation, record.outcome.verdict),
   };
 }
 
@@ -168,11 +195,35 @@ describe('DatabaseDashboardStore', () => {
               rows.map(({ record }) => record.id).sort();
 
             // The stored facts are -common's.
-            for (const { record, facts } of expected) {
+            for (const { record, facts, team } of expected) {
+              expect(record.decidedAgainstTree).toBe(team.decidedAgainstTree);
+              expect(facts.decidedAgainstTree).toBe(team.decidedAgainstTree);
               expect(record.hasMigrationPlan).toBe(facts.hasMigrationPlan);
               expect(record.needsAttention).toBe(facts.attention.length > 0);
               expect(record.chosenCandidateName).toBe(
                 facts.chosenCandidateName,
+              );
+            }
+
+            // Decided against the tree, as -common's teamDecisionOf says.
+            for (const against of [true, false]) {
+              expect(
+                await ids({ filter: { decidedAgainstTree: against } }),
+              ).toEqual(
+                idsOf(
+                  live.filter(row => row.team.decidedAgainstTree === against),
+                ),
+              );
+              expect(
+                await ids({
+                  filter: { decidedAgainstTree: against, status: 'complete' },
+                }),
+              ).toEqual(
+                idsOf(
+                  complete.filter(
+                    row => row.team.decidedAgainstTree === against,
+                  ),
+                ),
               );
             }
 

@@ -22,6 +22,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   evaluate,
   reviewWindow,
+  teamDecisionOf,
   type Evaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
@@ -329,7 +330,11 @@ describe('migrations', () => {
       const before = await history();
       expect(before.map(row => row.evaluation_id)).toEqual([planned, old]);
 
-      await knex.migrate.down({ directory });
+      // Opening the plugin ran the later migrations too: take these down.
+      await knex.migrate.down({
+        directory,
+        name: '20261202090000_derived_facts.js',
+      });
       // On SQLite the columns stay: dropping one rebuilds the table, which
       // would cascade to the revisions.
       for (const column of [
@@ -370,6 +375,170 @@ describe('migrations', () => {
               },
             ]
           : [notYetDerived, notYetDerived],
+      );
+      await checkDerived();
+      expect(await history()).toEqual(before);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'adds whether the team decided against the tree, which the plugin computes for rows already there, and removes it again, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      // Up to the derived facts, the migration before the team's decision.
+      await knex.migrate.up({ directory, name: '20261128120000_init.js' });
+      for (let step = 0; step < 3; step++) {
+        await knex.migrate.up({ directory });
+      }
+      expect(await knex.schema.hasColumn('evaluations', 'facts_version')).toBe(
+        true,
+      );
+      expect(
+        await knex.schema.hasColumn('evaluations', 'decided_against_tree'),
+      ).toBe(false);
+
+      // The article's vector database, which the tree says to buy: one team
+      // follows the tree, the other builds it in-house and says why.
+      const followed: Evaluation = {
+        ...ecommerceVectorDatabase,
+        entityRef: 'component:default/vector-database',
+      };
+      const built: Evaluation = {
+        ...ecommerceVectorDatabase,
+        entityRef: 'component:default/catalogue-embeddings',
+        teamDecision: {
+          kind: 'build',
+          rationale: 'Our ranking team needs to own the index format.',
+        },
+      };
+      const at = '2026-11-28T00:00:00.000Z';
+      const rowOf = (id: string, evaluation: Evaluation) => {
+        const outcome = evaluate(evaluation, { now: new Date(at) });
+        expect(outcome.verdict.kind).toBe('buy');
+        return {
+          id,
+          entity_ref: evaluation.entityRef,
+          active_entity_ref: evaluation.entityRef,
+          version: 1,
+          status: 'complete',
+          evaluation: JSON.stringify(evaluation),
+          outcome: JSON.stringify(outcome),
+          verdict_kind: outcome.verdict.kind,
+          revisit_by: evaluation.revisitBy ?? '2027-05-28',
+          has_migration_plan: true,
+          chosen_candidate_name: 'VectorCloud Managed',
+          // Written by the previous version of the plugin.
+          facts_version: FACTS_VERSION - 1,
+          decided_at: at,
+          created_at: at,
+          created_by: 'user:default/alice',
+          updated_at: at,
+          updated_by: 'user:default/alice',
+        };
+      };
+      const followedId = '00000000-0000-4000-8000-000000000001';
+      const builtId = '00000000-0000-4000-8000-000000000002';
+      const rows = [rowOf(followedId, followed), rowOf(builtId, built)];
+      await knex('evaluations').insert(rows);
+      await knex('evaluation_revisions').insert(
+        rows.map(row => ({
+          evaluation_id: row.id,
+          version: 1,
+          status: row.status,
+          verdict_kind: row.verdict_kind,
+          evaluation: row.evaluation,
+          created_at: at,
+          created_by: row.created_by,
+        })),
+      );
+      const against = async () =>
+        (
+          await knex('evaluations')
+            .orderBy('id')
+            .select('id', 'decided_against_tree', 'facts_version')
+        ).map(row => ({
+          id: row.id,
+          decidedAgainstTree: Boolean(row.decided_against_tree),
+          factsVersion: row.facts_version,
+        }));
+
+      const notYetDerived = [
+        { id: followedId, decidedAgainstTree: false, factsVersion: 0 },
+        { id: builtId, decidedAgainstTree: false, factsVersion: 0 },
+      ];
+      await knex.migrate.up({ directory });
+      expect(await against()).toEqual(notYetDerived);
+
+      // The plugin starts: -common's rule decides the column, and the
+      // dashboard filters on it; the build is the team's, not the tree's.
+      const expected = [followed, built].map(
+        evaluation =>
+          teamDecisionOf(evaluation, evaluate(evaluation).verdict)
+            .decidedAgainstTree,
+      );
+      expect(expected).toEqual([false, true]);
+      const checkDerived = async () => {
+        const db = await BuildVsBuyDatabase.create({
+          database: { getClient: async () => knex } as DatabaseService,
+        });
+        expect(await against()).toEqual([
+          {
+            id: followedId,
+            decidedAgainstTree: expected[0],
+            factsVersion: FACTS_VERSION,
+          },
+          {
+            id: builtId,
+            decidedAgainstTree: expected[1],
+            factsVersion: FACTS_VERSION,
+          },
+        ]);
+        expect(await db.evaluations.get(builtId)).toMatchObject({
+          version: 1,
+          decidedAgainstTree: true,
+          chosenCandidateName: undefined,
+        });
+        const list = async (decidedAgainstTree: boolean) =>
+          (
+            await db.dashboard.list({
+              filter: { decidedAgainstTree },
+              window: reviewWindow(new Date(at), 30),
+              order: 'updated',
+              limit: 10,
+            })
+          ).items.map(({ id }) => id);
+        expect(await list(true)).toEqual([builtId]);
+        expect(await list(false)).toEqual([followedId]);
+      };
+      await checkDerived();
+
+      const history = async () =>
+        knex('evaluation_revisions')
+          .orderBy('evaluation_id')
+          .select('evaluation_id', 'version', 'evaluation');
+      const before = await history();
+      await knex.migrate.down({
+        directory,
+        name: '20261202120000_team_decision.js',
+      });
+      // On SQLite the column stays: dropping one rebuilds the table, which
+      // would cascade to the revisions.
+      expect(
+        await knex.schema.hasColumn('evaluations', 'decided_against_tree'),
+      ).toBe(databaseId === 'SQLITE_3');
+      expect(await history()).toEqual(before);
+      expect(await knex('evaluations').orderBy('id').pluck('id')).toEqual([
+        followedId,
+        builtId,
+      ]);
+
+      // Up again, whatever the way down left: computed anew.
+      await knex.migrate.up({
+        directory,
+        name: '20261202120000_team_decision.js',
+      });
+      expect((await against()).map(({ factsVersion }) => factsVersion)).toEqual(
+        [0, 0],
       );
       await checkDerived();
       expect(await history()).toEqual(before);

@@ -49,7 +49,7 @@ export const MAX_INTEGER = 2_147_483_647;
  * ({@link deriveFactColumns}), so a rule changed in -common reaches the
  * stored columns without a hand-written SQL copy of it.
  */
-export const FACTS_VERSION = 1;
+export const FACTS_VERSION = 2;
 
 export type EvaluationRow = {
   id: string;
@@ -67,6 +67,7 @@ export type EvaluationRow = {
   buy_without_migration_plan: boolean | number;
   build_without_maintenance_owner: boolean | number;
   chosen_candidate_name: string | null;
+  decided_against_tree: boolean | number;
   facts_version: number;
   entity_title: string | null;
   entity_owner_ref: string | null;
@@ -113,6 +114,7 @@ export function deriveFactColumns(
     // so NUL becomes the replacement character there.
     chosen_candidate_name:
       facts.chosenCandidateName?.replaceAll('\u0000', '\uFFFD') ?? null,
+    decided_against_tree: facts.decidedAgainstTree,
     facts_version: FACTS_VERSION,
   };
 }
@@ -165,6 +167,7 @@ export function toRecord(row: EvaluationRow): EvaluationRecord {
     hasMigrationPlan: Boolean(row.has_migration_plan),
     needsAttention: Boolean(row.needs_attention),
     chosenCandidateName: row.chosen_candidate_name ?? undefined,
+    decidedAgainstTree: Boolean(row.decided_against_tree),
     entity: {
       title: row.entity_title ?? undefined,
       ownerRef: row.entity_owner_ref ?? undefined,
@@ -215,6 +218,9 @@ export function applyFilter(
   if (filter.system) query.where('entity_system_ref', filter.system);
   if (filter.verdict) query.where('verdict_kind', filter.verdict);
   if (filter.lifecycle) query.where('entity_lifecycle', filter.lifecycle);
+  if (filter.decidedAgainstTree !== undefined) {
+    query.where('decided_against_tree', filter.decidedAgainstTree);
+  }
   if (filter.status) {
     query.where('status', filter.status);
   } else {

@@ -43,8 +43,10 @@ export type EvaluationRecord = Omit<StoredEvaluation, 'review'> & {
   hasMigrationPlan: boolean;
   /** Whether the decision needs attention whatever the date. */
   needsAttention: boolean;
-  /** The product a buy chose, by name. */
+  /** The product the team decided to buy, by name. */
   chosenCandidateName?: string;
+  /** Whether the team decided otherwise than the tree's verdict. */
+  decidedAgainstTree: boolean;
   /** When the evaluation was last saved as complete. */
   decidedAt?: string;
   /** The entity's owner when the evaluation was last saved as complete. */
@@ -95,6 +97,8 @@ export type EvaluationFilter = {
   lifecycle?: string;
   status?: EvaluationStatus;
   reviewStatus?: StoredEvaluation['review']['status'];
+  /** Decisions the team made against the tree's verdict (or, false, not). */
+  decidedAgainstTree?: boolean;
   attention?: AttentionList;
 };
 

@@ -27,6 +27,8 @@ import {
   buildVsBuyEvaluationDeletePermission,
   buildVsBuyEvaluationUpdatePermission,
   describeAnswer,
+  teamDecisionOf,
+  verdictLabel,
   type DashboardList,
   type DecisionSummary,
   type EvaluationDraft,
@@ -299,7 +301,11 @@ export class EvaluationService {
     const record = await audited(
       this.options.auditor,
       'evaluation-create',
-      { entityRef: input.evaluation.entityRef, status: input.status },
+      {
+        entityRef: input.evaluation.entityRef,
+        status: input.status,
+        ...decisionMeta(write.evaluation, write.outcome),
+      },
       context,
       () =>
         this.options.db.evaluations.create({
@@ -335,7 +341,12 @@ export class EvaluationService {
       const record = await audited(
         this.options.auditor,
         'evaluation-update',
-        { evaluationId: id, version: input.version, status: input.status },
+        {
+          evaluationId: id,
+          version: input.version,
+          status: input.status,
+          ...decisionMeta(write.evaluation, write.outcome),
+        },
         context,
         () =>
           this.options.db.evaluations.update({
@@ -408,6 +419,9 @@ export class EvaluationService {
           .join('; ')}`,
       );
     }
+    if (status === 'complete') {
+      requireTeamDecision(evaluation, outcome);
+    }
     return outcome;
   }
 
@@ -439,6 +453,47 @@ export class EvaluationService {
       now: at,
     };
   }
+}
+
+/*
+ * "It is not a formula": a complete decision may go against the tree, but
+ * then it records why. A 400 naming each answer still needed, in the team's
+ * words, and nothing is stored.
+ */
+function requireTeamDecision(evaluation: EvaluationDraft, outcome: Outcome) {
+  const team = teamDecisionOf(evaluation, outcome.verdict);
+  if (team.missing.length === 0) {
+    return;
+  }
+  const why: Record<string, string> = {
+    'teamDecision.candidateId':
+      'a complete decision to buy names the product the team buys.',
+    'teamDecision.rationale': `a complete decision against the tree's recommendation (${verdictLabel(
+      outcome.verdict,
+    )}) records why the team decided ${verdictLabel(team.decision)}.`,
+  };
+  throw new InputError(
+    team.missing
+      .map(
+        path =>
+          `evaluation.${path}: ${
+            describeAnswer(path, evaluation).label
+          } Required: ${why[path]}`,
+      )
+      .join('; '),
+  );
+}
+
+/** What an auditor records of a save: the team's decision and the tree's. */
+function decisionMeta(evaluation: EvaluationDraft, outcome: Outcome) {
+  const team = teamDecisionOf(evaluation, outcome.verdict);
+  return {
+    treeVerdict: outcome.verdict.kind,
+    teamDecision: team.decision.kind,
+    teamDecisionCandidateId:
+      'candidateId' in team.decision ? team.decision.candidateId : undefined,
+    decidedAgainstTree: team.decidedAgainstTree,
+  };
 }
 
 /** Who did it: the user, else the service's subject. */

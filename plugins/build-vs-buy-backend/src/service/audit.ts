@@ -27,7 +27,7 @@ import type { ServiceContext } from './EvaluationService';
 export async function audited<T>(
   auditor: AuditorService,
   eventId: string,
-  meta: Record<string, string | number | undefined>,
+  meta: Record<string, string | number | boolean | undefined>,
   context: ServiceContext,
   action: () => Promise<T>,
 ): Promise<T> {

@@ -45,6 +45,15 @@ export const MAX_PAGE_SIZE = 500;
 
 const text = z.string().trim().min(1).max(255);
 
+/*
+ * A boolean query parameter: `true` or `false`, as the query string has it
+ * or as the spec's validator coerced it.
+ */
+const flag = z.union([
+  z.boolean(),
+  z.enum(['true', 'false']).transform(value => value === 'true'),
+]);
+
 /** The query of every list: its filter, paging and format. */
 export const listQuerySchema = z.strictObject({
   entityRef: text.optional(),
@@ -54,6 +63,7 @@ export const listQuerySchema = z.strictObject({
   lifecycle: text.optional(),
   status: z.enum(EVALUATION_STATUSES).optional(),
   reviewStatus: z.enum(REVIEW_STATUSES).optional(),
+  decidedAgainstTree: flag.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   cursor: z.string().max(1024).optional(),
   format: z.enum(LIST_FORMATS).optional(),
@@ -139,6 +149,7 @@ export function filterOf(query: ListQuery): EvaluationFilter {
     lifecycle: query.lifecycle,
     status: query.status,
     reviewStatus: query.reviewStatus,
+    decidedAgainstTree: query.decidedAgainstTree,
   };
 }
 

@@ -20,6 +20,7 @@ import {
   EvaluationDraft,
   reviewStatus,
   reviewWindow,
+  teamDecisionOf,
   type EvaluationSummary,
   type Outcome,
   type Review,
@@ -111,6 +112,9 @@ export function createReviewer(settings: BuildVsBuySettings): Reviewer {
       version: record.version,
       status: record.status,
       verdict: record.outcome.verdict,
+      teamDecision: teamDecisionOf(record.evaluation, record.outcome.verdict)
+        .decision,
+      decidedAgainstTree: record.decidedAgainstTree,
       reviewStatus: review(record, at).status,
       revisitBy: record.revisitBy,
       maintenanceOwnerRef: record.maintenanceOwnerRef,

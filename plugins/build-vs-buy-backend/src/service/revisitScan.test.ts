@@ -488,6 +488,7 @@ describe('noticeOf', () => {
       hasMigrationPlan: facts.hasMigrationPlan,
       needsAttention: facts.attention.length > 0,
       chosenCandidateName: facts.chosenCandidateName,
+      decidedAgainstTree: facts.decidedAgainstTree,
       decidedAt: DECIDED.toISOString(),
       decidedOwnerRef: 'group:default/support',
       ...overrides,

@@ -29,6 +29,7 @@ import {
   displayNameOf,
   quantityOf,
   REVIEW_REASON_ACTIONS,
+  teamDecisionOf,
   verdictLabel,
   type Review,
   type ReviewReasonCode,
@@ -273,7 +274,7 @@ export function noticeOf(options: {
     title: `Build vs buy: the decision for ${name} ${headline}`,
     description: [
       `The decision "${verdictLabel(
-        record.outcome.verdict,
+        teamDecisionOf(record.evaluation, record.outcome.verdict).decision,
       )}" for ${name} needs its owners:`,
       ...reasons.map(reason => `- ${reason}`),
       'What to do next:',

@@ -63,6 +63,8 @@ export type RouterOptions = {
 const SUMMARY_COLUMNS = [
   'entityRef',
   'verdict',
+  'teamDecision',
+  'decidedAgainstTree',
   'reviewStatus',
   'revisitBy',
   'maintenanceOwnerRef',

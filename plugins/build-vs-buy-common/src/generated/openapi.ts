@@ -176,7 +176,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description A list of decisions that need attention: due for revisit (earliest first), buys without a migration plan, builds without a maintenance owner, evaluations whose entity left the catalog. */
+    /** @description A list of decisions that need attention: due for revisit (earliest first), decisions to buy without a migration plan, decisions to build without a maintenance owner, evaluations whose entity left the catalog. The decision is the team's: the tree's verdict unless the team recorded another option. */
     get: operations['ListAttention'];
     put?: never;
     post?: never;
@@ -383,6 +383,9 @@ export interface components {
       version: number;
       status: components['schemas']['EvaluationStatus'];
       verdict: components['schemas']['Verdict'];
+      teamDecision: components['schemas']['Verdict'];
+      /** @description The team decided otherwise than the tree's verdict. */
+      decidedAgainstTree: boolean;
       reviewStatus: components['schemas']['ReviewStatus'];
       /** Format: date */
       revisitBy?: string;
@@ -550,6 +553,12 @@ export interface components {
           alternative?: string;
         };
       };
+      teamDecision?: {
+        candidateId?: string;
+        rationale?: string;
+        /** @enum {string} */
+        kind?: 'build' | 'buy' | 'buy-with-wrapper';
+      };
     };
   };
   responses: {
@@ -595,6 +604,8 @@ export interface components {
     lifecycle: string;
     status: components['schemas']['EvaluationStatus'];
     reviewStatus: components['schemas']['ReviewStatus'];
+    /** @description true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it. */
+    decidedAgainstTree: boolean;
     /** @description Items per page; 50 by default. */
     limit: number;
     /** @description The nextCursor of the previous page. */
@@ -641,6 +652,8 @@ export interface operations {
         lifecycle?: components['parameters']['lifecycle'];
         status?: components['parameters']['status'];
         reviewStatus?: components['parameters']['reviewStatus'];
+        /** @description true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it. */
+        decidedAgainstTree?: components['parameters']['decidedAgainstTree'];
         /** @description Items per page; 50 by default. */
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */
@@ -963,6 +976,8 @@ export interface operations {
         verdict?: components['parameters']['verdict'];
         lifecycle?: components['parameters']['lifecycle'];
         reviewStatus?: components['parameters']['reviewStatus'];
+        /** @description true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it. */
+        decidedAgainstTree?: components['parameters']['decidedAgainstTree'];
       };
       header?: never;
       path?: never;
@@ -1033,6 +1048,8 @@ export interface operations {
         lifecycle?: components['parameters']['lifecycle'];
         status?: components['parameters']['status'];
         reviewStatus?: components['parameters']['reviewStatus'];
+        /** @description true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it. */
+        decidedAgainstTree?: components['parameters']['decidedAgainstTree'];
         /** @description Items per page; 50 by default. */
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */

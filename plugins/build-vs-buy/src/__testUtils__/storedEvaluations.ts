@@ -18,6 +18,7 @@ import {
   evaluate,
   hasMigrationPlan,
   reviewStatus,
+  teamDecisionOf,
   type EvaluationDraft,
   type EvaluationSummary,
   type StoredEvaluation,
@@ -64,12 +65,15 @@ export function storedEvaluation(
 
 /** The list row of a stored evaluation. */
 export function evaluationSummary(stored: StoredEvaluation): EvaluationSummary {
+  const team = teamDecisionOf(stored.evaluation, stored.outcome.verdict);
   return {
     id: stored.id,
     entityRef: stored.entityRef,
     version: stored.version,
     status: stored.status,
     verdict: stored.outcome.verdict,
+    teamDecision: team.decision,
+    decidedAgainstTree: team.decidedAgainstTree,
     reviewStatus: stored.review.status,
     revisitBy: stored.review.revisitBy,
     maintenanceOwnerRef: stored.evaluation.maintenance?.ownerGroupRef,

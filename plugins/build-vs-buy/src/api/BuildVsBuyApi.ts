@@ -44,7 +44,7 @@ export type { EvaluationPreview } from '@build-vs-buy/plugin-build-vs-buy-common
  */
 export type DecisionFilter = Pick<
   DecisionListFilter,
-  'system' | 'verdict' | 'lifecycle'
+  'system' | 'verdict' | 'lifecycle' | 'decidedAgainstTree'
 > & {
   /** Group references; a decision matches when its component is owned by any of them. */
   ownerGroups?: string[];
@@ -110,7 +110,8 @@ export interface BuildVsBuyApi {
     options?: DecisionFilter & PageRequest,
   ): Promise<Page<EvaluationSummary>>;
   getUnevaluatedEntities(
-    options?: Omit<DecisionFilter, 'verdict'> & PageRequest,
+    options?: Omit<DecisionFilter, 'verdict' | 'decidedAgainstTree'> &
+      PageRequest,
   ): Promise<Page<UnevaluatedEntity>>;
   getDecisionSummary(options?: DecisionFilter): Promise<DecisionSummary>;
   /** A dashboard list as CSV text. */

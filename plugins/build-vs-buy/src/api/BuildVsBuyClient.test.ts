@@ -118,6 +118,7 @@ describe('BuildVsBuyClient', () => {
     const page = await client.getDashboardList('due-for-revisit', {
       ownerGroups: ['group:default/a', 'group:default/b'],
       verdict: 'buy',
+      decidedAgainstTree: true,
       system: '',
       limit: 50,
       cursor: 'c1',
@@ -129,6 +130,7 @@ describe('BuildVsBuyClient', () => {
       'group:default/b',
     ]);
     expect(query?.get('verdict')).toBe('buy');
+    expect(query?.get('decidedAgainstTree')).toBe('true');
     expect(query?.has('system')).toBe(false);
     expect(query?.get('limit')).toBe('50');
     expect(query?.get('cursor')).toBe('c1');
@@ -219,9 +221,13 @@ describe('BuildVsBuyClient', () => {
       }),
     );
     await expect(
-      client.getDashboardCsv('not-evaluated', { verdict: 'buy' }),
+      client.getDashboardCsv('not-evaluated', {
+        verdict: 'buy',
+        decidedAgainstTree: true,
+      }),
     ).resolves.toContain('component:default/a');
     expect(query?.get('format')).toBe('csv');
     expect(query?.has('verdict')).toBe(false);
+    expect(query?.has('decidedAgainstTree')).toBe(false);
   });
 });

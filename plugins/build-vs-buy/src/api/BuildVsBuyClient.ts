@@ -55,6 +55,15 @@ function filterQuery(filter: DecisionFilter = {}) {
   };
 }
 
+/* The filters of decisions, which components nobody evaluated lack. */
+function decisionQuery(filter: DecisionFilter = {}) {
+  return {
+    verdict: filter.verdict,
+    decidedAgainstTree: filter.decidedAgainstTree,
+    ...filterQuery(filter),
+  };
+}
+
 function pageQuery(page: PageRequest = {}) {
   return { limit: page.limit, cursor: page.cursor };
 }
@@ -81,8 +90,7 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
       entityRef: options.entityRef,
       reviewStatus: options.reviewStatus,
       status: options.status,
-      verdict: options.verdict,
-      ...filterQuery(options),
+      ...decisionQuery(options),
       ...pageQuery(options),
     });
   }
@@ -146,16 +154,13 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
   ): Promise<Page<EvaluationSummary>> {
     return this.client.listDashboard(
       { list },
-      {
-        verdict: options.verdict,
-        ...filterQuery(options),
-        ...pageQuery(options),
-      },
+      { ...decisionQuery(options), ...pageQuery(options) },
     );
   }
 
   getUnevaluatedEntities(
-    options: Omit<DecisionFilter, 'verdict'> & PageRequest = {},
+    options: Omit<DecisionFilter, 'verdict' | 'decidedAgainstTree'> &
+      PageRequest = {},
   ): Promise<Page<UnevaluatedEntity>> {
     return this.client.listNotEvaluated({
       ...filterQuery(options),
@@ -164,10 +169,7 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
   }
 
   getDecisionSummary(options: DecisionFilter = {}): Promise<DecisionSummary> {
-    return this.client.getDecisionSummary({
-      verdict: options.verdict,
-      ...filterQuery(options),
-    });
+    return this.client.getDecisionSummary(decisionQuery(options));
   }
 
   getDashboardCsv(
@@ -176,9 +178,6 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
   ): Promise<string> {
     return list === 'not-evaluated'
       ? this.client.getNotEvaluatedCsv(filterQuery(options))
-      : this.client.getDashboardCsv(
-          { list },
-          { verdict: options.verdict, ...filterQuery(options) },
-        );
+      : this.client.getDashboardCsv({ list }, decisionQuery(options));
   }
 }

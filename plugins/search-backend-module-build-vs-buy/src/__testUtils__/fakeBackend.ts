@@ -19,6 +19,7 @@ import { AddressInfo } from 'node:net';
 import {
   evaluate,
   reviewStatus,
+  teamDecisionOf,
   type EvaluationSummary,
   type StoredEvaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -62,12 +63,15 @@ export function storedExample(
 }
 
 export function summaryOf(stored: StoredEvaluation): EvaluationSummary {
+  const team = teamDecisionOf(stored.evaluation, stored.outcome.verdict);
   return {
     id: stored.id,
     entityRef: stored.entityRef,
     version: stored.version,
     status: stored.status,
     verdict: stored.outcome.verdict,
+    teamDecision: team.decision,
+    decidedAgainstTree: team.decidedAgainstTree,
     reviewStatus: stored.review.status,
     revisitBy: stored.review.revisitBy,
     maintenanceOwnerRef: stored.evaluation.maintenance?.ownerGroupRef,

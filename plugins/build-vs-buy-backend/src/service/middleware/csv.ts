@@ -38,6 +38,7 @@ export function sendPage(
     const flat: Record<string, unknown> = {
       ...item,
       verdict: summary.verdict?.kind ?? item.verdict,
+      teamDecision: summary.teamDecision?.kind,
       entityOwnerRef: summary.entity?.ownerRef,
       system: summary.entity?.systemRef,
       lifecycle: summary.entity?.lifecycle ?? item.lifecycle,

@@ -141,7 +141,7 @@ describe('BuildVsBuyPage', () => {
     await userEvent.paste('search');
     await userEvent.click(
       within(screen.getByRole('search')).getByRole('button', {
-        name: /Verdict/,
+        name: /The tree's verdict/,
       }),
     );
     await userEvent.click(
@@ -161,7 +161,56 @@ describe('BuildVsBuyPage', () => {
     expect(api.getDecisionSummary).toHaveBeenLastCalledWith(
       expect.objectContaining({ system: 'search', verdict: 'build' }),
     );
-  }, 15_000);
+  }, 30_000);
+
+  it('filters the decisions that went against the tree, and shows them in a column', async () => {
+    const example = storedEvaluation('ecommerce-vector-database');
+    const against = storedEvaluation('ecommerce-vector-database', {
+      evaluation: {
+        ...example.evaluation,
+        teamDecision: { kind: 'build', rationale: 'We own the index.' },
+      },
+    });
+    const { api, rendered } = renderDashboard();
+    api.getDashboardList.mockReset().mockResolvedValue({
+      items: [evaluationSummary(against)],
+    });
+    await rendered;
+
+    const link = await screen.findByRole('link', {
+      name: /product-similarity-store/,
+    });
+    const row = within(link.closest('tr')!);
+    expect(row.getByText('Build in-house')).toBeInTheDocument();
+    expect(row.getByText('Buy VectorCloud Managed')).toBeInTheDocument();
+    expect(row.getByText('Against the tree')).toBeInTheDocument();
+    for (const title of [
+      "Team's decision",
+      'The tree recommends',
+      'Against the tree',
+    ]) {
+      expect(
+        screen.getByRole('columnheader', { name: title }),
+      ).toBeInTheDocument();
+    }
+    expect(api.getDashboardList).toHaveBeenLastCalledWith(
+      'due-for-revisit',
+      expect.objectContaining({ decidedAgainstTree: undefined }),
+    );
+
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Decided against the tree' }),
+    );
+    await waitFor(() =>
+      expect(api.getDashboardList).toHaveBeenLastCalledWith(
+        'due-for-revisit',
+        expect.objectContaining({ decidedAgainstTree: true }),
+      ),
+    );
+    expect(api.getDecisionSummary).toHaveBeenLastCalledWith(
+      expect.objectContaining({ decidedAgainstTree: true }),
+    );
+  });
 
   it('lists components nobody evaluated yet', async () => {
     const { api, rendered } = renderDashboard();

@@ -113,6 +113,7 @@ export const BuildVsBuyPage = () => {
       system: debounced.system.trim() || undefined,
       verdict: debounced.verdict || undefined,
       lifecycle: debounced.lifecycle.trim() || undefined,
+      decidedAgainstTree: debounced.decidedAgainstTree || undefined,
     };
   }, [debounced, ownership.loading, ownership.value]);
 

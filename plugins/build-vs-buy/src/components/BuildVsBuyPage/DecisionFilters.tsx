@@ -36,6 +36,8 @@ export type DecisionFilterState = {
   system: string;
   verdict: VerdictKind | '';
   lifecycle: string;
+  /** Only the decisions where the team decided otherwise than the tree. */
+  decidedAgainstTree: boolean;
 };
 
 export const INITIAL_FILTERS: DecisionFilterState = {
@@ -44,6 +46,7 @@ export const INITIAL_FILTERS: DecisionFilterState = {
   system: '',
   verdict: '',
   lifecycle: '',
+  decidedAgainstTree: false,
 };
 
 /** The filters above the dashboard's lists. */
@@ -93,7 +96,9 @@ export const DecisionFilters = (props: {
       </Grid>
       <Grid item>
         <FormControl style={{ minWidth: 200 }}>
-          <InputLabel id="build-vs-buy-verdict-filter">Verdict</InputLabel>
+          <InputLabel id="build-vs-buy-verdict-filter">
+            The tree&apos;s verdict
+          </InputLabel>
           <Select
             id="build-vs-buy-verdict-filter-select"
             labelId="build-vs-buy-verdict-filter"
@@ -117,6 +122,19 @@ export const DecisionFilters = (props: {
           label="Lifecycle"
           value={value.lifecycle}
           onChange={event => set({ lifecycle: event.target.value })}
+        />
+      </Grid>
+      <Grid item>
+        <FormControlLabel
+          control={
+            <Switch
+              checked={value.decidedAgainstTree}
+              onChange={event =>
+                set({ decidedAgainstTree: event.target.checked })
+              }
+            />
+          }
+          label="Decided against the tree"
         />
       </Grid>
     </Grid>

@@ -24,11 +24,12 @@ import {
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   displayNameOf,
+  verdictLabel,
   type EvaluationSummary,
   type Page,
   type UnevaluatedEntity,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { Box, Button } from '@material-ui/core';
+import { Box, Button, Chip } from '@material-ui/core';
 import { useCallback, useEffect, useState } from 'react';
 import { ReviewStatusChip, VerdictChip } from '../DecisionChips';
 import { formatDate } from '../EntityOrText';
@@ -53,9 +54,26 @@ export const EVALUATION_COLUMNS: TableColumn<EvaluationSummary>[] = [
     render: row => <EntityRefLink entityRef={row.entityRef} />,
   },
   {
-    title: 'Verdict',
+    title: "Team's decision",
+    field: 'teamDecision.kind',
+    customSort: (a, b) =>
+      verdictLabel(a.teamDecision).localeCompare(verdictLabel(b.teamDecision)),
+    render: row => <VerdictChip verdict={row.teamDecision} size="small" />,
+  },
+  {
+    title: 'The tree recommends',
     field: 'verdict.kind',
     render: row => <VerdictChip verdict={row.verdict} size="small" />,
+  },
+  {
+    title: 'Against the tree',
+    field: 'decidedAgainstTree',
+    render: row =>
+      row.decidedAgainstTree ? (
+        <Chip label="Against the tree" size="small" variant="outlined" />
+      ) : (
+        'No'
+      ),
   },
   {
     title: 'Review',

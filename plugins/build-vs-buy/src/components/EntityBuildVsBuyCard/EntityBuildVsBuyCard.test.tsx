@@ -64,6 +64,59 @@ describe('EntityBuildVsBuyCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('"It is not a formula": shows the team\'s decision, the tree\'s recommendation and why they differ', async () => {
+    const example = storedEvaluation('ecommerce-vector-database');
+    await renderCard(
+      storedEvaluation('ecommerce-vector-database', {
+        evaluation: {
+          ...example.evaluation,
+          teamDecision: {
+            kind: 'build',
+            rationale: 'The ranking team needs to own the index format.',
+          },
+        },
+      }),
+    );
+
+    const decision = await screen.findByRole('region', {
+      name: "The team's decision",
+    });
+    expect(
+      within(decision).getByText("Team's decision: Build in-house"),
+    ).toBeInTheDocument();
+    expect(
+      within(decision).getByText(
+        'The tree recommends: Buy VectorCloud Managed',
+      ),
+    ).toBeInTheDocument();
+    expect(within(decision).getByText('Against the tree')).toBeInTheDocument();
+    expect(
+      within(decision).getByText(
+        "The team's rationale: The ranking team needs to own the index format.",
+      ),
+    ).toBeInTheDocument();
+    // The chip and the chosen option are the team's.
+    expect(screen.getByText('Build in-house')).toBeInTheDocument();
+    expect(
+      within(screen.getByText('Chosen').parentElement!).getByText('Build'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/vectorcloud/)).not.toBeInTheDocument();
+  });
+
+  it('says the team follows the tree when it recorded no option of its own', async () => {
+    await renderCard(storedEvaluation('ecommerce-vector-database'));
+
+    const decision = await screen.findByRole('region', {
+      name: "The team's decision",
+    });
+    expect(decision).toHaveTextContent(
+      "Team's decision: Buy VectorCloud ManagedThe tree recommends: Buy VectorCloud Managed",
+    );
+    expect(
+      within(decision).queryByText('Against the tree'),
+    ).not.toBeInTheDocument();
+  });
+
   it('offers Re-evaluate when the revisit date has passed', async () => {
     const overdue = storedEvaluation('search-retrieval-pipeline');
     overdue.review = { ...overdue.review, status: 'overdue' };

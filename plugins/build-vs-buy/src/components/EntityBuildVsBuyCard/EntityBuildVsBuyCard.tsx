@@ -25,6 +25,7 @@ import {
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
   hasMigrationPlan,
+  teamDecisionOf,
   type StoredEvaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { Box, Grid, Typography, makeStyles } from '@material-ui/core';
@@ -38,6 +39,7 @@ import { useEntityTabLink } from '../../hooks/useEntityTabLink';
 import { ReviewStatusChip, VerdictChip } from '../DecisionChips';
 import { GuardedButton } from '../GuardedAction';
 import { EntityOrText, formatDate } from '../EntityOrText';
+import { TeamDecisionSummary } from '../TeamDecision';
 
 const useStyles = makeStyles(theme => ({
   label: {
@@ -61,9 +63,15 @@ const Field = (props: { label: string; children: ReactNode }) => {
   );
 };
 
-/** What was chosen: the product of a buy, or building in-house. */
+/**
+ * What the team chose: the product of a buy, or building in-house; the
+ * tree's verdict unless the team recorded another option.
+ */
 export function chosenOption(stored: StoredEvaluation): string {
-  const verdict = stored.outcome.verdict;
+  const verdict = teamDecisionOf(
+    stored.evaluation,
+    stored.outcome.verdict,
+  ).decision;
   switch (verdict.kind) {
     case 'buy':
     case 'buy-with-wrapper':
@@ -134,6 +142,7 @@ export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
   const { review } = stored;
   const draft = stored.status === 'draft';
   const due = !draft && review.status !== 'current';
+  const team = teamDecisionOf(stored.evaluation, stored.outcome.verdict);
   const ownerGroupRef = stored.evaluation.maintenance?.ownerGroupRef;
   return (
     <InfoCard
@@ -143,11 +152,17 @@ export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
     >
       <Grid container spacing={2}>
         <Grid item xs={12} className={classes.actions}>
-          <VerdictChip verdict={stored.outcome.verdict} />
+          <VerdictChip verdict={team.decision} />
           <ReviewStatusChip
             status={review.status}
             evaluationStatus={stored.status}
             size="medium"
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <TeamDecisionSummary
+            evaluation={stored.evaluation}
+            verdict={stored.outcome.verdict}
           />
         </Grid>
         <Field label="Chosen">{chosenOption(stored)}</Field>

@@ -113,6 +113,60 @@ describe('EntityBuildVsBuyContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('"It is not a formula": the decision tab shows the team\'s decision, the tree\'s and why, and the ADR records them', async () => {
+    const example = storedEvaluation('ecommerce-vector-database');
+    const { rendered } = renderContent(
+      storedEvaluation('ecommerce-vector-database', {
+        evaluation: {
+          ...example.evaluation,
+          teamDecision: {
+            kind: 'buy',
+            candidateId: 'newvec',
+            rationale: 'NewVec signed our latency SLA.',
+          },
+        },
+      }),
+    );
+    await rendered;
+
+    const decision = await screen.findByRole('region', {
+      name: "The team's decision",
+    });
+    expect(decision).toHaveTextContent("Team's decision: Buy NewVec");
+    expect(decision).toHaveTextContent(
+      'The tree recommends: Buy VectorCloud Managed',
+    );
+    expect(decision).toHaveTextContent('Against the tree');
+    expect(decision).toHaveTextContent(
+      "The team's rationale: NewVec signed our latency SLA.",
+    );
+    expect(decision).not.toHaveTextContent(/newvec|buy-with-wrapper/);
+
+    const blobs: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: jest.fn((blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:adr';
+      }),
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    await userEvent.click(screen.getByRole('button', { name: 'Download ADR' }));
+    const markdown = await blobs[0].text();
+    expect(markdown).toContain(
+      'Chosen option: "Buy NewVec", the team\'s decision against the tree\'s recommendation.',
+    );
+    expect(markdown).toContain(
+      'The tree recommends: "Buy VectorCloud Managed", because',
+    );
+    expect(markdown).toContain(
+      "The team's rationale: NewVec signed our latency SLA.",
+    );
+    click.mockRestore();
+  });
+
   it('highlights the path taken through the decision tree', async () => {
     const { rendered } = renderContent();
     await rendered;

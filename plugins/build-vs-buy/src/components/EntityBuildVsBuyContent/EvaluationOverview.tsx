@@ -23,6 +23,7 @@ import {
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
+  teamDecisionOf,
   verdictLabel,
   withFullStop,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -38,6 +39,7 @@ import { EntityOrText, formatDate } from '../EntityOrText';
 import { GuardedButton } from '../GuardedAction';
 import { RequirementsMatrix } from '../RequirementsMatrix';
 import { RevisionHistory } from '../RevisionHistory';
+import { TeamDecisionSummary } from '../TeamDecision';
 import { AdrDownloadButton } from './AdrDownloadButton';
 import {
   FailureModesSection,
@@ -85,6 +87,7 @@ export const EvaluationOverview = () => {
   const { evaluation, outcome, review } = stored;
   const draft = stored.status === 'draft';
   const due = !draft && review.status !== 'current';
+  const team = teamDecisionOf(evaluation, outcome.verdict);
   let editLabel = due ? 'Re-evaluate' : 'Edit evaluation';
   if (draft) {
     editLabel = 'Resume draft';
@@ -99,7 +102,7 @@ export const EvaluationOverview = () => {
             flexWrap="wrap"
             style={{ gap: 8 }}
           >
-            <VerdictChip verdict={outcome.verdict} />
+            <VerdictChip verdict={team.decision} />
             <ReviewStatusChip
               status={review.status}
               evaluationStatus={stored.status}
@@ -112,10 +115,16 @@ export const EvaluationOverview = () => {
               </Typography>
             ) : (
               <Typography variant="body2">
-                {withFullStop(verdictLabel(outcome.verdict))} Revisit by{' '}
+                {withFullStop(verdictLabel(team.decision))} Revisit by{' '}
                 {review.revisitBy}. Version {stored.version}.
               </Typography>
             )}
+          </Box>
+          <Box mt={2}>
+            <TeamDecisionSummary
+              evaluation={evaluation}
+              verdict={outcome.verdict}
+            />
           </Box>
           <Box mt={2} display="flex" style={{ gap: 8 }} flexWrap="wrap">
             <GuardedButton

@@ -248,6 +248,82 @@ describe('EvaluationWizard', () => {
     );
   });
 
+  it('"It is not a formula": the team may decide otherwise than the tree, and must say why to record it', async () => {
+    const stored = storedEvaluation('ecommerce-vector-database');
+    const recorded = storedEvaluation('ecommerce-vector-database', {
+      version: 4,
+      evaluation: {
+        ...stored.evaluation,
+        teamDecision: { kind: 'build', rationale: 'We own the index.' },
+      },
+    });
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(stored),
+      previewEvaluation: jest
+        .fn()
+        .mockResolvedValue(previewOf('ecommerce-vector-database')),
+      updateEvaluation: jest.fn().mockResolvedValue(recorded),
+    };
+    await renderWithApis(<EvaluationWizard />, { api });
+    await waitFor(() => expect(api.previewEvaluation).toHaveBeenCalled());
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Review and save' }),
+    );
+    const decision = await screen.findByRole('button', {
+      name: /The team's decision/,
+    });
+    // The team follows the tree until it picks another option.
+    expect(decision).toHaveTextContent(
+      'Follow the tree: Buy VectorCloud Managed',
+    );
+    const record = screen.getByRole('button', { name: 'Record decision' });
+    await waitFor(() => expect(record).toBeEnabled());
+
+    await userEvent.click(decision);
+    const options = within(screen.getByRole('listbox'));
+    expect(
+      options.getAllByRole('option').map(option => option.textContent),
+    ).toEqual([
+      'Follow the tree: Buy VectorCloud Managed',
+      'Build in-house',
+      'Buy VectorCloud Managed',
+      'Buy VectorCloud Managed with a thin wrapper',
+      'Buy NewVec',
+      'Buy NewVec with a thin wrapper',
+    ]);
+    await userEvent.click(
+      options.getByRole('option', { name: 'Build in-house' }),
+    );
+
+    // The reason is on the field, and the decision waits for it.
+    const rationale = screen.getByRole('textbox', {
+      name: /The team's rationale/,
+    });
+    expect(rationale).toBeRequired();
+    expect(rationale).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      screen.getByText(
+        'The tree recommends Buy VectorCloud Managed: say why the team decides otherwise to record the decision.',
+      ),
+    ).toBeInTheDocument();
+    expect(record).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Save draft' })).toBeEnabled();
+
+    await userEvent.type(rationale, 'We own the index.');
+    expect(rationale).toHaveAttribute('aria-invalid', 'false');
+    await waitFor(() => expect(record).toBeEnabled());
+    await userEvent.click(record);
+
+    await waitFor(() => expect(api.updateEvaluation).toHaveBeenCalled());
+    const [, request] = api.updateEvaluation.mock.calls[0];
+    expect(request.status).toBe('complete');
+    expect(request.evaluation.teamDecision).toEqual({
+      kind: 'build',
+      rationale: 'We own the index.',
+    });
+  });
+
   it('disables saving and says why when editing is not allowed', async () => {
     const api = {
       getEvaluationByEntity: jest

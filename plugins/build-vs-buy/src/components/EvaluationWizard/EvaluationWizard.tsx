@@ -20,6 +20,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   WIZARD_STEPS,
   type StoredEvaluation,
+  type Verdict,
   type WizardStepId,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import {
@@ -54,20 +55,22 @@ import {
   CoreDifferentiatorStep,
   FailureModesStep,
   MaintenanceStep,
+  TeamDecisionFields,
 } from './WizardSteps';
 import { canRecordDecision, canSave, stepHasErrors } from './wizardReducer';
 
-const ReviewStep = (props: { incomplete: boolean }) => (
+const ReviewStep = (props: { verdict: Verdict | undefined }) => (
   <Box>
     <Typography variant="body2" paragraph>
       Save a draft to resume later, or record the decision once the verdict is
       complete. The server computes the verdict.
     </Typography>
-    {props.incomplete && (
+    {props.verdict?.kind === 'incomplete' && (
       <Alert severity="info">
         The decision cannot be recorded yet: answers are missing.
       </Alert>
     )}
+    <TeamDecisionFields verdict={props.verdict} />
   </Box>
 );
 
@@ -85,7 +88,6 @@ const WizardForm = (props: {
     ? DENIED_REASONS.update
     : DENIED_REASONS.create;
 
-  const incomplete = preview.value?.outcome.verdict.kind === 'incomplete';
   const stepViews: Record<WizardStepId, ReactNode> = {
     prerequisites: <PrerequisitesStep entity={props.entity} />,
     'core-differentiator': <CoreDifferentiatorStep />,
@@ -96,7 +98,7 @@ const WizardForm = (props: {
     'gap-classification': <GapsStep />,
     maintenance: <MaintenanceStep />,
     'failure-modes': <FailureModesStep />,
-    review: <ReviewStep incomplete={incomplete} />,
+    review: <ReviewStep verdict={preview.value?.outcome.verdict} />,
   };
   const step = WIZARD_STEPS[activeStep];
   const lastStep = WIZARD_STEPS.length - 1;

@@ -78,9 +78,16 @@ export const TextAnswer = (props: {
   required?: boolean;
   /** Leaves the answer out when blank, for fields with a format. */
   blankAsUnanswered?: boolean;
+  /**
+   * Why the answer is needed now, shown on the field as its error when the
+   * schema has none (a rule the schema cannot see, such as the team's
+   * rationale).
+   */
+  problem?: string;
 }) => {
   const field = useDraft(props.path);
   const isNumber = props.type === 'number';
+  const error = field.error ?? props.problem;
   return (
     <TextField
       id={field.id}
@@ -95,8 +102,8 @@ export const TextAnswer = (props: {
       disabled={field.disabled}
       InputLabelProps={props.type === 'date' ? { shrink: true } : undefined}
       value={field.value ?? ''}
-      error={Boolean(field.error)}
-      helperText={field.error ?? props.helperText}
+      error={Boolean(error)}
+      helperText={error ?? props.helperText}
       onChange={event => {
         const text = event.target.value;
         if (isNumber) {

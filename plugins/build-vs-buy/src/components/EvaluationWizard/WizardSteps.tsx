@@ -14,10 +14,17 @@
  * limitations under the License.
  */
 
-import { SMALL_TEAM_ENGINEERS } from '@build-vs-buy/plugin-build-vs-buy-common';
+import {
+  SMALL_TEAM_ENGINEERS,
+  teamDecisionOf,
+  verdictLabel,
+  type TeamDecisionDraft,
+  type Verdict,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
 import { Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import {
+  OptionSelect,
   SelectAnswer,
   TextAnswer,
   useDraftContext,
@@ -176,6 +183,105 @@ export const FailureModesStep = () => {
         label="Revisit by"
         type="date"
         helperText="Defaults to six months after the decision"
+      />
+    </>
+  );
+};
+
+/** The team follows the tree: it recorded no option of its own. */
+const FOLLOW_THE_TREE = 'follow';
+
+/**
+ * The option of a team decision as a select value: `follow`, `build`,
+ * `buy:<id>`, `buy-with-wrapper:<id>`.
+ */
+function optionOf(decision: TeamDecisionDraft | undefined): string {
+  if (decision?.kind === 'build') return 'build';
+  if (decision?.kind && decision.candidateId) {
+    return `${decision.kind}:${decision.candidateId}`;
+  }
+  return FOLLOW_THE_TREE;
+}
+
+/**
+ * The team's decision, at the step that records it: "It is not a formula."
+ * The team follows the tree unless it picks another option, and then says
+ * why before the decision can be recorded.
+ */
+export const TeamDecisionFields = (props: {
+  /** The tree's verdict, as the server's preview has it. */
+  verdict: Verdict | undefined;
+}) => {
+  const { draft, errors, edit, disabled } = useDraftContext();
+  const verdict = props.verdict ?? { kind: 'incomplete' };
+  const team = teamDecisionOf(draft, verdict);
+  const options: Record<string, string> = {
+    [FOLLOW_THE_TREE]:
+      verdict.kind === 'incomplete'
+        ? 'Follow the tree (no verdict yet)'
+        : `Follow the tree: ${verdictLabel(verdict)}`,
+    build: verdictLabel({ kind: 'build' }),
+  };
+  for (const { id, name } of draft.candidates ?? []) {
+    const candidate = { candidateId: id, candidateName: name };
+    options[`buy:${id}`] = verdictLabel({ kind: 'buy', ...candidate });
+    options[`buy-with-wrapper:${id}`] = verdictLabel({
+      kind: 'buy-with-wrapper',
+      ...candidate,
+      gaps: [],
+    });
+  }
+  const choose = (value: string | undefined) => {
+    const rationale = draft.teamDecision?.rationale;
+    const [kind, candidateId] = (value ?? FOLLOW_THE_TREE).split(':') as [
+      TeamDecisionDraft['kind'] | typeof FOLLOW_THE_TREE,
+      string | undefined,
+    ];
+    const next: TeamDecisionDraft = {
+      ...(kind !== FOLLOW_THE_TREE ? { kind } : {}),
+      ...(candidateId ? { candidateId } : {}),
+      ...(rationale !== undefined ? { rationale } : {}),
+    };
+    edit({
+      type: 'answer',
+      path: ['teamDecision'],
+      value: Object.keys(next).length > 0 ? next : undefined,
+    });
+  };
+  return (
+    <>
+      <Typography variant="body2" paragraph>
+        The tree gives a structured way to make the call. It is not a formula:
+        the team may decide otherwise, and records why.
+      </Typography>
+      <OptionSelect
+        id="build-vs-buy-teamDecision"
+        label="The team's decision"
+        value={optionOf(draft.teamDecision)}
+        options={options}
+        onChange={choose}
+        disabled={disabled}
+        error={
+          errors['teamDecision.kind'] ?? errors['teamDecision.candidateId']
+        }
+      />
+      <TextAnswer
+        path={['teamDecision', 'rationale']}
+        label="The team's rationale"
+        multiline
+        required={team.decidedAgainstTree}
+        problem={
+          team.missing.includes('teamDecision.rationale')
+            ? `The tree recommends ${verdictLabel(
+                verdict,
+              )}: say why the team decides otherwise to record the decision.`
+            : undefined
+        }
+        helperText={
+          team.decidedAgainstTree
+            ? undefined
+            : 'Optional while the team follows the tree'
+        }
       />
     </>
   );

@@ -17,8 +17,8 @@
 /*
  * Edits of a draft that touch more than one answer: adding a row with a
  * fresh identifier, and removing a candidate or a requirement together with
- * everything that refers to it (coverage, gap classifications), so the
- * draft never holds a reference the schema would reject.
+ * everything that refers to it (coverage, gap classifications, the team's
+ * decision), so the draft never holds a reference the schema would reject.
  */
 
 import type {
@@ -112,14 +112,26 @@ export function editDraft(
         candidates: [...candidates, { id, name: `Candidate ${ordinal}` }],
       };
     }
-    case 'remove-candidate':
-      return {
+    case 'remove-candidate': {
+      const removed = {
         ...draft,
         candidates: candidates.filter(({ id }) => id !== edit.candidateId),
         gaps: (draft.gaps ?? []).filter(
           gap => gap.candidateId !== edit.candidateId,
         ),
       };
+      // A team that chose the candidate follows the tree again; its
+      // rationale stays.
+      if (draft.teamDecision?.candidateId === edit.candidateId) {
+        const { rationale } = draft.teamDecision;
+        if (rationale === undefined) {
+          delete removed.teamDecision;
+        } else {
+          removed.teamDecision = { rationale };
+        }
+      }
+      return removed;
+    }
     case 'add-requirement': {
       const ordinal = requirements.length + 1;
       const id = identifierFrom(

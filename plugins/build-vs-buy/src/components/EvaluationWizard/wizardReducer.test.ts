@@ -84,6 +84,25 @@ describe('editDraft', () => {
     expect(draft.candidates).toHaveLength(2);
   });
 
+  it('removing the candidate the team chose has the team follow the tree again, keeping its rationale', () => {
+    const chose = (teamDecision: EvaluationDraft['teamDecision']) =>
+      editDraft(
+        { ...draft, teamDecision },
+        { type: 'remove-candidate', candidateId: 'acme' },
+      ).teamDecision;
+    expect(
+      chose({ kind: 'buy', candidateId: 'acme', rationale: 'Support.' }),
+    ).toEqual({ rationale: 'Support.' });
+    expect(chose({ kind: 'buy-with-wrapper', candidateId: 'acme' })).toBe(
+      undefined,
+    );
+    expect(chose({ kind: 'buy', candidateId: 'zeta' })).toEqual({
+      kind: 'buy',
+      candidateId: 'zeta',
+    });
+    expect(chose({ kind: 'build' })).toEqual({ kind: 'build' });
+  });
+
   it('removing a requirement removes its coverage and gap classifications', () => {
     const next = editDraft(draft, {
       type: 'remove-requirement',
@@ -334,6 +353,33 @@ describe('wizardReducer', () => {
     );
     expect(canRecordDecision(state, false)).toBe(true);
     expect(canRecordDecision(state, true)).toBe(false);
+  });
+
+  it('"It is not a formula": records a decision against the tree only with its rationale', () => {
+    const decide = (teamDecision: EvaluationDraft['teamDecision']) =>
+      run(
+        fresh(),
+        {
+          type: 'edit',
+          edit: { type: 'answer', path: ['teamDecision'], value: teamDecision },
+        },
+        { type: 'preview-requested', request: 1 },
+        { type: 'preview-answered', request: 1, value: preview('buy') },
+      );
+    // The tree says: buy VectorCloud Managed.
+    expect(canRecordDecision(decide({ kind: 'build' }), false)).toBe(false);
+    expect(
+      canRecordDecision(decide({ kind: 'build', rationale: '  ' }), false),
+    ).toBe(false);
+    expect(
+      canRecordDecision(
+        decide({ kind: 'build', rationale: 'We own the ranking.' }),
+        false,
+      ),
+    ).toBe(true);
+    expect(canRecordDecision(decide(undefined), false)).toBe(true);
+    // A draft may leave the rationale for later.
+    expect(canSave(decide({ kind: 'build' }), false)).toBe(true);
   });
 });
 

@@ -23,6 +23,7 @@
 
 import {
   EVALUATION_LIMITS,
+  teamDecisionOf,
   WIZARD_STEPS,
   type EvaluationDraft,
   type StoredEvaluation,
@@ -185,14 +186,20 @@ export function canSave(state: WizardState, invalid: boolean): boolean {
   return !state.saving && !invalid && !state.conflict;
 }
 
-/** Whether the decision may be recorded: savable, and a verdict reached. */
+/**
+ * Whether the decision may be recorded: savable, a verdict reached, and the
+ * team's decision complete (its rationale when it goes against the tree).
+ */
 export function canRecordDecision(
   state: WizardState,
   invalid: boolean,
 ): boolean {
+  const verdict = state.preview.value?.outcome.verdict;
   return (
     canSave(state, invalid) &&
-    state.preview.value?.outcome.verdict.kind !== 'incomplete'
+    verdict?.kind !== 'incomplete' &&
+    (verdict === undefined ||
+      teamDecisionOf(state.draft, verdict).missing.length === 0)
   );
 }
 

@@ -137,6 +137,15 @@ export const spec = {
           $ref: '#/components/schemas/ReviewStatus',
         },
       },
+      decidedAgainstTree: {
+        name: 'decidedAgainstTree',
+        in: 'query',
+        description:
+          "true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it.",
+        schema: {
+          type: 'boolean',
+        },
+      },
       limit: {
         name: 'limit',
         in: 'query',
@@ -697,6 +706,8 @@ export const spec = {
           'version',
           'status',
           'verdict',
+          'teamDecision',
+          'decidedAgainstTree',
           'reviewStatus',
           'hasMigrationPlan',
           'entity',
@@ -718,6 +729,13 @@ export const spec = {
           },
           verdict: {
             $ref: '#/components/schemas/Verdict',
+          },
+          teamDecision: {
+            $ref: '#/components/schemas/Verdict',
+          },
+          decidedAgainstTree: {
+            type: 'boolean',
+            description: "The team decided otherwise than the tree's verdict.",
           },
           reviewStatus: {
             $ref: '#/components/schemas/ReviewStatus',
@@ -1289,6 +1307,25 @@ export const spec = {
               },
             },
           },
+          teamDecision: {
+            type: 'object',
+            properties: {
+              candidateId: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 100,
+                pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+              },
+              rationale: {
+                type: 'string',
+                maxLength: 4000,
+              },
+              kind: {
+                type: 'string',
+                enum: ['build', 'buy', 'buy-with-wrapper'],
+              },
+            },
+          },
         },
         required: ['entityRef'],
       },
@@ -1345,6 +1382,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/reviewStatus',
+          },
+          {
+            $ref: '#/components/parameters/decidedAgainstTree',
           },
           {
             $ref: '#/components/parameters/limit',
@@ -1842,6 +1882,9 @@ export const spec = {
           {
             $ref: '#/components/parameters/reviewStatus',
           },
+          {
+            $ref: '#/components/parameters/decidedAgainstTree',
+          },
         ],
         responses: {
           '200': {
@@ -1936,7 +1979,7 @@ export const spec = {
       get: {
         operationId: 'ListAttention',
         description:
-          'A list of decisions that need attention: due for revisit (earliest first), buys without a migration plan, builds without a maintenance owner, evaluations whose entity left the catalog.',
+          "A list of decisions that need attention: due for revisit (earliest first), decisions to buy without a migration plan, decisions to build without a maintenance owner, evaluations whose entity left the catalog. The decision is the team's: the tree's verdict unless the team recorded another option.",
         parameters: [
           {
             $ref: '#/components/parameters/list',
@@ -1961,6 +2004,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/reviewStatus',
+          },
+          {
+            $ref: '#/components/parameters/decidedAgainstTree',
           },
           {
             $ref: '#/components/parameters/limit',
