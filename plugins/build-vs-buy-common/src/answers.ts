@@ -194,6 +194,26 @@ function quoted(text: string | undefined, fallback: string): string {
   return shown ? `“${shown}”` : fallback;
 }
 
+/*
+ * Rows and their texts, read defensively: validation errors are described
+ * with the answers as they were sent, which may not be lists of rows.
+ */
+function rowAt(list: unknown, position: number): Record<string, unknown> {
+  const row = Array.isArray(list) ? list[position] : undefined;
+  return typeof row === 'object' && row !== null ? row : {};
+}
+
+function rowWithId(list: unknown, id: unknown): Record<string, unknown> {
+  return rowAt(
+    list,
+    Array.isArray(list) ? list.findIndex(row => row?.id === id) : -1,
+  );
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
  * Describes an answer path in the team's words, with the names the
  * evaluation gives its candidates and requirements. Paths of the engine's
@@ -218,7 +238,7 @@ export function describeAnswer(
     if (index === 1 && field === 'candidates') {
       const position = Number(part);
       subjects.push(
-        evaluation.candidates?.[position]?.name?.trim() ||
+        textOf(rowAt(evaluation.candidates, position).name)?.trim() ||
           `candidate ${position + 1}`,
       );
       return '*';
@@ -227,34 +247,27 @@ export function describeAnswer(
       const position = Number(part);
       subjects.push(
         quoted(
-          evaluation.requirements?.[position]?.title,
+          textOf(rowAt(evaluation.requirements, position).title),
           `requirement ${position + 1}`,
         ),
       );
       return '*';
     }
     if (index === 3 && field === 'candidates' && parent === 'coverage') {
-      const requirement = evaluation.requirements?.find(
-        ({ id }) => id === String(part),
-      );
-      subjects.push(quoted(requirement?.title, 'a requirement'));
+      const requirement = rowWithId(evaluation.requirements, String(part));
+      subjects.push(quoted(textOf(requirement.title), 'a requirement'));
       return '*';
     }
     if (index === 1 && field === 'gaps') {
-      const gap =
-        typeof part === 'number' ? evaluation.gaps?.[part] : undefined;
+      const gap = typeof part === 'number' ? rowAt(evaluation.gaps, part) : {};
       const [candidateId, requirementId] =
         typeof part === 'string'
           ? part.split('/')
-          : [gap?.candidateId, gap?.requirementId];
-      const candidate = evaluation.candidates?.find(
-        ({ id }) => id === candidateId,
-      );
-      const requirement = evaluation.requirements?.find(
-        ({ id }) => id === requirementId,
-      );
-      subjects.push(candidate?.name?.trim() || 'a candidate');
-      subjects.push(quoted(requirement?.title, 'a requirement'));
+          : [gap.candidateId, gap.requirementId];
+      const candidate = rowWithId(evaluation.candidates, candidateId);
+      const requirement = rowWithId(evaluation.requirements, requirementId);
+      subjects.push(textOf(candidate.name)?.trim() || 'a candidate');
+      subjects.push(quoted(textOf(requirement.title), 'a requirement'));
       return '*';
     }
     return String(part);

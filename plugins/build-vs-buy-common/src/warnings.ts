@@ -42,6 +42,9 @@ export const WARNING_CODES = [
   'enterprise-build-may-lose-maintainer',
   'procurement-not-started',
   'regulated-without-build-fallback',
+  'availability-above-100-percent',
+  'engineers-unlikely-for-profile',
+  'dependent-not-in-catalog',
 ] as const;
 
 /** @public */
@@ -95,4 +98,10 @@ export const WARNING_ARTICLE_SENTENCES: Record<WarningCode, string> = {
     'Buying may require vendor security reviews that take months. Start the procurement process early.',
   'regulated-without-build-fallback':
     'Start the procurement process early, and have a build fallback if the vendor review stalls.',
+  'availability-above-100-percent':
+    'A description of what the component actually does in your system: what latency and availability constraints it must meet.',
+  'engineers-unlikely-for-profile':
+    'This framework assumes a mid-size team (10-50 engineers) building a production AI system. Adjust for early-stage startups, large enterprises and regulated industries.',
+  'dependent-not-in-catalog':
+    'A description of what the component actually does in your system: what other components depend on it.',
 };

@@ -278,7 +278,10 @@ export interface components {
       | 'startup-building-infrastructure'
       | 'enterprise-build-may-lose-maintainer'
       | 'procurement-not-started'
-      | 'regulated-without-build-fallback';
+      | 'regulated-without-build-fallback'
+      | 'availability-above-100-percent'
+      | 'engineers-unlikely-for-profile'
+      | 'dependent-not-in-catalog';
     /** @enum {string} */
     ReviewReasonCode:
       | 'revisit-date-passed'

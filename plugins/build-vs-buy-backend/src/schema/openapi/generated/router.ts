@@ -385,6 +385,9 @@ export const spec = {
           'enterprise-build-may-lose-maintainer',
           'procurement-not-started',
           'regulated-without-build-fallback',
+          'availability-above-100-percent',
+          'engineers-unlikely-for-profile',
+          'dependent-not-in-catalog',
         ],
       },
       ReviewReasonCode: {
