@@ -140,6 +140,9 @@ describe('describeAnswer', () => {
       'Prerequisites: Something new?',
     );
     expect(describeAnswer('', evaluation).label).toBe('Prerequisites: Answer?');
+    expect(describeAnswer('constructor', evaluation).label).toBe(
+      'Prerequisites: Constructor?',
+    );
   });
 
   it('splits and joins paths, gap keys included', () => {

@@ -189,6 +189,13 @@ export function answerPathParts(
   return parts;
 }
 
+/** The question of a pattern; a key sent as `constructor` is not one. */
+function questionOf(pattern: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(ANSWER_QUESTIONS, pattern)
+    ? (ANSWER_QUESTIONS as Record<string, string>)[pattern]
+    : undefined;
+}
+
 function quoted(text: string | undefined, fallback: string): string {
   const shown = text?.trim();
   return shown ? `“${shown}”` : fallback;
@@ -275,10 +282,8 @@ export function describeAnswer(
 
   const key = pattern.join('.');
   const question =
-    (ANSWER_QUESTIONS as Record<string, string>)[key] ??
-    (ANSWER_QUESTIONS as Record<string, string>)[
-      pattern.slice(0, -1).join('.')
-    ] ??
+    questionOf(key) ??
+    questionOf(pattern.slice(0, -1).join('.')) ??
     spaced(String(parts[parts.length - 1] ?? 'answer'));
   const step = stepOfField(String(field));
   // Coverage is asked with the requirements, at Node 3.

@@ -43,7 +43,11 @@ export type AnswerWarning = {
   node?: DecisionNode;
 };
 
-/** @public */
+/**
+ * What `plausibilityWarnings` may know beyond the answers.
+ *
+ * @public
+ */
 export type PlausibilityOptions = {
   /** The present, for the revisit date. Without it the date is not judged. */
   now?: Date;
