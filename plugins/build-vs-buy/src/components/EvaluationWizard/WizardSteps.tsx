@@ -15,6 +15,7 @@
  */
 
 import { Typography } from '@material-ui/core';
+import { OwnerGroupAnswer } from './OwnerGroupAnswer';
 import {
   SelectAnswer,
   TextAnswer,
@@ -57,12 +58,7 @@ export const MaintenanceStep = () => (
       path={['maintenance', 'canAllocateTwentyPercentPermanently']}
       label="Can the team allocate 20% of one engineer permanently?"
     />
-    <TextAnswer
-      path={['maintenance', 'ownerGroupRef']}
-      label="Maintenance owner (group reference)"
-      helperText="group:namespace/name"
-      blankAsUnanswered
-    />
+    <OwnerGroupAnswer label="Maintenance owner" />
     <TextAnswer
       path={['maintenance', 'plan']}
       label="Maintenance plan: monitoring, upgrades, incident response, documentation, on-call, tuning"

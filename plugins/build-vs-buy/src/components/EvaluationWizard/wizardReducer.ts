@@ -180,9 +180,53 @@ export function stepHasErrors(
   );
 }
 
+/**
+ * Why the draft cannot be saved now, in words, or `undefined` when it can.
+ * Permission is the buttons' own business.
+ */
+export function saveBlockedReason(
+  state: WizardState,
+  problems: ReadonlyArray<{ label: string }>,
+): string | undefined {
+  if (state.saving) {
+    return 'Saving…';
+  }
+  if (state.conflict) {
+    return 'Someone else saved a newer version: reapply or discard your answers above first.';
+  }
+  if (problems.length === 1) {
+    return `Fix this answer first: ${problems[0].label}`;
+  }
+  if (problems.length > 1) {
+    return `Fix the ${problems.length} invalid answers first; Review and save lists them.`;
+  }
+  return undefined;
+}
+
+/**
+ * Why the decision cannot be recorded now: the draft cannot be saved, or
+ * the verdict is still incomplete.
+ */
+export function recordBlockedReason(
+  state: WizardState,
+  problems: ReadonlyArray<{ label: string }>,
+): string | undefined {
+  const saveReason = saveBlockedReason(state, problems);
+  if (saveReason) {
+    return saveReason;
+  }
+  const outcome = state.preview.value?.outcome;
+  if (outcome?.verdict.kind !== 'incomplete') {
+    return undefined;
+  }
+  return outcome.missing.length === 1
+    ? 'The verdict needs one more answer; Review and save names it.'
+    : `The verdict needs ${outcome.missing.length} more answers; Review and save lists them.`;
+}
+
 /** Whether the draft may be saved now. */
 export function canSave(state: WizardState, invalid: boolean): boolean {
-  return !state.saving && !invalid && !state.conflict;
+  return !saveBlockedReason(state, invalid ? [{ label: 'invalid' }] : []);
 }
 
 /** Whether the decision may be recorded: savable, and a verdict reached. */
@@ -190,10 +234,7 @@ export function canRecordDecision(
   state: WizardState,
   invalid: boolean,
 ): boolean {
-  return (
-    canSave(state, invalid) &&
-    state.preview.value?.outcome.verdict.kind !== 'incomplete'
-  );
+  return !recordBlockedReason(state, invalid ? [{ label: 'invalid' }] : []);
 }
 
 /** The evaluation to save, with the session time spent on it so far. */
