@@ -92,9 +92,11 @@ test('an evaluation launched from the entity reaches a verdict shown on the card
     })
     .getByLabel('Yes')
     .check();
+  // The owner is picked from the catalog's groups by name.
   await page
-    .getByLabel('Maintenance owner (group reference)')
-    .fill('group:default/ml-platform');
+    .getByRole('textbox', { name: 'Maintenance owner' })
+    .fill('ML Platform');
+  await page.getByRole('option', { name: /ML Platform/ }).click();
 
   await page.getByRole('button', { name: /Review and save/ }).click();
   await expect(page.getByText('Build in-house').first()).toBeVisible();

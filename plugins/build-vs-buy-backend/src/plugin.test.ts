@@ -329,7 +329,7 @@ describe('buildVsBuyPlugin', () => {
               entityRef: 'component:default/nope',
             },
           },
-          /evaluation\.entityRef: component:default\/nope is not in the catalog/,
+          /evaluation\.entityRef: Prerequisites: Which component is evaluated\? component:default\/nope is not in the catalog/,
         ],
         [
           {
@@ -342,7 +342,36 @@ describe('buildVsBuyPlugin', () => {
               },
             },
           },
-          /evaluation\.maintenance\.ownerGroupRef/,
+          /evaluation\.maintenance\.ownerGroupRef: Node 5: Which group will maintain it\? group:default\/nobody is not a Group/,
+        ],
+        // Caught by the OpenAPI validator first, said in -common's words.
+        [
+          {
+            status: 'draft',
+            evaluation: {
+              ...vectorDatabase,
+              prerequisites: {
+                ...vectorDatabase.prerequisites,
+                teamCapacity: {
+                  ...vectorDatabase.prerequisites.teamCapacity,
+                  engineers: 1e30,
+                },
+              },
+            },
+          },
+          /^body\.evaluation\.prerequisites\.teamCapacity\.engineers: Prerequisites: How many engineers are on the team\? Enter a whole number of engineers from 1 to 100,000$/,
+        ],
+        [
+          {
+            status: 'draft',
+            evaluation: {
+              ...vectorDatabase,
+              candidates: vectorDatabase.candidates.map((row, index) =>
+                index === 0 ? { ...row, notes: 'x'.repeat(4001) } : row,
+              ),
+            },
+          },
+          /^body\.evaluation\.candidates\[0\]\.notes: Node 2, .+: What did its references say\? Use at most 4,000 characters$/,
         ],
         [
           {

@@ -125,6 +125,27 @@ describe('describeAnswer', () => {
     );
   });
 
+  it('reads answers that are not lists of rows, as invalid input may be, without throwing', () => {
+    const sent = {
+      entityRef: 'component:default/gateway',
+      candidates: [{ id: 'a', name: 5 }, null, 'x'],
+      requirements: 'none',
+      gaps: [7],
+    } as unknown as EvaluationDraft;
+    expect(describeAnswer('candidates[0].coverage.r', sent).label).toBe(
+      'Node 3, candidate 1, a requirement: Does it meet this requirement?',
+    );
+    expect(describeAnswer('candidates[1].name', sent).label).toBe(
+      'Node 2, candidate 2: What is the product called?',
+    );
+    expect(describeAnswer('requirements[0].title', sent).label).toBe(
+      'Node 3, requirement 1: What is the requirement?',
+    );
+    expect(describeAnswer('gaps[0].scope', sent).label).toBe(
+      'Node 4, a candidate, a requirement: Is this gap in core or an edge case?',
+    );
+  });
+
   it('takes a path already split, and never shows an unknown one raw', () => {
     expect(
       describeAnswer(['candidates', 0, 'maturity', 'publicSla'], evaluation)
@@ -134,6 +155,9 @@ describe('describeAnswer', () => {
       'Prerequisites: Something new?',
     );
     expect(describeAnswer('', evaluation).label).toBe('Prerequisites: Answer?');
+    expect(describeAnswer('constructor', evaluation).label).toBe(
+      'Prerequisites: Constructor?',
+    );
   });
 
   it('splits and joins paths, gap keys included', () => {

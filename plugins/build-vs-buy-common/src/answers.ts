@@ -197,9 +197,36 @@ export function answerPathParts(
   return parts;
 }
 
+/** The question of a pattern; a key sent as `constructor` is not one. */
+function questionOf(pattern: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(ANSWER_QUESTIONS, pattern)
+    ? (ANSWER_QUESTIONS as Record<string, string>)[pattern]
+    : undefined;
+}
+
 function quoted(text: string | undefined, fallback: string): string {
   const shown = text?.trim();
   return shown ? `“${shown}”` : fallback;
+}
+
+/*
+ * Rows and their texts, read defensively: validation errors are described
+ * with the answers as they were sent, which may not be lists of rows.
+ */
+function rowAt(list: unknown, position: number): Record<string, unknown> {
+  const row = Array.isArray(list) ? list[position] : undefined;
+  return typeof row === 'object' && row !== null ? row : {};
+}
+
+function rowWithId(list: unknown, id: unknown): Record<string, unknown> {
+  return rowAt(
+    list,
+    Array.isArray(list) ? list.findIndex(row => row?.id === id) : -1,
+  );
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 /**
@@ -226,7 +253,7 @@ export function describeAnswer(
     if (index === 1 && field === 'candidates') {
       const position = Number(part);
       subjects.push(
-        evaluation.candidates?.[position]?.name?.trim() ||
+        textOf(rowAt(evaluation.candidates, position).name)?.trim() ||
           `candidate ${position + 1}`,
       );
       return '*';
@@ -235,34 +262,27 @@ export function describeAnswer(
       const position = Number(part);
       subjects.push(
         quoted(
-          evaluation.requirements?.[position]?.title,
+          textOf(rowAt(evaluation.requirements, position).title),
           `requirement ${position + 1}`,
         ),
       );
       return '*';
     }
     if (index === 3 && field === 'candidates' && parent === 'coverage') {
-      const requirement = evaluation.requirements?.find(
-        ({ id }) => id === String(part),
-      );
-      subjects.push(quoted(requirement?.title, 'a requirement'));
+      const requirement = rowWithId(evaluation.requirements, String(part));
+      subjects.push(quoted(textOf(requirement.title), 'a requirement'));
       return '*';
     }
     if (index === 1 && field === 'gaps') {
-      const gap =
-        typeof part === 'number' ? evaluation.gaps?.[part] : undefined;
+      const gap = typeof part === 'number' ? rowAt(evaluation.gaps, part) : {};
       const [candidateId, requirementId] =
         typeof part === 'string'
           ? part.split('/')
-          : [gap?.candidateId, gap?.requirementId];
-      const candidate = evaluation.candidates?.find(
-        ({ id }) => id === candidateId,
-      );
-      const requirement = evaluation.requirements?.find(
-        ({ id }) => id === requirementId,
-      );
-      subjects.push(candidate?.name?.trim() || 'a candidate');
-      subjects.push(quoted(requirement?.title, 'a requirement'));
+          : [gap.candidateId, gap.requirementId];
+      const candidate = rowWithId(evaluation.candidates, candidateId);
+      const requirement = rowWithId(evaluation.requirements, requirementId);
+      subjects.push(textOf(candidate.name)?.trim() || 'a candidate');
+      subjects.push(quoted(textOf(requirement.title), 'a requirement'));
       return '*';
     }
     return String(part);
@@ -270,10 +290,8 @@ export function describeAnswer(
 
   const key = pattern.join('.');
   const question =
-    (ANSWER_QUESTIONS as Record<string, string>)[key] ??
-    (ANSWER_QUESTIONS as Record<string, string>)[
-      pattern.slice(0, -1).join('.')
-    ] ??
+    questionOf(key) ??
+    questionOf(pattern.slice(0, -1).join('.')) ??
     spaced(String(parts[parts.length - 1] ?? 'answer'));
   const step = stepOfField(String(field));
   // Coverage is asked with the requirements, at Node 3.

@@ -41,7 +41,8 @@ import {
   hasMigrationPlan,
   isBuyVerdict,
 } from './facts';
-import { defaultRevisitBy, toIsoDate } from './revisit';
+import { plausibilityWarnings } from './plausibility';
+import { defaultRevisitBy } from './revisit';
 import type { EvaluationDraft, VendorCandidateDraft } from './schema';
 import { WARNING_ARTICLE_SENTENCES, WarningCode } from './warnings';
 
@@ -912,7 +913,7 @@ function warnAboutVerdict(walk: Walk, verdict: Verdict): void {
   }
 }
 
-function warnAboutSession(walk: Walk, revisitBy: string | undefined): void {
+function warnAboutSession(walk: Walk): void {
   const minutes = walk.evaluation.sessionDurationMinutes;
   if (minutes !== undefined && minutes > SESSION_TIMEBOX_MINUTES) {
     warn(
@@ -921,17 +922,17 @@ function warnAboutSession(walk: Walk, revisitBy: string | undefined): void {
       `The session took ${minutes} minutes. The point is not to reach the perfect answer.`,
     );
   }
-  const now = walk.settings.now;
-  if (
-    now !== undefined &&
-    revisitBy !== undefined &&
-    revisitBy < toIsoDate(now)
-  ) {
-    warn(
-      walk,
-      'revisit-date-passed',
-      `The revisit date ${revisitBy} has passed.`,
-    );
+}
+
+/*
+ * Answers that are valid but unlikely, and a revisit date that has passed
+ * (a default one never has). Dependents are judged where the catalog is.
+ */
+function warnAboutAnswers(walk: Walk): void {
+  for (const { code, message, node } of plausibilityWarnings(walk.evaluation, {
+    now: walk.settings.now,
+  })) {
+    walk.warnings.push({ code, message, ...(node && { node }) });
   }
 }
 
@@ -1016,7 +1017,8 @@ export function evaluate(
     (settings.now
       ? defaultRevisitBy(settings.now, DEFAULT_REVISIT_INTERVAL_MONTHS)
       : undefined);
-  warnAboutSession(walk, revisitBy);
+  warnAboutSession(walk);
+  warnAboutAnswers(walk);
   return {
     verdict,
     path: walk.path,

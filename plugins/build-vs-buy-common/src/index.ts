@@ -81,6 +81,11 @@ export {
   formatAnswerPath,
 } from './answers';
 export type { AnswerDescription, AnswerPattern } from './answers';
+export { plainIssueMessage } from './messages';
+export { answerProblems } from './validation';
+export type { AnswerProblem } from './validation';
+export { dependentEntityRef, plausibilityWarnings } from './plausibility';
+export type { AnswerWarning, PlausibilityOptions } from './plausibility';
 export * from './contract';
 export * from './client';
 export type { components, operations, paths } from './generated/openapi';

@@ -111,3 +111,24 @@ export const DEFAULT_REVISIT_INTERVAL_MONTHS = 6;
  * @public
  */
 export const DEFAULT_DUE_SOON_DAYS = 30;
+
+/**
+ * Team sizes, in engineers, that fit each organisation profile; a count
+ * outside its range is warned about, never refused. The article gives a
+ * number only for the mid-size team ("10-50 engineers"); the rest are this
+ * plugin's choice, kept wide so that only an unlikely count is flagged (a
+ * typo, or the wrong profile):
+ *
+ * - an early-stage startup with more than 100 engineers on the team;
+ * - a mid-size organisation with more than 500, ten times the article's 50;
+ * - a large enterprise with fewer than 3;
+ * - a regulated organisation may be of any size.
+ *
+ * @public
+ */
+export const PLAUSIBLE_TEAM_ENGINEERS = {
+  'early-stage-startup': { fewest: 1, most: 100 },
+  'mid-size': { fewest: 1, most: 500 },
+  'large-enterprise': { fewest: 3, most: EVALUATION_LIMITS.engineers },
+  regulated: { fewest: 1, most: EVALUATION_LIMITS.engineers },
+} as const;

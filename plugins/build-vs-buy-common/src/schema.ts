@@ -16,8 +16,10 @@
 
 import { z } from 'zod';
 import { EVALUATION_LIMITS as LIMITS } from './limits';
+import { tooManyMessage } from './messages';
 import { checkReferences } from './schemaReferences';
 import {
+  amount,
   coverageLevelSchema,
   entityRefSchema,
   gapBreadthSchema,
@@ -32,6 +34,7 @@ import {
   teamDecisionKindSchema,
   text,
   weeksSchema,
+  wholeNumber,
 } from './schemaBasics';
 
 /*
@@ -88,7 +91,9 @@ export const componentDescriptionSchema = z.strictObject({
   queriesHandled: text(LIMITS.longTextLength),
   latencyConstraints: text(LIMITS.longTextLength),
   availabilityConstraints: text(LIMITS.longTextLength),
-  dependents: z.array(requiredText(LIMITS.nameLength)).max(LIMITS.dependents),
+  dependents: z.array(requiredText(LIMITS.nameLength)).max(LIMITS.dependents, {
+    error: tooManyMessage(LIMITS.dependents, 'components'),
+  }),
 });
 /** @public */
 export type ComponentDescription = z.infer<typeof componentDescriptionSchema>;
@@ -99,12 +104,12 @@ export type ComponentDescription = z.infer<typeof componentDescriptionSchema>;
  * @public
  */
 export const teamCapacitySchema = z.strictObject({
-  engineers: z.number().int().min(1).max(LIMITS.engineers),
-  productionSystemsMaintained: z
-    .number()
-    .int()
-    .min(0)
-    .max(LIMITS.productionSystems),
+  engineers: wholeNumber('engineers', 1, LIMITS.engineers),
+  productionSystemsMaintained: wholeNumber(
+    'production systems',
+    0,
+    LIMITS.productionSystems,
+  ),
   availableCapacity: text(LIMITS.longTextLength),
 });
 /** @public */
@@ -304,7 +309,7 @@ export type MigrationPlan = z.infer<typeof migrationPlanSchema>;
 
 const failureModesFields = {
   integrationCostWeeks: weeksSchema.optional(),
-  engineersOperating: z.number().int().min(0).max(LIMITS.engineers).optional(),
+  engineersOperating: wholeNumber('engineers', 0, LIMITS.engineers).optional(),
   // The article budgets one to two weeks; a team may know better, so any
   // estimate is kept and one outside that budget is warned about.
   learningCurveWeeksPerEngineer: weeksSchema.optional(),
@@ -331,7 +336,7 @@ export type FailureModes = z.infer<typeof failureModesSchema>;
  * @public
  */
 export const regulatedProfileSchema = z.strictObject({
-  vendorSecurityReviewMonths: z.number().min(0).max(LIMITS.months).optional(),
+  vendorSecurityReviewMonths: amount('months', 0, LIMITS.months).optional(),
   procurementStarted: z.boolean().optional(),
   buildFallback: text(LIMITS.longTextLength).optional(),
 });
@@ -391,12 +396,11 @@ const evaluationFields = {
   organisationProfile: organisationProfileSchema.optional(),
   regulated: regulatedProfileSchema.optional(),
   revisitBy: isoDateSchema.optional(),
-  sessionDurationMinutes: z
-    .number()
-    .finite()
-    .min(0)
-    .max(LIMITS.sessionMinutes)
-    .optional(),
+  sessionDurationMinutes: amount(
+    'minutes',
+    0,
+    LIMITS.sessionMinutes,
+  ).optional(),
 };
 
 /**

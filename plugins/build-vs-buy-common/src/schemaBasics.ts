@@ -22,6 +22,12 @@
 
 import { z } from 'zod';
 import { EVALUATION_LIMITS as LIMITS } from './limits';
+import {
+  amountMessage,
+  formatLimit,
+  tooLongMessage,
+  wholeNumberMessage,
+} from './messages';
 
 /**
  * Shape of a lowercase entity reference `kind:namespace/name`.
@@ -40,15 +46,40 @@ export const ENTITY_REF_PATTERN =
 export const IDENTIFIER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** A trimmed text answer of at most `max` characters. */
-export const text = (max: number) => z.string().trim().max(max);
+export const text = (max: number) =>
+  z
+    .string({ error: 'Enter text' })
+    .trim()
+    .max(max, { error: tooLongMessage(max) });
 /** A text answer that must not be blank. */
-export const requiredText = (max: number) => text(max).min(1);
+export const requiredText = (max: number) =>
+  text(max).min(1, { error: `Write 1 to ${formatLimit(max)} characters` });
+
+/*
+ * Numbers carry one message for every way they can be wrong (not a number,
+ * a fraction, too small, too large, beyond what zod counts as an integer),
+ * so a person reads the range, never 9007199254740991.
+ */
+
+/** A whole number of `noun` from `min` to `max`. */
+export const wholeNumber = (noun: string, min: number, max: number) => {
+  const error = wholeNumberMessage(noun, min, max);
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, {
+    error,
+  });
+};
+
+/** A number of `noun`, decimals allowed, from `min` to `max`. */
+export const amount = (noun: string, min: number, max: number) => {
+  const error = amountMessage(noun, min, max);
+  return z.number({ error }).min(min, { error }).max(max, { error });
+};
 
 /** A candidate or requirement identifier. */
 export const identifierSchema = z
   .string()
-  .min(1)
-  .max(LIMITS.idLength)
+  .min(1, { error: 'Must not be blank' })
+  .max(LIMITS.idLength, { error: tooLongMessage(LIMITS.idLength) })
   .regex(IDENTIFIER_PATTERN, {
     message: 'Must start with a letter or digit and use only A-Z a-z 0-9 . _ -',
   });
@@ -62,7 +93,9 @@ export const entityRefSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .max(LIMITS.entityRefLength)
+  .max(LIMITS.entityRefLength, {
+    error: tooLongMessage(LIMITS.entityRefLength),
+  })
   .regex(ENTITY_REF_PATTERN, {
     message: 'Must be an entity reference of the shape kind:namespace/name',
   });
@@ -82,10 +115,12 @@ export const groupRefSchema = entityRefSchema.refine(
  *
  * @public
  */
-export const isoDateSchema = z.iso.date();
+export const isoDateSchema = z.iso.date({
+  error: 'Enter a date as YYYY-MM-DD',
+});
 
 /** An estimate in weeks. */
-export const weeksSchema = z.number().finite().min(0).max(LIMITS.weeks);
+export const weeksSchema = amount('weeks', 0, LIMITS.weeks);
 
 /** @public */
 export const requirementBucketSchema = z.enum(['must', 'should', 'nice']);

@@ -43,6 +43,9 @@ export const WARNING_CODES = [
   'procurement-not-started',
   'regulated-without-build-fallback',
   'references-not-checked',
+  'availability-above-100-percent',
+  'engineers-unlikely-for-profile',
+  'dependent-not-in-catalog',
 ] as const;
 
 /** @public */
@@ -98,4 +101,10 @@ export const WARNING_ARTICLE_SENTENCES: Record<WarningCode, string> = {
     'Start the procurement process early, and have a build fallback if the vendor review stalls.',
   'references-not-checked':
     'Check references. Talk to customers at your scale. Ask specifically about failure modes: what happened when things went wrong? How responsive was the vendor? Did the SLA hold?',
+  'availability-above-100-percent':
+    'A description of what the component actually does in your system: what latency and availability constraints it must meet.',
+  'engineers-unlikely-for-profile':
+    'This framework assumes a mid-size team (10-50 engineers) building a production AI system. Adjust for early-stage startups, large enterprises and regulated industries.',
+  'dependent-not-in-catalog':
+    'A description of what the component actually does in your system: what other components depend on it.',
 };

@@ -22,7 +22,10 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { EvaluatedEntity } from '@build-vs-buy/plugin-build-vs-buy-common';
+import {
+  describeAnswer,
+  type EvaluatedEntity,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
 import { InputError, isError } from '@backstage/errors';
 import type {
   EvaluationDraft,
@@ -86,12 +89,16 @@ export async function checkedCatalogFacts(
   const [entity, owner] = items;
   if (!entity) {
     throw new InputError(
-      `evaluation.entityRef: ${evaluation.entityRef} is not in the catalog`,
+      `evaluation.entityRef: ${describeAnswer('entityRef', evaluation).label} ${
+        evaluation.entityRef
+      } is not in the catalog`,
     );
   }
   if (ownerRef && owner?.kind.toLocaleLowerCase('en-US') !== 'group') {
     throw new InputError(
-      `evaluation.maintenance.ownerGroupRef: ${ownerRef} is not a Group in the catalog`,
+      `evaluation.maintenance.ownerGroupRef: ${
+        describeAnswer('maintenance.ownerGroupRef', evaluation).label
+      } ${ownerRef} is not a Group in the catalog`,
     );
   }
   return {

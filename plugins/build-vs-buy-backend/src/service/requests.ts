@@ -27,11 +27,15 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  type AnswerProblem,
   type DashboardListQuery,
   type DecisionListQuery,
+  describeAnswer,
+  type EvaluationDraft,
   EVALUATION_STATUSES,
   LIST_FORMATS,
   LIST_VIEWS,
+  plainIssueMessage,
   REVIEW_STATUSES,
   VERDICT_KINDS,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -89,18 +93,49 @@ void listQueryIsTheSpecs;
 /** A revision number. */
 export const versionSchema = z.coerce.number().int().min(1).max(MAX_INTEGER);
 
-/** Parses input with a schema; a 400 naming every invalid field. */
+/**
+ * One invalid answer as a 400 names it: the machine path, then the
+ * question in the team's words, then what to enter.
+ * `body.evaluation.prerequisites.teamCapacity.engineers: Prerequisites: How
+ * many engineers are on the team? Enter a whole number of engineers from 1
+ * to 100,000`.
+ */
+export function answerProblemText(where: string, problem: AnswerProblem) {
+  if (!problem.path) {
+    return `${where}: ${problem.message}`;
+  }
+  const separator = problem.path.startsWith('[') ? '' : '.';
+  return `${where}${separator}${problem.path}: ${problem.label} ${problem.message}`;
+}
+
+/**
+ * Parses input with a schema; a 400 naming every invalid field, in the
+ * words of -common's messages. Answers of an evaluation are also named by
+ * their question.
+ */
 export function parse<T extends z.ZodType>(
   schema: T,
   input: unknown,
   where: string,
 ): z.infer<T> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { error: plainIssueMessage });
   if (!result.success) {
-    const problems = result.error.issues
-      .slice(0, 10)
-      .map(issue => `${formatPath([where, ...issue.path])}: ${issue.message}`);
-    throw new InputError(problems.join('; '));
+    const evaluation = (input as { evaluation?: unknown } | undefined)
+      ?.evaluation;
+    const problems = result.error.issues.map(issue => {
+      const [first, ...rest] = issue.path;
+      if (first === 'evaluation' && rest.length > 0) {
+        return answerProblemText(`${where}.evaluation`, {
+          path: formatPath(rest),
+          label: describeAnswer(rest, (evaluation ?? {}) as EvaluationDraft)
+            .label,
+          message: issue.message,
+        });
+      }
+      return `${formatPath([where, ...issue.path])}: ${issue.message}`;
+    });
+    // A number can break two of its checks with one message.
+    throw new InputError([...new Set(problems)].slice(0, 10).join('; '));
   }
   return result.data;
 }

@@ -43,4 +43,36 @@ describe('fieldMessage', () => {
   ])('%s', (message, expected) => {
     expect(fieldMessage(message)).toBe(expected);
   });
+
+  it('says what is wrong with the answers in -common’s words, with the question, keeping other fields as the validator names them', () => {
+    const message = fieldMessage(
+      'request/body/version must be >= 1, request/body/evaluation/prerequisites/teamCapacity/engineers must be <= 100000, request/body/evaluation/candidates/0/notes must NOT have more than 4000 characters',
+      {
+        version: 0,
+        evaluation: {
+          entityRef: 'component:default/vector-store',
+          prerequisites: { teamCapacity: { engineers: 1e30 } },
+          candidates: [{ id: 'acme', name: 'Acme', notes: 'x'.repeat(4001) }],
+        },
+      },
+    );
+    expect(message.split('; ')).toEqual([
+      'body.version: must be >= 1',
+      'body.evaluation.prerequisites.teamCapacity.engineers: Prerequisites: How many engineers are on the team? Enter a whole number of engineers from 1 to 100,000',
+      'body.evaluation.candidates[0].notes: Node 2, Acme: What did its references say? Use at most 4,000 characters',
+    ]);
+  });
+
+  it('keeps the validator’s words when the answers themselves are fine', () => {
+    expect(
+      fieldMessage('request/body/evaluation must be object', {
+        evaluation: { entityRef: 'component:default/vector-store' },
+      }),
+    ).toBe('body.evaluation: must be object');
+    expect(
+      fieldMessage('request/body/evaluation must be object', {
+        evaluation: 'yes',
+      }),
+    ).toBe('body.evaluation: Give the answers of this section');
+  });
 });

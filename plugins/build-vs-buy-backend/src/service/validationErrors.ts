@@ -15,21 +15,25 @@
  */
 
 import { InputError } from '@backstage/errors';
+import { answerProblems } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { NextFunction, Request, Response } from 'express';
+import { answerProblemText } from './requests';
 
 /*
  * express-openapi-validator (behind @backstage/backend-openapi-utils)
  * reports "request/body/evaluation/question must NOT have more than 4000
  * characters, request/query/limit must be <= 500". The rest of the API
  * names fields as `body.evaluation.question: ...`; this rewrites the
- * validator's messages the same way, so every 400 reads alike.
+ * validator's messages the same way, so every 400 reads alike. What it
+ * finds wrong with the answers of an evaluation is said in -common's words,
+ * as the handlers' own parsing says it: the validator only got there first.
  */
 const PART = /^request\/(body|query|params|path|headers)((?:\/\S*)?) (.*)$/s;
 const QUERY_PARAMETER =
   /^(Unknown|Empty value found for) query parameter '(.*)'$/s;
 
-export function fieldMessage(message: string): string {
-  return message
+export function fieldMessage(message: string, body?: unknown): string {
+  const parts = message
     .split(/, (?=request\/|Unknown query|Empty value)/)
     .map(part => {
       const parameter = part.match(QUERY_PARAMETER);
@@ -63,14 +67,29 @@ export function fieldMessage(message: string): string {
         detail = 'is not a known field';
       }
       return `${field || location}: ${detail}`;
-    })
-    .join('; ');
+    });
+  const evaluation = (body as { evaluation?: unknown } | undefined)?.evaluation;
+  const aboutAnswers = (part: string) => /^body\.evaluation[.[:]/.test(part);
+  if (evaluation !== undefined && parts.some(aboutAnswers)) {
+    const problems = answerProblems(evaluation);
+    if (problems.length > 0) {
+      return parts
+        .filter(part => !aboutAnswers(part))
+        .concat(
+          problems
+            .slice(0, 10)
+            .map(problem => answerProblemText('body.evaluation', problem)),
+        )
+        .join('; ');
+    }
+  }
+  return parts.join('; ');
 }
 
 /** An error handler for the router: rewrites the validator's 400s. */
 export function nameTheField(
   error: Error,
-  _req: Request,
+  req: Request,
   _res: Response,
   next: NextFunction,
 ) {
@@ -80,7 +99,7 @@ export function nameTheField(
       error.message,
     )
   ) {
-    next(new InputError(fieldMessage(error.message)));
+    next(new InputError(fieldMessage(error.message, req.body)));
     return;
   }
   next(error);

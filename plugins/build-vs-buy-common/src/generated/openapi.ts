@@ -279,7 +279,10 @@ export interface components {
       | 'enterprise-build-may-lose-maintainer'
       | 'procurement-not-started'
       | 'regulated-without-build-fallback'
-      | 'references-not-checked';
+      | 'references-not-checked'
+      | 'availability-above-100-percent'
+      | 'engineers-unlikely-for-profile'
+      | 'dependent-not-in-catalog';
     /** @enum {string} */
     ReviewReasonCode:
       | 'revisit-date-passed'

@@ -31,7 +31,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { ReactElement } from 'react';
 import { SWRConfig } from 'swr';
 import { BuildVsBuyApi, buildVsBuyApiRef } from '../api';
-import { componentEntity } from './storedEvaluations';
+import { catalogEntities, componentEntity } from './storedEvaluations';
 
 export const mountedRoutes = {
   '/catalog/:namespace/:kind/:name': entityRouteRef,
@@ -39,7 +39,8 @@ export const mountedRoutes = {
 
 /**
  * Renders an element in a test app with a Build vs Buy API, a permission
- * decision and an entity. Every render gets its own permission cache, so a
+ * decision, an entity and a catalog that holds it, its owner and its
+ * dependents (`extraApis` may replace any of them). Every render gets its own permission cache, so a
  * test never sees the answer of the one before.
  */
 export function renderWithApis(
@@ -63,7 +64,8 @@ export function renderWithApis(
             catalogApiRef,
             catalogApiMock({
               entities: options.catalogEntities ?? [
-                options.entity ?? componentEntity,
+                ...(options.entity ? [options.entity] : []),
+                ...catalogEntities,
               ],
             }),
           ],

@@ -104,3 +104,32 @@ export const componentEntity = {
     { type: 'dependsOn', targetRef: 'resource:default/embeddings-bucket' },
   ],
 };
+
+function group(name: string, displayName: string) {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'team', profile: { displayName }, children: [] },
+  };
+}
+
+/** The catalog around `componentEntity`: its owner, other groups, its dependents. */
+export const catalogEntities = [
+  componentEntity,
+  group('ml-platform', 'ML Platform'),
+  group('search-relevance', 'Search Relevance'),
+  group('applied-ml-startup', 'Applied ML Startup'),
+  ...['product-page', 'recommendations-api'].map(name => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'service', owner: 'group:default/ml-platform' },
+  })),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'ada', namespace: 'default' },
+    spec: { memberOf: ['ml-platform'] },
+  },
+];

@@ -121,7 +121,7 @@ describe('EvaluationWizard', () => {
     });
   });
 
-  it('shows the schema message on the field and holds the preview until fixed', async () => {
+  it('shows a plain message with the limit on the field, holds the preview and says why saving is disabled', async () => {
     const api = {
       getEvaluationByEntity: jest.fn().mockResolvedValue(undefined),
       previewEvaluation: jest
@@ -131,29 +131,223 @@ describe('EvaluationWizard', () => {
     await renderWithApis(<EvaluationWizard />, { api });
     await waitFor(() => expect(api.previewEvaluation).toHaveBeenCalledTimes(1));
 
-    await userEvent.click(screen.getByRole('button', { name: /Node 5/ }));
-    const owner = screen.getByLabelText('Maintenance owner (group reference)');
-    await userEvent.clear(owner);
-    await userEvent.type(owner, 'user:default/ada');
+    const engineers = screen.getByLabelText('Engineers on the team');
+    await userEvent.type(engineers, '100000000000000000000');
 
     expect(
       await screen.findByText(
-        'Must be a group reference of the shape group:namespace/name',
+        'Enter a whole number of engineers from 1 to 100,000',
       ),
     ).toBeInTheDocument();
-    expect(owner).toHaveAttribute('aria-invalid', 'true');
+    expect(engineers).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByText(/9007199254740991|expected/)).toBeNull();
     expect(
       screen.getByText('Fix the highlighted answers to see the verdict.'),
     ).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Save draft' })).toBeDisabled();
+
+    const save = screen.getByRole('button', { name: 'Save draft' });
+    expect(save).toBeDisabled();
+    expect(save).toHaveAccessibleDescription(
+      'Saving is disabled: Fix this answer first: Prerequisites: How many engineers are on the team?',
+    );
+
+    await userEvent.clear(engineers);
+    await userEvent.type(engineers, '12');
+    await waitFor(() => expect(save).toBeEnabled());
+    expect(
+      screen.queryByText('Enter a whole number of engineers from 1 to 100,000'),
+    ).toBeNull();
+    expect(screen.queryByRole('status', { name: '' })).toBeNull();
+  });
+
+  it('on Review, tells invalid answers from missing ones, each a link to its field', async () => {
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(undefined),
+      previewEvaluation: jest.fn().mockResolvedValue({
+        ...previewOf('ecommerce-vector-database'),
+        outcome: {
+          ...previewOf('ecommerce-vector-database').outcome,
+          verdict: { kind: 'incomplete' },
+          missing: ['prerequisites.componentDescription.dataStored'],
+        },
+      }),
+    };
+    await renderWithApis(<EvaluationWizard />, { api });
+    await screen.findByText('One answer still needed:');
+
+    await userEvent.type(screen.getByLabelText('Engineers on the team'), '0');
+    await userEvent.click(
+      screen.getByRole('button', { name: /Review and save/ }),
+    );
+
+    const invalid = screen.getByRole('region', { name: 'Invalid answers' });
+    expect(invalid).toHaveTextContent(
+      'One answer is invalid; fix it to save:Prerequisites: How many engineers are on the team? Enter a whole number of engineers from 1 to 100,000',
+    );
+    const missing = screen.getByRole('region', { name: 'Missing answers' });
+    expect(missing).toHaveTextContent(
+      'Prerequisites: What data does it store?',
+    );
+    expect(missing).not.toHaveTextContent('How many engineers');
+    expect(invalid).not.toHaveTextContent('What data does it store?');
+    expect(screen.getByText(/Saving is disabled/)).toBeInTheDocument();
 
     await userEvent.click(
-      screen.getByRole('button', { name: /Prerequisites/ }),
+      within(invalid).getByRole('button', {
+        name: 'Prerequisites: How many engineers are on the team?',
+      }),
     );
-    const engineers = screen.getByLabelText('Engineers on the team');
-    await userEvent.type(engineers, '0');
+    await waitFor(() =>
+      expect(screen.getByLabelText('Engineers on the team')).toHaveFocus(),
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: /Review and save/ }),
+    );
+    await userEvent.click(
+      within(screen.getByRole('region', { name: 'Missing answers' })).getByRole(
+        'button',
+        { name: 'Prerequisites: What data does it store?' },
+      ),
+    );
+    await waitFor(() =>
+      expect(screen.getByLabelText('What data it stores')).toHaveFocus(),
+    );
+  });
+
+  it('picks the maintenance owner from the catalog by name and stores the group ref', async () => {
+    const created = storedEvaluation('ecommerce-vector-database', {
+      status: 'draft',
+      version: 1,
+    });
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(undefined),
+      previewEvaluation: jest
+        .fn()
+        .mockResolvedValue(previewOf('ecommerce-vector-database')),
+      createEvaluation: jest.fn().mockResolvedValue(created),
+    };
+    await renderWithApis(<EvaluationWizard />, { api });
+    await userEvent.click(
+      await screen.findByRole('button', { name: /^Node 5/ }),
+    );
+
+    // The owner from the catalog, by its display name, not its ref.
+    const owner = screen.getByRole('textbox', { name: 'Maintenance owner' });
+    await waitFor(() => expect(owner).toHaveValue('ML Platform'));
+
+    await userEvent.clear(owner);
+    await userEvent.type(owner, 'search');
+    // The catalog's answer for what was typed, not the list on opening.
+    await waitFor(() =>
+      expect(
+        screen.getAllByRole('option').map(option => option.textContent),
+      ).toEqual(['Search Relevancesearch-relevance']),
+    );
+    // Keyboard only: the first match is highlighted, Enter picks it.
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    expect(owner).toHaveValue('Search Relevance');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await waitFor(() => expect(api.createEvaluation).toHaveBeenCalled());
     expect(
-      await screen.findByText(/Too small: expected number to be >=1/),
+      api.createEvaluation.mock.calls[0][0].evaluation.maintenance,
+    ).toMatchObject({ ownerGroupRef: 'group:default/search-relevance' });
+  });
+
+  it('flags an owner the catalog does not know as a group, on the field and on the buttons', async () => {
+    const stored = storedEvaluation('ecommerce-vector-database');
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue({
+        ...stored,
+        evaluation: {
+          ...stored.evaluation,
+          maintenance: {
+            ...stored.evaluation.maintenance,
+            ownerGroupRef: 'group:default/disbanded',
+          },
+        },
+      }),
+      previewEvaluation: jest
+        .fn()
+        .mockResolvedValue(previewOf('ecommerce-vector-database')),
+    };
+    await renderWithApis(<EvaluationWizard />, { api });
+    await userEvent.click(
+      await screen.findByRole('button', { name: /^Node 5/ }),
+    );
+
+    expect(
+      await screen.findByText(
+        'Not a group in the catalog: choose one from the list',
+      ),
+    ).toBeInTheDocument();
+    const owner = screen.getByRole('textbox', { name: 'Maintenance owner' });
+    expect(owner).toHaveValue('disbanded');
+    expect(screen.getByRole('button', { name: 'Save draft' })).toBeDisabled();
+    expect(
+      screen.getByText(
+        'Saving is disabled: Fix this answer first: Node 5: Which group will maintain it?',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('warns on the field about answers that are valid but unlikely, without blocking', async () => {
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(undefined),
+      previewEvaluation: jest
+        .fn()
+        .mockResolvedValue(previewOf('ecommerce-vector-database')),
+    };
+    await renderWithApis(<EvaluationWizard />, { api });
+    await waitFor(() => expect(api.previewEvaluation).toHaveBeenCalled());
+
+    await userEvent.type(
+      screen.getByLabelText('Availability constraints'),
+      'Uptime 100.5%',
+    );
+    expect(
+      await screen.findByText('⚠ 100.5% is more than 100%: check the number.'),
+    ).toBeInTheDocument();
+
+    const dependents = screen.getByLabelText(
+      'What other components depend on it (one per line)',
+    );
+    await userEvent.type(dependents, '{Enter}checkuot{Enter}the web shop');
+    const notInCatalog =
+      'Not in the catalog: “checkuot”. Check the spelling, or write an entity reference such as component:default/name.';
+    expect(await screen.findByText(`⚠ ${notInCatalog}`)).toBeInTheDocument();
+    // In the live panel too, with the article's sentence.
+    expect(
+      await screen.findByText(content =>
+        content.endsWith(`what other components depend on it. ${notInCatalog}`),
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save draft' })).toBeEnabled();
+  });
+
+  it('shows a save error in the team’s words, without the machine path', async () => {
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(undefined),
+      previewEvaluation: jest
+        .fn()
+        .mockResolvedValue(previewOf('ecommerce-vector-database')),
+      createEvaluation: jest
+        .fn()
+        .mockRejectedValue(
+          new Error(
+            'evaluation.maintenance.ownerGroupRef: Node 5: Which group will maintain it? group:default/x is not a Group in the catalog',
+          ),
+        ),
+    };
+    await renderWithApis(<EvaluationWizard />, { api });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Save draft' }),
+    );
+    expect(
+      await screen.findByText(
+        'Could not save: Node 5: Which group will maintain it? group:default/x is not a Group in the catalog',
+      ),
     ).toBeInTheDocument();
   });
 

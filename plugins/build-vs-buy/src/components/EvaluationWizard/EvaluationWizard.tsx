@@ -18,7 +18,11 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
+  answerPathParts,
   WIZARD_STEPS,
+  type AnswerDescription,
+  type AnswerProblem,
+  type EvaluationDraft,
   type StoredEvaluation,
   type Verdict,
   type WizardStepId,
@@ -34,7 +38,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import { ReactNode, useEffect, useState } from 'react';
+import { ReactNode, useEffect, useMemo, useState } from 'react';
 import { useEntityEvaluation } from '../../hooks/useEntityEvaluation';
 import {
   DENIED_REASONS,
@@ -42,12 +46,16 @@ import {
 } from '../../hooks/useEvaluationPermissions';
 import { GuardedButton } from '../GuardedAction';
 import { GapsStep, MatureOptionStep, RequirementsStep } from './CandidateSteps';
+import { fieldId, messagesByField } from './draftAnswers';
 import { PrerequisitesStep } from './PrerequisitesStep';
 import { useEvaluationDraft } from './useEvaluationDraft';
 import { DraftContext } from './WizardFields';
 import {
+  AnswerLinks,
   ConflictPanel,
+  GoToAnswer,
   messageOf,
+  stillNeededTitle,
   Timebox,
   VerdictPreview,
 } from './WizardPanels';
@@ -57,30 +65,125 @@ import {
   MaintenanceStep,
   TeamDecisionFields,
 } from './WizardSteps';
-import { canRecordDecision, canSave, stepHasErrors } from './wizardReducer';
+import {
+  recordBlockedReason,
+  saveBlockedReason,
+  stepHasErrors,
+} from './wizardReducer';
 
-const ReviewStep = (props: { verdict: Verdict | undefined }) => (
-  <Box>
-    <Typography variant="body2" paragraph>
-      Save a draft to resume later, or record the decision once the verdict is
-      complete. The server computes the verdict.
-    </Typography>
-    {props.verdict?.kind === 'incomplete' && (
-      <Alert severity="info">
-        The decision cannot be recorded yet: answers are missing.
-      </Alert>
-    )}
-    <TeamDecisionFields verdict={props.verdict} />
-  </Box>
-);
+const SAVE_BLOCKED_ID = 'build-vs-buy-save-blocked';
+
+/*
+ * Puts the cursor on an answer's field, or on the nearest field that holds
+ * it (the dependents' one box for one of its lines); a radio group by its
+ * first choice.
+ */
+function focusAnswer(path: string): void {
+  const parts = answerPathParts(path);
+  for (let length = parts.length; length > 0; length--) {
+    const id = fieldId(parts.slice(0, length));
+    const field =
+      document.getElementById(id) ??
+      document.querySelector<HTMLElement>(`input[name="${id}"]`);
+    if (field) {
+      field.focus();
+      return;
+    }
+  }
+}
+
+/**
+ * Review: what to fix (invalid answers, with what is wrong) apart from what
+ * is still unanswered, each a link to its field.
+ */
+const ReviewStep = (props: {
+  problems: ReadonlyArray<AnswerProblem>;
+  missing?: ReadonlyArray<string>;
+  evaluation: EvaluationDraft;
+  verdict: Verdict | undefined;
+  onGoToAnswer: GoToAnswer;
+}) => {
+  const { problems } = props;
+  const missing = props.missing ?? [];
+  return (
+    <Box>
+      <Typography variant="body2" paragraph>
+        Save a draft to resume later, or record the decision once the verdict is
+        complete. The server computes the verdict.
+      </Typography>
+      {problems.length > 0 && (
+        <Box mb={1}>
+          <Alert severity="error" role="region" aria-label="Invalid answers">
+            <AnswerLinks
+              title={
+                problems.length === 1
+                  ? 'One answer is invalid; fix it to save:'
+                  : `${problems.length} answers are invalid; fix them to save:`
+              }
+              answers={problems}
+              evaluation={props.evaluation}
+              onGoToAnswer={props.onGoToAnswer}
+            />
+          </Alert>
+        </Box>
+      )}
+      {missing.length > 0 && (
+        <Alert severity="info" role="region" aria-label="Missing answers">
+          <AnswerLinks
+            title={`${stillNeededTitle(missing.length).replace(
+              /:$/,
+              '',
+            )} before the decision can be recorded${
+              problems.length > 0 ? ' (as of the last valid answers)' : ''
+            }:`}
+            answers={missing.map(path => ({ path }))}
+            evaluation={props.evaluation}
+            onGoToAnswer={props.onGoToAnswer}
+          />
+        </Alert>
+      )}
+      {props.missing && problems.length === 0 && missing.length === 0 && (
+        <Typography variant="body2">
+          Every answer the verdict needs is given and valid.
+        </Typography>
+      )}
+      <TeamDecisionFields verdict={props.verdict} />
+    </Box>
+  );
+};
 
 const WizardForm = (props: {
   entity: Entity;
   stored: StoredEvaluation | undefined;
 }) => {
   const wizard = useEvaluationDraft(props);
-  const { state, errors, invalid } = wizard;
+  const { state, errors, problems, invalid } = wizard;
   const { activeStep, preview } = state;
+  const warnings = useMemo(
+    () => messagesByField(wizard.warnings),
+    [wizard.warnings],
+  );
+
+  // The field a link asked for, focused once its step is shown.
+  const [focusPath, setFocusPath] = useState<string>();
+  useEffect(() => {
+    if (focusPath === undefined) {
+      return undefined;
+    }
+    // After the step's fields have mounted: MUI's buttons take focus only
+    // once their ripple is in place.
+    const timer = window.setTimeout(() => {
+      focusAnswer(focusPath);
+      setFocusPath(undefined);
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [focusPath, activeStep]);
+  const goToAnswer = (description: AnswerDescription) => {
+    wizard.goToStep(
+      WIZARD_STEPS.findIndex(({ id }) => id === description.stepId),
+    );
+    setFocusPath(description.path);
+  };
 
   const permissions = useEvaluationPermissions(state.stored?.id);
   const permission = state.stored ? permissions.update : permissions.create;
@@ -98,16 +201,35 @@ const WizardForm = (props: {
     'gap-classification': <GapsStep />,
     maintenance: <MaintenanceStep />,
     'failure-modes': <FailureModesStep />,
-    review: <ReviewStep verdict={preview.value?.outcome.verdict} />,
+    review: (
+      <ReviewStep
+        problems={problems}
+        missing={preview.value?.outcome.missing}
+        evaluation={state.draft}
+        verdict={preview.value?.outcome.verdict}
+        onGoToAnswer={goToAnswer}
+      />
+    ),
   };
   const step = WIZARD_STEPS[activeStep];
   const lastStep = WIZARD_STEPS.length - 1;
+  const saveReason = saveBlockedReason(state, problems);
+  const recordReason = recordBlockedReason(state, problems);
+  // Permission has its own reason, on the buttons.
+  let blockedText: string | undefined;
+  if (permission.allowed && saveReason && !state.saving) {
+    blockedText = `Saving is disabled: ${saveReason}`;
+  } else if (permission.allowed && activeStep === lastStep && recordReason) {
+    blockedText = `Recording the decision is disabled: ${recordReason}`;
+  }
 
   return (
     <DraftContext.Provider
       value={{
         draft: state.draft,
         errors,
+        warnings,
+        catalog: wizard.catalog,
         edit: wizard.edit,
         disabled: !permission.loading && !permission.allowed,
       }}
@@ -183,7 +305,8 @@ const WizardForm = (props: {
               allowed={permission.allowed}
               loading={permission.loading}
               deniedReason={deniedReason}
-              disabled={!canSave(state, invalid)}
+              disabled={Boolean(saveReason)}
+              aria-describedby={saveReason ? SAVE_BLOCKED_ID : undefined}
               onClick={() => wizard.save('draft')}
             >
               Save draft
@@ -195,13 +318,24 @@ const WizardForm = (props: {
                 allowed={permission.allowed}
                 loading={permission.loading}
                 deniedReason={deniedReason}
-                disabled={!canRecordDecision(state, invalid)}
+                disabled={Boolean(recordReason)}
+                aria-describedby={recordReason ? SAVE_BLOCKED_ID : undefined}
                 onClick={() => wizard.save('complete')}
               >
                 Record decision
               </GuardedButton>
             )}
           </Box>
+          {blockedText && (
+            <Typography
+              id={SAVE_BLOCKED_ID}
+              variant="body2"
+              color="textSecondary"
+              role="status"
+            >
+              {blockedText}
+            </Typography>
+          )}
         </Grid>
         <Grid item xs={12} md={4}>
           <Timebox seconds={wizard.sessionSeconds} />
@@ -211,9 +345,10 @@ const WizardForm = (props: {
             error={preview.error}
             invalid={invalid}
             evaluation={state.draft}
-            onGoToStep={stepId =>
-              wizard.goToStep(WIZARD_STEPS.findIndex(({ id }) => id === stepId))
-            }
+            catalogWarnings={wizard.warnings.filter(
+              ({ code }) => code === 'dependent-not-in-catalog',
+            )}
+            onGoToAnswer={goToAnswer}
           />
           <Box mt={1}>
             <Typography variant="caption">

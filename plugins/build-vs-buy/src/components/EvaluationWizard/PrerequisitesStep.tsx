@@ -21,7 +21,14 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { ORGANISATION_PROFILE_LABELS } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { Box, TextField, Typography } from '@material-ui/core';
-import { SelectAnswer, TextAnswer, useDraftContext } from './WizardFields';
+import { useEffect, useState } from 'react';
+import { fieldId } from './draftAnswers';
+import {
+  fieldHelp,
+  SelectAnswer,
+  TextAnswer,
+  useDraftContext,
+} from './WizardFields';
 
 /** What the catalog says of the component, beside the prerequisites. */
 export const CatalogContext = (props: { entity: Entity }) => {
@@ -67,15 +74,34 @@ export const CatalogContext = (props: { entity: Entity }) => {
   );
 };
 
+const DEPENDENTS = ['prerequisites', 'componentDescription', 'dependents'];
+
+/** One dependent a line; blank lines are not answers. */
+function dependentsOf(text: string): string[] {
+  return text
+    .split('\n')
+    .map(line => line.trim())
+    .filter(Boolean);
+}
+
 const DependentsAnswer = () => {
-  const { draft, errors, edit, disabled } = useDraftContext();
+  const { draft, errors, warnings, edit, disabled } = useDraftContext();
   const dependents = draft.prerequisites?.componentDescription?.dependents;
+  const joined = (dependents ?? []).join('\n');
+  // The text as typed, so a new line can be started; it follows the answer
+  // when that changes elsewhere (a reload, someone else's version).
+  const [text, setText] = useState(joined);
+  useEffect(() => {
+    setText(current =>
+      dependentsOf(current).join('\n') === joined ? current : joined,
+    );
+  }, [joined]);
   const error = Object.entries(errors).find(([name]) =>
-    name.startsWith('prerequisites.componentDescription.dependents'),
+    name.startsWith(DEPENDENTS.join('.')),
   )?.[1];
   return (
     <TextField
-      id="build-vs-buy-dependents"
+      id={fieldId(DEPENDENTS)}
       label="What other components depend on it (one per line)"
       fullWidth
       multiline
@@ -83,20 +109,20 @@ const DependentsAnswer = () => {
       margin="normal"
       variant="outlined"
       disabled={disabled}
-      value={(dependents ?? []).join('\n')}
+      value={text}
       error={Boolean(error)}
-      helperText={error}
-      onChange={event =>
+      helperText={fieldHelp(
+        { error, warning: warnings?.[DEPENDENTS.join('.')] },
+        'Entity references or names are checked against the catalog',
+      )}
+      onChange={event => {
+        setText(event.target.value);
         edit({
           type: 'answer',
-          path: ['prerequisites', 'componentDescription', 'dependents'],
-          value: event.target.value
-            .split('\n')
-            .map(line => line.trim())
-            .filter((line, index, lines) => line || index < lines.length - 1)
-            .filter(Boolean),
-        })
-      }
+          path: DEPENDENTS,
+          value: dependentsOf(event.target.value),
+        });
+      }}
     />
   );
 };

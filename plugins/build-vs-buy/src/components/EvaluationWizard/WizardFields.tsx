@@ -28,13 +28,19 @@ import {
   TextField,
 } from '@material-ui/core';
 import { createContext, useContext } from 'react';
-import { AnswerPath, fieldName, getAnswer } from './draftAnswers';
+import { AnswerPath, fieldId, fieldName, getAnswer } from './draftAnswers';
 import type { DraftEdit } from './draftEdits';
+import type { CatalogChecks } from './useCatalogChecks';
 
 /** What every field of the wizard reads and writes. */
 export type DraftContextValue = {
   draft: EvaluationDraft;
+  /** What to fix, by field name: the answer is invalid. */
   errors: Record<string, string>;
+  /** What to check, by field name: valid, but unlikely. */
+  warnings?: Record<string, string>;
+  /** The catalog's view of the owner and the dependents. */
+  catalog?: CatalogChecks;
   /** Hands an edit to the wizard's state; fields never change the draft. */
   edit: (edit: DraftEdit) => void;
   disabled?: boolean;
@@ -60,12 +66,30 @@ function useDraft(path: AnswerPath) {
   }
   const name = fieldName(path);
   return {
-    id: `build-vs-buy-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`,
+    id: fieldId(path),
     value: getAnswer(context.draft, path),
     error: context.errors[name],
+    warning: context.warnings?.[name],
     set: (value: unknown) => context.edit({ type: 'answer', path, value }),
     disabled: context.disabled,
   };
+}
+
+/** A sign for warnings that does not rely on colour. */
+export const WARNING_SIGN = '⚠';
+
+/**
+ * What a field says under it: what to fix, else what to check, else its
+ * hint.
+ */
+export function fieldHelp(
+  field: { error?: string; warning?: string },
+  helperText?: string,
+): string | undefined {
+  if (field.error) {
+    return field.error;
+  }
+  return field.warning ? `${WARNING_SIGN} ${field.warning}` : helperText;
 }
 
 /** A text or number answer. */
@@ -103,7 +127,10 @@ export const TextAnswer = (props: {
       InputLabelProps={props.type === 'date' ? { shrink: true } : undefined}
       value={field.value ?? ''}
       error={Boolean(error)}
-      helperText={error ?? props.helperText}
+      helperText={fieldHelp(
+        { error, warning: field.warning },
+        props.helperText,
+      )}
       onChange={event => {
         const text = event.target.value;
         if (isNumber) {

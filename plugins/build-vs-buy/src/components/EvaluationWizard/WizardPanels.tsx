@@ -19,7 +19,8 @@ import { ResponseError } from '@backstage/errors';
 import {
   describeAnswer,
   SESSION_TIMEBOX_MINUTES,
-  type WizardStepId,
+  type AnswerDescription,
+  type AnswerWarning,
   type EvaluationDraft,
   type StoredEvaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -35,6 +36,7 @@ import type { EvaluationPreview } from '../../api';
 import { VerdictChip } from '../DecisionChips';
 import { AnswerChangesTable } from '../RevisionHistory';
 import { answerChanges } from './draftAnswers';
+import { WARNING_SIGN } from './WizardFields';
 
 function formatClock(totalSeconds: number): string {
   const minutes = Math.floor(totalSeconds / 60);
@@ -42,11 +44,17 @@ function formatClock(totalSeconds: number): string {
   return `${minutes}:${String(seconds).padStart(2, '0')}`;
 }
 
+/*
+ * The API names an invalid answer by its path, then by its question:
+ * `body.evaluation.candidates[0].notes: Node 2, Acme: What did its
+ * references say? Use at most 4,000 characters`. People read the question.
+ */
+const ANSWER_PATH = /(^|; )(?:body\.)?evaluation(?:\.[\w-]+|\[[^\]]*\])*: /g;
+
 export function messageOf(error: Error): string {
-  if (error instanceof ResponseError) {
-    return error.body.error.message;
-  }
-  return error.message;
+  const message =
+    error instanceof ResponseError ? error.body.error.message : error.message;
+  return message.replace(ANSWER_PATH, '$1');
 }
 
 /** The one-hour timebox: elapsed time across sessions, with a bar. */
@@ -77,52 +85,69 @@ export const Timebox = (props: { seconds: number }) => {
 
 const SHOWN_MISSING = 5;
 
+/** Opens the step that asks an answer and puts the cursor on its field. */
+export type GoToAnswer = (description: AnswerDescription) => void;
+
 /**
- * The answers the walk still needs, in the team's words, each a link to the
- * step that asks it.
+ * Answers in the team's words, each a link to its field, with what to do
+ * about it when there is something to say.
  */
-const MissingAnswers = (props: {
-  missing: string[];
+export const AnswerLinks = (props: {
+  title: string;
+  answers: ReadonlyArray<{ path: string; message?: string }>;
   evaluation: EvaluationDraft;
-  onGoToStep?: (stepId: WizardStepId) => void;
+  onGoToAnswer?: GoToAnswer;
+  /** Shows this many, and how many more there are. */
+  limit?: number;
 }) => {
-  const count = props.missing.length;
-  const shown = props.missing
-    .slice(0, SHOWN_MISSING)
-    .map(path => describeAnswer(path, props.evaluation));
+  const count = props.answers.length;
+  const shown = props.answers.slice(0, props.limit ?? count).map(answer => ({
+    description: describeAnswer(answer.path, props.evaluation),
+    message: answer.message,
+  }));
   return (
     <Box mt={1}>
-      <Typography variant="body2">
-        {count === 1
-          ? 'One answer still needed:'
-          : `${count} answers still needed:`}
-      </Typography>
+      <Typography variant="body2">{props.title}</Typography>
       <ul style={{ margin: 0, paddingLeft: 20, overflowWrap: 'anywhere' }}>
-        {shown.map(description => (
+        {shown.map(({ description, message }) => (
           <li key={description.path}>
-            {props.onGoToStep ? (
+            {props.onGoToAnswer ? (
               <Link
                 component="button"
                 variant="body2"
                 align="left"
-                onClick={() => props.onGoToStep?.(description.stepId)}
+                onClick={() => props.onGoToAnswer?.(description)}
               >
                 {description.label}
               </Link>
             ) : (
-              <Typography variant="body2">{description.label}</Typography>
+              <Typography variant="body2" component="span">
+                {description.label}
+              </Typography>
+            )}
+            {message && (
+              <Typography variant="body2" component="span">
+                {` ${message}`}
+              </Typography>
             )}
           </li>
         ))}
       </ul>
-      {count > SHOWN_MISSING && (
+      {count > shown.length && (
         <Typography variant="caption">
-          and {count - SHOWN_MISSING} more
+          and {count - shown.length} more
         </Typography>
       )}
     </Box>
   );
 };
+
+/** "One answer still needed:", "3 answers still needed:". */
+export function stillNeededTitle(count: number): string {
+  return count === 1
+    ? 'One answer still needed:'
+    : `${count} answers still needed:`;
+}
 
 /** The server's verdict for the answers so far. */
 export const VerdictPreview = (props: {
@@ -132,8 +157,10 @@ export const VerdictPreview = (props: {
   invalid: boolean;
   /** The answers so far, to name candidates and requirements. */
   evaluation: EvaluationDraft;
+  /** Warnings only the browser can give: dependents not in the catalog. */
+  catalogWarnings?: ReadonlyArray<AnswerWarning>;
   /** Opens the step that asks an answer still needed. */
-  onGoToStep?: (stepId: WizardStepId) => void;
+  onGoToAnswer?: GoToAnswer;
 }) => (
   <InfoCard title="Verdict so far">
     <div aria-live="polite">
@@ -152,15 +179,20 @@ export const VerdictPreview = (props: {
         <>
           <VerdictChip verdict={props.preview.outcome.verdict} />
           {props.preview.outcome.missing.length > 0 && (
-            <MissingAnswers
-              missing={props.preview.outcome.missing}
+            <AnswerLinks
+              title={stillNeededTitle(props.preview.outcome.missing.length)}
+              answers={props.preview.outcome.missing.map(path => ({ path }))}
               evaluation={props.evaluation}
-              onGoToStep={props.onGoToStep}
+              onGoToAnswer={props.onGoToAnswer}
+              limit={SHOWN_MISSING}
             />
           )}
-          {props.preview.outcome.warnings.map((warning, index) => (
+          {[
+            ...props.preview.outcome.warnings,
+            ...(props.catalogWarnings ?? []),
+          ].map((warning, index) => (
             <Typography variant="body2" key={`${warning.code}-${index}`}>
-              ⚠ {warning.message}
+              {WARNING_SIGN} {warning.message}
             </Typography>
           ))}
         </>

@@ -23,6 +23,7 @@ import {
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
+import { OwnerGroupAnswer } from './OwnerGroupAnswer';
 import {
   OptionSelect,
   SelectAnswer,
@@ -86,12 +87,7 @@ export const MaintenanceStep = () => (
       path={['maintenance', 'canAllocateTwentyPercentPermanently']}
       label="Can the team allocate 20% of one engineer permanently?"
     />
-    <TextAnswer
-      path={['maintenance', 'ownerGroupRef']}
-      label="Maintenance owner (group reference)"
-      helperText="group:namespace/name"
-      blankAsUnanswered
-    />
+    <OwnerGroupAnswer label="Maintenance owner" />
     <TextAnswer
       path={['maintenance', 'plan']}
       label="Maintenance plan: monitoring, upgrades, incident response, documentation, on-call, tuning"

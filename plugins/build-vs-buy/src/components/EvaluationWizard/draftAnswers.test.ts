@@ -18,6 +18,8 @@ import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/ex
 import {
   answerChanges,
   fieldErrors,
+  fieldId,
+  messagesByField,
   reapplyAnswers,
   setAnswer,
 } from './draftAnswers';
@@ -32,11 +34,34 @@ describe('draftAnswers', () => {
       '__proto__',
     );
     const errors = fieldErrors(draft);
-    expect(errors['prerequisites.teamCapacity.engineers']).toMatch(/Too small/);
+    expect(errors['prerequisites.teamCapacity.engineers']).toBe(
+      'Enter a whole number of engineers from 1 to 100,000',
+    );
     expect(errors['candidates.0.id']).toBe(
       'Must start with a letter or digit and use only A-Z a-z 0-9 . _ -',
     );
     expect(fieldErrors(base)).toEqual({});
+  });
+
+  it('keys problems and warnings by field, the first message of each, a warning by its specifics', () => {
+    expect(
+      messagesByField([
+        { path: 'candidates[0].name', label: 'Name?', message: 'First' },
+        { path: 'candidates.0.name', label: 'Name?', message: 'Second' },
+        {
+          code: 'revisit-date-passed',
+          path: 'revisitBy',
+          message: 'The article. The revisit date has passed.',
+          detail: 'The revisit date has passed.',
+        },
+      ]),
+    ).toEqual({
+      'candidates.0.name': 'First',
+      revisitBy: 'The revisit date has passed.',
+    });
+    expect(fieldId(['candidates', 0, 'name'])).toBe(
+      'build-vs-buy-candidates-0-name',
+    );
   });
 
   it('reapplies the user answers onto the version saved meanwhile', () => {

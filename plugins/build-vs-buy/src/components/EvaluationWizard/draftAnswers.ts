@@ -15,8 +15,11 @@
  */
 
 import {
-  evaluationDraftSchema,
+  answerPathParts,
+  answerProblems,
   type AnswerChange,
+  type AnswerProblem,
+  type AnswerWarning,
   type EvaluationDraft,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 
@@ -26,6 +29,11 @@ export type AnswerPath = (string | number)[];
 /** The dotted name of a field, `candidates.0.name`, as zod issue paths give it. */
 export function fieldName(path: ReadonlyArray<PropertyKey>): string {
   return path.map(String).join('.');
+}
+
+/** The id of a field's input, from its path: focus and labels find it. */
+export function fieldId(path: ReadonlyArray<PropertyKey>): string {
+  return `build-vs-buy-${fieldName(path).replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
 /** Reads an answer at a path. */
@@ -61,21 +69,24 @@ export function setAnswer<T>(draft: T, path: AnswerPath, value: unknown): T {
   return container;
 }
 
+/** Messages by field name, the first for each field. */
+export function messagesByField(
+  items: ReadonlyArray<AnswerProblem | AnswerWarning>,
+): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const item of items) {
+    const name = fieldName(answerPathParts(item.path));
+    messages[name] ??= 'detail' in item ? item.detail : item.message;
+  }
+  return messages;
+}
+
 /**
- * Field-level validation messages of a draft from the shared schema, keyed
- * by field name.
+ * Field-level validation messages of a draft from the shared schema, in
+ * -common's words, keyed by field name.
  */
 export function fieldErrors(draft: EvaluationDraft): Record<string, string> {
-  const result = evaluationDraftSchema.safeParse(draft);
-  if (result.success) {
-    return {};
-  }
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const name = fieldName(issue.path);
-    errors[name] ??= issue.message;
-  }
-  return errors;
+  return messagesByField(answerProblems(draft));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -23,7 +23,11 @@ import {
 } from '@backstage/core-plugin-api';
 import { getEntityRelations } from '@backstage/plugin-catalog-react';
 import {
+  answerProblems,
+  describeAnswer,
   EVALUATION_LIMITS,
+  plausibilityWarnings,
+  type AnswerProblem,
   type EvaluationDraft,
   type StoredEvaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -32,8 +36,9 @@ import { useNavigate } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import useInterval from 'react-use/esm/useInterval';
 import { buildVsBuyApiRef, EvaluationConflictError } from '../../api';
-import { fieldErrors } from './draftAnswers';
+import { messagesByField } from './draftAnswers';
 import type { DraftEdit } from './draftEdits';
+import { CatalogChecks, useCatalogChecks } from './useCatalogChecks';
 import {
   evaluationToSave,
   initialWizardState,
@@ -88,6 +93,26 @@ function defaultProfile(configApi: ConfigApi) {
   return ORGANISATION_PROFILES.find(profile => profile === value);
 }
 
+/**
+ * Every invalid answer: the schema's problems, and a maintenance owner the
+ * catalog does not know as a group (the server refuses it on save).
+ */
+function problemsOf(
+  draft: EvaluationDraft,
+  owner: CatalogChecks['owner'],
+): AnswerProblem[] {
+  const problems = answerProblems(draft);
+  const path = 'maintenance.ownerGroupRef';
+  if (owner === null && !problems.some(problem => problem.path === path)) {
+    problems.push({
+      path,
+      label: describeAnswer(path, draft).label,
+      message: 'Not a group in the catalog: choose one from the list',
+    });
+  }
+  return problems;
+}
+
 /** Seconds spent on the evaluation: earlier sessions plus this one. */
 function useSessionSeconds(priorMinutes: number): number {
   const [startedAt] = useState(() => Date.now());
@@ -119,8 +144,23 @@ export function useEvaluationDraft(options: {
     options.stored?.evaluation.sessionDurationMinutes ?? 0,
   );
 
-  const errors = useMemo(() => fieldErrors(state.draft), [state.draft]);
-  const invalid = Object.keys(errors).length > 0;
+  const catalog = useCatalogChecks(state.draft);
+  const problems = useMemo(
+    () => problemsOf(state.draft, catalog.owner),
+    [state.draft, catalog.owner],
+  );
+  const errors = useMemo(() => messagesByField(problems), [problems]);
+  const invalid = problems.length > 0;
+  // Valid but unlikely answers, judged here as the team types; the server's
+  // outcome carries the same warnings but for the dependents.
+  const warnings = useMemo(
+    () =>
+      plausibilityWarnings(state.draft, {
+        now: new Date(),
+        knownDependents: catalog.knownDependents,
+      }),
+    [state.draft, catalog.knownDependents],
+  );
 
   const latestPreview = useRef(0);
   useDebounce(
@@ -178,8 +218,11 @@ export function useEvaluationDraft(options: {
 
   return {
     state,
+    problems,
     errors,
     invalid,
+    warnings,
+    catalog,
     sessionSeconds,
     edit,
     goToStep: (step: number) => dispatch({ type: 'go-to-step', step }),

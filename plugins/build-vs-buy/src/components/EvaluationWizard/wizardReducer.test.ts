@@ -25,6 +25,8 @@ import {
   canSave,
   evaluationToSave,
   initialWizardState,
+  recordBlockedReason,
+  saveBlockedReason,
   stepHasErrors,
   wizardReducer,
   type WizardAction,
@@ -380,6 +382,101 @@ describe('wizardReducer', () => {
     expect(canRecordDecision(decide(undefined), false)).toBe(true);
     // A draft may leave the rationale for later.
     expect(canSave(decide({ kind: 'build' }), false)).toBe(true);
+  });
+});
+
+describe('why saving is disabled', () => {
+  const fresh = () => initialWizardState(undefined, () => draft);
+  const engineers = {
+    label: 'Prerequisites: How many engineers are on the team?',
+  };
+  const owner = { label: 'Node 5: Which group will maintain it?' };
+
+  it.each<
+    [
+      string,
+      () => WizardState,
+      Array<{ label: string }>,
+      string | undefined,
+      string | undefined,
+    ]
+  >([
+    ['nothing in the way', fresh, [], undefined, undefined],
+    [
+      'one invalid answer, named',
+      fresh,
+      [engineers],
+      'Fix this answer first: Prerequisites: How many engineers are on the team?',
+      'Fix this answer first: Prerequisites: How many engineers are on the team?',
+    ],
+    [
+      'several invalid answers, counted',
+      fresh,
+      [engineers, owner],
+      'Fix the 2 invalid answers first; Review and save lists them.',
+      'Fix the 2 invalid answers first; Review and save lists them.',
+    ],
+    [
+      'a save under way',
+      () => run(fresh(), { type: 'save-started' }),
+      [],
+      'Saving…',
+      'Saving…',
+    ],
+    [
+      'someone else saved meanwhile',
+      () =>
+        run(fresh(), {
+          type: 'save-conflicted',
+          current: storedEvaluation('ecommerce-vector-database'),
+        }),
+      [engineers],
+      'Someone else saved a newer version: reapply or discard your answers above first.',
+      'Someone else saved a newer version: reapply or discard your answers above first.',
+    ],
+    [
+      'answers the verdict still needs',
+      () =>
+        run(
+          fresh(),
+          { type: 'preview-requested', request: 1 },
+          {
+            type: 'preview-answered',
+            request: 1,
+            value: preview('incomplete'),
+          },
+        ),
+      [],
+      undefined,
+      `The verdict needs ${
+        preview('incomplete').outcome.missing.length
+      } more answers; Review and save lists them.`,
+    ],
+    [
+      'one answer the verdict still needs',
+      () =>
+        run(
+          fresh(),
+          { type: 'preview-requested', request: 1 },
+          {
+            type: 'preview-answered',
+            request: 1,
+            value: {
+              ...preview('incomplete'),
+              outcome: {
+                ...preview('incomplete').outcome,
+                missing: ['question'],
+              },
+            },
+          },
+        ),
+      [],
+      undefined,
+      'The verdict needs one more answer; Review and save names it.',
+    ],
+  ])('%s', (_, state, problems, save, record) => {
+    expect(saveBlockedReason(state(), problems)).toBe(save);
+    expect(recordBlockedReason(state(), problems)).toBe(record);
   });
 });
 

@@ -23,6 +23,7 @@
 
 import {
   EVALUATION_LIMITS,
+  describeAnswer,
   teamDecisionOf,
   WIZARD_STEPS,
   type EvaluationDraft,
@@ -181,9 +182,63 @@ export function stepHasErrors(
   );
 }
 
+/**
+ * Why the draft cannot be saved now, in words, or `undefined` when it can.
+ * Permission is the buttons' own business.
+ */
+export function saveBlockedReason(
+  state: WizardState,
+  problems: ReadonlyArray<{ label: string }>,
+): string | undefined {
+  if (state.saving) {
+    return 'Saving…';
+  }
+  if (state.conflict) {
+    return 'Someone else saved a newer version: reapply or discard your answers above first.';
+  }
+  if (problems.length === 1) {
+    return `Fix this answer first: ${problems[0].label}`;
+  }
+  if (problems.length > 1) {
+    return `Fix the ${problems.length} invalid answers first; Review and save lists them.`;
+  }
+  return undefined;
+}
+
+/**
+ * Why the decision cannot be recorded now: the draft cannot be saved, or
+ * the verdict is still incomplete.
+ */
+export function recordBlockedReason(
+  state: WizardState,
+  problems: ReadonlyArray<{ label: string }>,
+): string | undefined {
+  const saveReason = saveBlockedReason(state, problems);
+  if (saveReason) {
+    return saveReason;
+  }
+  const outcome = state.preview.value?.outcome;
+  if (outcome === undefined) {
+    return undefined;
+  }
+  if (outcome.verdict.kind !== 'incomplete') {
+    const team = teamDecisionOf(state.draft, outcome.verdict);
+    if (team.missing.length === 0) {
+      return undefined;
+    }
+    return team.missing
+      .map(path => describeAnswer(path, state.draft).label)
+      .join('; ')
+      .replace(/^/, "The team's decision needs an answer: ");
+  }
+  return outcome.missing.length === 1
+    ? 'The verdict needs one more answer; Review and save names it.'
+    : `The verdict needs ${outcome.missing.length} more answers; Review and save lists them.`;
+}
+
 /** Whether the draft may be saved now. */
 export function canSave(state: WizardState, invalid: boolean): boolean {
-  return !state.saving && !invalid && !state.conflict;
+  return !saveBlockedReason(state, invalid ? [{ label: 'invalid' }] : []);
 }
 
 /**
@@ -194,13 +249,7 @@ export function canRecordDecision(
   state: WizardState,
   invalid: boolean,
 ): boolean {
-  const verdict = state.preview.value?.outcome.verdict;
-  return (
-    canSave(state, invalid) &&
-    verdict?.kind !== 'incomplete' &&
-    (verdict === undefined ||
-      teamDecisionOf(state.draft, verdict).missing.length === 0)
-  );
+  return !recordBlockedReason(state, invalid ? [{ label: 'invalid' }] : []);
 }
 
 /** The evaluation to save, with the session time spent on it so far. */

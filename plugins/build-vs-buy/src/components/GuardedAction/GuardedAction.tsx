@@ -33,6 +33,8 @@ export type GuardedButtonProps = {
   color?: 'default' | 'primary' | 'secondary';
   size?: 'small' | 'medium' | 'large';
   startIcon?: ReactNode;
+  /** The element that says why the button is disabled, for other reasons. */
+  'aria-describedby'?: string;
 };
 
 /**

@@ -395,6 +395,9 @@ export const spec = {
           'procurement-not-started',
           'regulated-without-build-fallback',
           'references-not-checked',
+          'availability-above-100-percent',
+          'engineers-unlikely-for-profile',
+          'dependent-not-in-catalog',
         ],
       },
       ReviewReasonCode: {
