@@ -277,7 +277,10 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     if (!row) {
       return undefined;
     }
-    return { ...revisionSummaryOf(row), evaluation: JSON.parse(row.evaluation) };
+    return {
+      ...revisionSummaryOf(row),
+      evaluation: JSON.parse(row.evaluation),
+    };
   }
 }
 

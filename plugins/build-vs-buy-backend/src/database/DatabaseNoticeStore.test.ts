@@ -401,7 +401,10 @@ describe('DatabaseNoticeStore', () => {
           outcome: record.outcome,
           revisitBy: '2027-06-02',
           entity: record.entity,
-          releasedNoticeConditions: ['overdue:2027-06-01', 'due-soon:2027-06-01'],
+          releasedNoticeConditions: [
+            'overdue:2027-06-01',
+            'due-soon:2027-06-01',
+          ],
           actorRef: 'user:default/bob',
           now: SECOND_SCAN,
         });

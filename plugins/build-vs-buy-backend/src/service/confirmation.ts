@@ -73,7 +73,9 @@ export async function confirmationFacts(options: {
   ];
   if (!entity) {
     throw new ConflictError(
-      `${displayNameOf(record)} is no longer in the catalog: re-evaluate the decision or archive it instead of confirming it.`,
+      `${displayNameOf(
+        record,
+      )} is no longer in the catalog: re-evaluate the decision or archive it instead of confirming it.`,
     );
   }
   if (groupRef && group?.kind.toLocaleLowerCase('en-US') !== 'group') {
@@ -114,7 +116,9 @@ export function confirmationNoticeOf(options: {
 }): NotificationPayload {
   const { record, note, confirmer } = options;
   const name = displayNameOf(record);
-  const who = confirmer.isUser ? confirmer.name : `The ${confirmer.name} service`;
+  const who = confirmer.isUser
+    ? confirmer.name
+    : `The ${confirmer.name} service`;
   const ref = parseEntityRef(record.entityRef);
   return {
     title: `Build vs buy: ${who} confirmed that the decision for ${name} still holds`,

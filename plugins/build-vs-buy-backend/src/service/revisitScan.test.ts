@@ -452,8 +452,8 @@ describe('runRevisitScan', () => {
         revisitBy,
         entity: decision.entity,
         maintainers: 2,
-        releasedNoticeConditions: (['overdue', 'due-soon'] as const).map(
-          kind => conditionKey({ kind, revisitBy: decision.revisitBy }),
+        releasedNoticeConditions: (['overdue', 'due-soon'] as const).map(kind =>
+          conditionKey({ kind, revisitBy: decision.revisitBy }),
         ),
         actorRef: 'user:default/bob',
         now: confirmedAt,
