@@ -257,7 +257,12 @@ export const confirmEvaluationRequestSchema = z.strictObject({
     }),
 });
 
-/** @public */
+/**
+ * The body of `POST /evaluations/{id}/confirm`: the version read and why
+ * the decision still holds.
+ *
+ * @public
+ */
 export type ConfirmEvaluationRequest = z.infer<
   typeof confirmEvaluationRequestSchema
 >;

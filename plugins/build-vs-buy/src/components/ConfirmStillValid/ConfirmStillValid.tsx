@@ -108,7 +108,6 @@ export const ConfirmStillValidDialog = (
           minRows={3}
           fullWidth
           required
-          autoFocus
           variant="outlined"
           inputProps={{ maxLength: EVALUATION_LIMITS.longTextLength }}
           helperText={`${note.length} of ${EVALUATION_LIMITS.longTextLength} characters`}
