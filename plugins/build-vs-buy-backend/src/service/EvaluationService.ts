@@ -393,7 +393,9 @@ export class EvaluationService {
       current,
       at,
     );
-    const outcome = this.outcomeOf(evaluation, 'complete', at);
+    // The answers as they stand must still reach the recorded verdict (an
+    // incomplete walk included): otherwise there is nothing to confirm.
+    const outcome = this.options.reviewer.evaluate(evaluation, at);
     if (!sameVerdict(outcome.verdict, current.outcome.verdict)) {
       throw new ConflictError(
         `The decision tree no longer comes to "${verdictLabel(
