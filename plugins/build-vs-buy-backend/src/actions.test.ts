@@ -87,7 +87,7 @@ describe('actions', () => {
     }
   }
 
-  it('lists both actions in the registry, read-only', async () => {
+  it('lists the actions in the registry, the reads read-only', async () => {
     const server = await startBackend();
     const response = await request(server).get(ACTIONS);
     expect(response.status).toBe(200);
@@ -96,10 +96,52 @@ describe('actions', () => {
     ).toEqual([
       'build-vs-buy:get-build-vs-buy-decision',
       'build-vs-buy:list-build-vs-buy-decisions-due-for-revisit',
+      'build-vs-buy:confirm-build-vs-buy-decision',
     ]);
     expect(response.body.actions[0].attributes).toMatchObject({
       readOnly: true,
     });
+    expect(response.body.actions[2].attributes).toMatchObject({
+      readOnly: false,
+      destructive: false,
+    });
+  });
+
+  it('confirms a decision as still valid for a caller who may update it', async () => {
+    const server = await startBackend();
+    await seed(server);
+    const CONFIRM = `${ACTIONS}/build-vs-buy:confirm-build-vs-buy-decision/invoke`;
+
+    const blank = await request(server)
+      .post(CONFIRM)
+      .send({ entityRef: 'overdue-store', version: 1, note: '  ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.message).toMatch(/note/);
+
+    const confirmed = await request(server)
+      .post(CONFIRM)
+      .send({ entityRef: 'overdue-store', version: 1, note: 'Still valid.' });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.output.decision).toMatchObject({
+      entityRef: 'component:default/overdue-store',
+      version: 2,
+      review: { status: 'current' },
+    });
+
+    const stale = await request(server)
+      .post(CONFIRM)
+      .send({ entityRef: 'overdue-store', version: 1, note: 'Still valid.' });
+    expect(stale.status).toBe(409);
+
+    const mallory = mockCredentials.user('user:default/mallory');
+    const denied = await request(server)
+      .post(CONFIRM)
+      .set(
+        'Authorization',
+        mockCredentials.user.header(mallory.principal.userEntityRef),
+      )
+      .send({ entityRef: 'overdue-store', version: 2, note: 'Still valid.' });
+    expect(denied.status).toBe(404);
   });
 
   it('reads the decision of an entity, defaulting the kind to component', async () => {

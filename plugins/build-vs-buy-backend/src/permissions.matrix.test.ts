@@ -182,6 +182,25 @@ describe('every route x every caller', () => {
     },
   );
 
+  it('confirm still valid: only those who may update the decision', async () => {
+    const confirm = (caller: Caller) =>
+      request(server)
+        .post(`/api/build-vs-buy/evaluations/${id}/confirm`)
+        .set('Authorization', header[caller])
+        .send({ version, note: 'Still valid.' });
+    expect((await confirm('none')).status).toBe(401);
+    expect((await confirm('outsider')).status).toBe(404);
+    expect((await confirm('stranger')).status).toBe(403);
+    for (const caller of ['owner', 'maintainer', 'service'] as const) {
+      const response = await confirm(caller);
+      expect({ caller, status: response.status }).toEqual({
+        caller,
+        status: 200,
+      });
+      version = response.body.version;
+    }
+  });
+
   it('changes: only the entity owner, the maintenance group and services', async () => {
     const put = (caller: Caller) =>
       request(server)

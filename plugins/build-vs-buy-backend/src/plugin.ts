@@ -124,6 +124,8 @@ export const buildVsBuyPlugin = createBackendPlugin({
           auditor,
           catalog,
           reviewer: createReviewer(settings),
+          notifications,
+          logger,
         });
 
         await scheduler.scheduleTask({

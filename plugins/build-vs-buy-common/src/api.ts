@@ -17,6 +17,7 @@
 import { z } from 'zod';
 import type { Outcome, VerdictKind } from './evaluate';
 import type { Review, ReviewStatus } from './review';
+import { EVALUATION_LIMITS } from './limits';
 import { evaluationDraftSchema, type EvaluationDraft } from './schema';
 
 /*
@@ -116,6 +117,16 @@ export type EvaluationRevision = {
   status: EvaluationStatus;
   verdictKind: VerdictKind;
   evaluation: EvaluationDraft;
+  /**
+   * The revisit date in force from this revision on; unknown for revisions
+   * saved before it was recorded.
+   */
+  revisitBy?: string;
+  /**
+   * Why the decision still holds, when this revision confirmed it as it
+   * stood (`POST /evaluations/{id}/confirm`) instead of changing answers.
+   */
+  confirmationNote?: string;
   createdAt: string;
   createdBy: string;
 };
@@ -231,4 +242,35 @@ export const updateEvaluationRequestSchema = z.strictObject({
 /** @public */
 export type UpdateEvaluationRequest = z.infer<
   typeof updateEvaluationRequestSchema
+>;
+
+/**
+ * The body of a confirmation that a recorded decision is still valid: the
+ * version the client read (a stale one is refused with 409, as an update
+ * is) and a note saying why it still holds. The answers stay as they are;
+ * the revisit date moves one revisit interval ahead of today.
+ *
+ * @public
+ */
+export const confirmEvaluationRequestSchema = z.strictObject({
+  version: z.number().int().min(1),
+  note: z
+    .string()
+    .trim()
+    .min(1, 'Say why the decision still holds')
+    .max(EVALUATION_LIMITS.longTextLength)
+    // Stored as text, which PostgreSQL cannot hold a NUL character in.
+    .refine(note => !note.includes('\u0000'), {
+      message: 'must not contain a NUL character',
+    }),
+});
+
+/**
+ * The body of `POST /evaluations/{id}/confirm`: the version read and why
+ * the decision still holds.
+ *
+ * @public
+ */
+export type ConfirmEvaluationRequest = z.infer<
+  typeof confirmEvaluationRequestSchema
 >;

@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import type {
+  ConfirmEvaluationRequest,
   CreateEvaluationRequest,
   DecisionSummary,
   EvaluationDiff,
@@ -106,6 +107,10 @@ const requestsWritable: true[] = [
   true as Assignable<
     UpdateEvaluationRequest,
     Schemas['UpdateEvaluationRequest']
+  >,
+  true as Assignable<
+    ConfirmEvaluationRequest,
+    Schemas['ConfirmEvaluationRequest']
   >,
   true as Assignable<EvaluationDraft, Schemas['EvaluationDraft']>,
   true as Assignable<StoredEvaluation, Schemas['StoredEvaluation']>,

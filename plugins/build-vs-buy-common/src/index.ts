@@ -47,7 +47,13 @@ export type {
   VerdictKind,
   Warning,
 } from './evaluate';
-export { defaultRevisitBy, toIsoDate } from './revisit';
+export {
+  defaultRevisitBy,
+  revisitOnConfirmation,
+  revisitOnSave,
+  toIsoDate,
+} from './revisit';
+export type { RevisitOnSave } from './revisit';
 export * from './review';
 export * from './facts';
 export { teamDecisionOf } from './decision';

@@ -14,6 +14,9 @@
  * limitations under the License.
  */
 
+import type { EvaluationStatus } from './api';
+import type { EvaluationDraft } from './schema';
+
 /**
  * The calendar date of an instant, in UTC, as `YYYY-MM-DD`.
  *
@@ -42,4 +45,103 @@ export function defaultRevisitBy(decidedAt: Date, months = 6): string {
   const lastDayOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   const day = Math.min(decidedAt.getUTCDate(), lastDayOfMonth);
   return toIsoDate(new Date(Date.UTC(year, month, day)));
+}
+
+/**
+ * The revisit date a save or a confirmation records, with the answers it
+ * stores: when the answers name a revisit date, it is the one in force, so
+ * the wizard shows and sends back the date the decision is judged by.
+ *
+ * @public
+ */
+export type RevisitOnSave = { revisitBy: string; evaluation: EvaluationDraft };
+
+/**
+ * The revisit date a save records. The date the answers name, else
+ * `revisitIntervalMonths` after the save. A re-evaluation that changes the
+ * answers of a complete decision starts a new interval too, unless it names
+ * a revisit date other than the stored one: answers changed and the stored
+ * date sent back unchanged is a decision made again today, not a choice of
+ * that old date.
+ *
+ * @public
+ */
+export function revisitOnSave(options: {
+  /** The answers being saved. */
+  evaluation: EvaluationDraft;
+  /** The decision as stored before this save, when there is one. */
+  stored?: {
+    status: EvaluationStatus;
+    evaluation: EvaluationDraft;
+    /** The revisit date in force. */
+    revisitBy: string;
+  };
+  savedAt: Date;
+  revisitIntervalMonths?: number;
+}): RevisitOnSave {
+  const { evaluation, stored } = options;
+  const requested = evaluation.revisitBy;
+  const decidedAgain =
+    stored?.status === 'complete' &&
+    (requested === undefined || requested === stored.revisitBy) &&
+    !sameAnswers(stored.evaluation, evaluation);
+  if (requested !== undefined && !decidedAgain) {
+    return { revisitBy: requested, evaluation };
+  }
+  return withRevisitBy(
+    evaluation,
+    defaultRevisitBy(options.savedAt, options.revisitIntervalMonths),
+  );
+}
+
+/**
+ * The revisit date a confirmation that a decision is still valid records:
+ * `revisitIntervalMonths` after the confirmation, whatever date it had. The
+ * answers stay as they are.
+ *
+ * @public
+ */
+export function revisitOnConfirmation(options: {
+  /** The answers of the decision as stored. */
+  evaluation: EvaluationDraft;
+  confirmedAt: Date;
+  revisitIntervalMonths?: number;
+}): RevisitOnSave {
+  return withRevisitBy(
+    options.evaluation,
+    defaultRevisitBy(options.confirmedAt, options.revisitIntervalMonths),
+  );
+}
+
+/* The answers with the revisit date in force, where they name one. */
+function withRevisitBy(
+  evaluation: EvaluationDraft,
+  revisitBy: string,
+): RevisitOnSave {
+  return {
+    revisitBy,
+    evaluation:
+      evaluation.revisitBy === undefined
+        ? evaluation
+        : { ...evaluation, revisitBy },
+  };
+}
+
+/* Whether two sets of answers agree on everything but the revisit date. */
+function sameAnswers(a: EvaluationDraft, b: EvaluationDraft): boolean {
+  return (
+    canonical({ ...a, revisitBy: undefined }) ===
+    canonical({ ...b, revisitBy: undefined })
+  );
+}
+
+/* JSON with the keys of every object sorted, so key order does not count. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(
+          Object.entries(inner).sort(([a], [b]) => a.localeCompare(b, 'en')),
+        )
+      : inner,
+  );
 }

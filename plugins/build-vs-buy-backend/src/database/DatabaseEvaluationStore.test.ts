@@ -28,7 +28,11 @@ import {
 import type { Knex } from 'knex';
 import { BuildVsBuyDatabase } from './BuildVsBuyDatabase';
 import { EvaluationConflictError } from './DatabaseEvaluationStore';
-import type { EvaluationWrite } from './types';
+import type {
+  EvaluationConfirmation,
+  EvaluationRecord,
+  EvaluationWrite,
+} from './types';
 
 jest.setTimeout(60_000);
 
@@ -36,6 +40,7 @@ const ENTITY_REF = ecommerceVectorDatabase.entityRef;
 const CREATED = new Date('2026-11-30T09:00:00Z');
 const UPDATED = new Date('2026-12-01T10:00:00Z');
 const ARCHIVED = new Date('2026-12-02T11:00:00Z');
+const CONFIRMED = new Date('2026-12-03T12:00:00Z');
 
 /** The article's vector database, as first saved: no migration plan yet. */
 const withoutMigrationPlan: Evaluation = {
@@ -64,6 +69,30 @@ function saveOf(
     entity: { ownerRef: 'group:default/search', missing: false },
     actorRef: options.actorRef ?? 'user:default/alice',
     now,
+  };
+}
+
+/** What a confirmation of a record writes, as the service builds it. */
+function confirmationOf(
+  record: EvaluationRecord,
+  options: { expectedVersion?: number } = {},
+): EvaluationConfirmation {
+  return {
+    id: record.id,
+    expectedVersion: options.expectedVersion ?? record.version,
+    note: 'No vendor covers hybrid search yet; the decision holds.',
+    evaluation: record.evaluation,
+    outcome: evaluate(record.evaluation, { now: CONFIRMED }),
+    revisitBy: '2027-06-03',
+    entity: {
+      title: 'Vector DB',
+      ownerRef: 'group:default/retrieval',
+      missing: false,
+    },
+    maintainers: 4,
+    releasedNoticeConditions: [],
+    actorRef: 'user:default/bob',
+    now: CONFIRMED,
   };
 }
 
@@ -222,6 +251,7 @@ describe('DatabaseEvaluationStore', () => {
             version: 1,
             status: 'draft',
             verdictKind: 'buy',
+            revisitBy: withoutMigrationPlan.revisitBy,
             createdAt: CREATED.toISOString(),
             createdBy: 'user:default/alice',
           },
@@ -346,6 +376,107 @@ describe('DatabaseEvaluationStore', () => {
       expect(
         (await store.listRevisions({ id: next.id, limit: 10 })).items,
       ).toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records a confirmation as the next version: the same answers, a new revisit date and the note, %p',
+    async databaseId => {
+      const { store } = await storeOn(databaseId);
+      const created = await store.create({
+        entityRef: ENTITY_REF,
+        ...saveOf(ecommerceVectorDatabase),
+      });
+
+      const confirmed = await store.confirm(confirmationOf(created));
+
+      expect(confirmed).toMatchObject({
+        id: created.id,
+        version: 2,
+        status: 'complete',
+        evaluation: ecommerceVectorDatabase,
+        outcome: { verdict: created.outcome.verdict },
+        revisitBy: '2027-06-03',
+        // Decided again today, by the owners and the team there are now.
+        decidedAt: CONFIRMED.toISOString(),
+        decidedOwnerRef: 'group:default/retrieval',
+        decidedMaintainers: 4,
+        entity: { title: 'Vector DB', ownerRef: 'group:default/retrieval' },
+        createdBy: 'user:default/alice',
+        updatedBy: 'user:default/bob',
+        updatedAt: CONFIRMED.toISOString(),
+      });
+      expect(await store.get(created.id)).toEqual(confirmed);
+
+      const history = await store.listRevisions({ id: created.id, limit: 10 });
+      expect(history.items).toEqual([
+        {
+          evaluationId: created.id,
+          version: 2,
+          status: 'complete',
+          verdictKind: 'buy',
+          revisitBy: '2027-06-03',
+          confirmationNote:
+            'No vendor covers hybrid search yet; the decision holds.',
+          createdAt: CONFIRMED.toISOString(),
+          createdBy: 'user:default/bob',
+        },
+        expect.objectContaining({ version: 1, confirmationNote: undefined }),
+      ]);
+      expect(await store.getRevision({ id: created.id, version: 2 })).toEqual({
+        ...history.items[0],
+        evaluation: ecommerceVectorDatabase,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'confirms neither a stale version, nor a draft, nor an archived evaluation, and stores nothing then, %p',
+    async databaseId => {
+      const { store } = await storeOn(databaseId);
+      const created = await store.create({
+        entityRef: ENTITY_REF,
+        ...saveOf(ecommerceVectorDatabase),
+      });
+      const bobs = await store.update({
+        id: created.id,
+        expectedVersion: 1,
+        ...saveOf(withoutMigrationPlan, { now: UPDATED }),
+      });
+      const draft = await store.create({
+        entityRef: startupObservability.entityRef,
+        ...saveOf(startupObservability, { status: 'draft' }),
+      });
+      const versions = async (id: string) =>
+        (await store.listRevisions({ id, limit: 10 })).items.map(
+          ({ version }) => version,
+        );
+
+      const stale = await errorOf(
+        store.confirm(confirmationOf(created, { expectedVersion: 1 })),
+      );
+      expect(stale).toBeInstanceOf(EvaluationConflictError);
+      expect((stale as EvaluationConflictError).current).toEqual(bobs);
+      expect(await store.get(created.id)).toEqual(bobs);
+      expect(await versions(created.id)).toEqual([2, 1]);
+
+      const drafted = await errorOf(store.confirm(confirmationOf(draft)));
+      expect(drafted).toBeInstanceOf(ConflictError);
+      expect(drafted).not.toBeInstanceOf(EvaluationConflictError);
+      expect(drafted.message).toMatch(/still a draft/);
+      expect(await store.get(draft.id)).toEqual(draft);
+      expect(await versions(draft.id)).toEqual([1]);
+
+      const archived = await store.archive({
+        id: created.id,
+        expectedVersion: 2,
+        actorRef: 'user:default/alice',
+        now: ARCHIVED,
+      });
+      const gone = await errorOf(store.confirm(confirmationOf(archived)));
+      expect(gone).toBeInstanceOf(ConflictError);
+      expect(gone.message).toMatch(/archived/);
+      expect(await versions(created.id)).toEqual([3, 2, 1]);
     },
   );
 

@@ -22,6 +22,7 @@ import type {
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
+import { releaseNoticeConditions } from './DatabaseNoticeStore';
 import {
   columnsOf,
   decodeCursor,
@@ -34,6 +35,7 @@ import {
   toRecord,
 } from './tables';
 import type {
+  EvaluationConfirmation,
   EvaluationRecord,
   EvaluationStore,
   EvaluationWrite,
@@ -44,6 +46,21 @@ export class EvaluationConflictError extends ConflictError {
   constructor(message: string, readonly current: EvaluationRecord | undefined) {
     super(message);
   }
+}
+
+/**
+ * Why an evaluation in this status cannot be confirmed as still valid, or
+ * undefined when it can: only a complete decision was ever decided.
+ */
+export function notConfirmable(status: string): ConflictError | undefined {
+  if (status === 'complete') {
+    return undefined;
+  }
+  return new ConflictError(
+    status === 'draft'
+      ? 'Only a recorded decision can be confirmed as still valid: this evaluation is still a draft. Finish it in the wizard first.'
+      : 'Only a recorded decision can be confirmed as still valid: this one was archived.',
+  );
 }
 
 /**
@@ -108,6 +125,28 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     }));
   }
 
+  async confirm(
+    confirmation: EvaluationConfirmation,
+  ): Promise<EvaluationRecord> {
+    return this.writeVersion(
+      confirmation.id,
+      confirmation.expectedVersion,
+      current => ({
+        ...current,
+        ...columnsOf({ ...confirmation, status: 'complete' }),
+      }),
+      {
+        confirmationNote: confirmation.note,
+        afterWrite: tx =>
+          releaseNoticeConditions(
+            tx,
+            confirmation.id,
+            confirmation.releasedNoticeConditions,
+          ),
+      },
+    );
+  }
+
   /*
    * The optimistic lock: the row changes only where it still holds the
    * version the caller read, and the revision is written in the same
@@ -117,11 +156,23 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     id: string,
     expectedVersion: number,
     next: (current: EvaluationRow) => EvaluationRow,
+    options: {
+      /** Makes the write a confirmation of the complete decision. */
+      confirmationNote?: string;
+      /** More to write in the same transaction. */
+      afterWrite?: (tx: Knex.Transaction) => Promise<void>;
+    } = {},
   ): Promise<EvaluationRecord> {
     const written = await this.db.transaction(async tx => {
       const current = await tx<EvaluationRow>('evaluations')
         .where({ id })
         .first();
+      if (current && options.confirmationNote !== undefined) {
+        const refusal = notConfirmable(current.status);
+        if (refusal) {
+          throw refusal;
+        }
+      }
       if (!current || current.status === 'archived') {
         return undefined;
       }
@@ -144,7 +195,10 @@ export class DatabaseEvaluationStore implements EvaluationStore {
             .first(),
         };
       }
-      await tx('evaluation_revisions').insert(revisionOf(row));
+      await tx('evaluation_revisions').insert(
+        revisionOf(row, options.confirmationNote),
+      );
+      await options.afterWrite?.(tx);
       return { row };
     });
     if (!written) {
@@ -186,6 +240,8 @@ export class DatabaseEvaluationStore implements EvaluationStore {
         'version',
         'status',
         'verdict_kind',
+        'revisit_by',
+        'confirmation_note',
         'created_at',
         'created_by',
       )
@@ -200,14 +256,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     const rows = await query
       .orderBy('version', 'desc')
       .limit(options.limit + 1);
-    const items = rows.slice(0, options.limit).map(row => ({
-      evaluationId: row.evaluation_id,
-      version: row.version,
-      status: row.status as EvaluationRevisionSummary['status'],
-      verdictKind: row.verdict_kind as EvaluationRevisionSummary['verdictKind'],
-      createdAt: row.created_at,
-      createdBy: row.created_by,
-    }));
+    const items = rows.slice(0, options.limit).map(revisionSummaryOf);
     const last =
       rows.length > options.limit ? items[items.length - 1] : undefined;
     return {
@@ -229,13 +278,23 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       return undefined;
     }
     return {
-      evaluationId: row.evaluation_id,
-      version: row.version,
-      status: row.status as EvaluationRevision['status'],
-      verdictKind: row.verdict_kind as EvaluationRevision['verdictKind'],
+      ...revisionSummaryOf(row),
       evaluation: JSON.parse(row.evaluation),
-      createdAt: row.created_at,
-      createdBy: row.created_by,
     };
   }
+}
+
+function revisionSummaryOf(
+  row: Omit<RevisionRow, 'evaluation'>,
+): EvaluationRevisionSummary {
+  return {
+    evaluationId: row.evaluation_id,
+    version: row.version,
+    status: row.status as EvaluationRevisionSummary['status'],
+    verdictKind: row.verdict_kind as EvaluationRevisionSummary['verdictKind'],
+    revisitBy: row.revisit_by ?? undefined,
+    confirmationNote: row.confirmation_note ?? undefined,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  };
 }

@@ -373,4 +373,72 @@ describe('DatabaseNoticeStore', () => {
       expect(await sentAt(ids.sent)).toBe(SENT.toISOString());
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'a confirmation re-arms the notice: the old date leaves what was told, the rest stays, %p',
+    async databaseId => {
+      const { db, decide, noticeOf } = await open(databaseId);
+      const confirmed = await decide(EXAMPLES[0]);
+      const untouched = await decide(EXAMPLES[1]);
+      const neverTold = await decide(EXAMPLES[2]);
+      await db.notices.recordNotices({
+        notices: [confirmed, untouched].map(evaluationId => ({
+          evaluationId,
+          expected: undefined,
+          next: ['entity-gone', 'overdue:2027-06-01'],
+          sent: true,
+        })),
+        now: FIRST_SCAN,
+      });
+      const told = await noticeOf(confirmed);
+      const confirm = async (id: string, expectedVersion = 1) => {
+        const record = (await db.evaluations.get(id))!;
+        return db.evaluations.confirm({
+          id,
+          expectedVersion,
+          note: 'Still no vendor with hybrid search.',
+          evaluation: record.evaluation,
+          outcome: record.outcome,
+          revisitBy: '2027-06-02',
+          entity: record.entity,
+          releasedNoticeConditions: [
+            'overdue:2027-06-01',
+            'due-soon:2027-06-01',
+          ],
+          actorRef: 'user:default/bob',
+          now: SECOND_SCAN,
+        });
+      };
+
+      await confirm(confirmed);
+      // When it was recorded and whether it was sent stay: a scan that read
+      // the notice before the confirmation no longer matches it.
+      expect(await noticeOf(confirmed)).toEqual({
+        conditions: ['entity-gone'],
+        at: FIRST_SCAN.toISOString(),
+        sent: true,
+      });
+      expect(
+        await db.notices.recordNotices({
+          notices: [
+            {
+              evaluationId: confirmed,
+              expected: told,
+              next: ['entity-gone', 'overdue:2027-06-01'],
+              sent: false,
+            },
+          ],
+          now: LATER,
+        }),
+      ).toEqual(new Set());
+
+      // A refused confirmation re-arms nothing: one transaction.
+      await expect(confirm(untouched, 7)).rejects.toThrow(/changed meanwhile/);
+      expect(await noticeOf(untouched)).toEqual(told);
+
+      // A decision whose owners were never told gets no notice from it.
+      await confirm(neverTold);
+      expect(await noticeOf(neverTold)).toBeUndefined();
+    },
+  );
 });

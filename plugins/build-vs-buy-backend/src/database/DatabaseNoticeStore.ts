@@ -139,3 +139,33 @@ export class DatabaseNoticeStore implements NoticeStore {
     }
   }
 }
+
+/**
+ * Re-arms the revisit notice of an evaluation: the conditions named leave
+ * what its owners were told of, so that should one hold again the next scan
+ * tells them again. When it was recorded and whether it was sent stay as
+ * they are: a scan's compare-and-set on the old conditions then fails, and
+ * a claim still being sent is confirmed as before. Runs in the caller's
+ * transaction (a confirmation's).
+ */
+export async function releaseNoticeConditions(
+  db: Knex,
+  evaluationId: string,
+  released: string[],
+): Promise<void> {
+  const notice: { conditions: string } | undefined = await db(
+    'evaluation_notices',
+  )
+    .where({ evaluation_id: evaluationId })
+    .first('conditions');
+  if (!notice) {
+    return;
+  }
+  const conditions: string[] = JSON.parse(notice.conditions);
+  const kept = conditions.filter(key => !released.includes(key));
+  if (kept.length < conditions.length) {
+    await db('evaluation_notices')
+      .where({ evaluation_id: evaluationId, conditions: notice.conditions })
+      .update({ conditions: JSON.stringify(kept) });
+  }
+}

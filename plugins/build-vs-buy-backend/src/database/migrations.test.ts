@@ -330,7 +330,8 @@ describe('migrations', () => {
       const before = await history();
       expect(before.map(row => row.evaluation_id)).toEqual([planned, old]);
 
-      // Opening the plugin ran the later migrations too: take these down.
+      // Opening the plugin ran the later migrations too: take this one down
+      // by name.
       await knex.migrate.down({
         directory,
         name: '20261202090000_derived_facts.js',
@@ -542,6 +543,75 @@ describe('migrations', () => {
       );
       await checkDerived();
       expect(await history()).toEqual(before);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'adds the confirmation note and the revisit date to the revisions, and removes them again, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const name = '20261202130000_confirmations.js';
+      await knex.migrate.latest({ directory });
+      const at = '2026-12-02T00:00:00.000Z';
+      const id = '00000000-0000-4000-8000-000000000001';
+      await knex('evaluations').insert({
+        id,
+        entity_ref: 'component:default/vector-database',
+        active_entity_ref: 'component:default/vector-database',
+        version: 2,
+        status: 'complete',
+        evaluation: '{}',
+        outcome: '{}',
+        verdict_kind: 'buy',
+        revisit_by: '2027-06-02',
+        has_migration_plan: true,
+        created_at: at,
+        created_by: 'user:default/alice',
+        updated_at: at,
+        updated_by: 'user:default/bob',
+      });
+      const revision = (version: number) => ({
+        evaluation_id: id,
+        version,
+        status: 'complete',
+        verdict_kind: 'buy',
+        evaluation: '{}',
+        created_at: at,
+        created_by: 'user:default/alice',
+      });
+      await knex('evaluation_revisions').insert([
+        revision(1),
+        {
+          ...revision(2),
+          revisit_by: '2027-06-02',
+          confirmation_note: 'Still no vendor with hybrid search.',
+        },
+      ]);
+      const history = () =>
+        knex('evaluation_revisions')
+          .orderBy('version')
+          .select('evaluation_id', 'version', 'created_by');
+      const before = await history();
+
+      await knex.migrate.down({ directory, name });
+      for (const column of ['confirmation_note', 'revisit_by']) {
+        expect(
+          await knex.schema.hasColumn('evaluation_revisions', column),
+        ).toBe(false);
+      }
+      // No history is lost on the way down, on SQLite either.
+      expect(await history()).toEqual(before);
+      expect(await knex('evaluations').pluck('id')).toEqual([id]);
+
+      await knex.migrate.up({ directory, name });
+      expect(
+        await knex('evaluation_revisions')
+          .orderBy('version')
+          .select('version', 'revisit_by', 'confirmation_note'),
+      ).toEqual([
+        { version: 1, revisit_by: null, confirmation_note: null },
+        { version: 2, revisit_by: null, confirmation_note: null },
+      ]);
     },
   );
 });

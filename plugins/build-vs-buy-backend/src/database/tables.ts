@@ -89,6 +89,10 @@ export type RevisionRow = {
   status: string;
   verdict_kind: string;
   evaluation: string;
+  /** Null on revisions saved before the revisit date was recorded. */
+  revisit_by?: string | null;
+  /** Set only on a revision that confirmed the decision as it stood. */
+  confirmation_note?: string | null;
   created_at: string;
   created_by: string;
 };
@@ -142,13 +146,19 @@ export function columnsOf(write: EvaluationWrite) {
   };
 }
 
-export function revisionOf(row: EvaluationRow): RevisionRow {
+/** The revision a write appends; a confirmation's carries its note. */
+export function revisionOf(
+  row: EvaluationRow,
+  confirmationNote?: string,
+): RevisionRow {
   return {
     evaluation_id: row.id,
     version: row.version,
     status: row.status,
     verdict_kind: row.verdict_kind,
     evaluation: row.evaluation,
+    revisit_by: row.revisit_by,
+    confirmation_note: confirmationNote ?? null,
     created_at: row.updated_at,
     created_by: row.updated_by,
   };

@@ -72,6 +72,24 @@ export type EvaluationWrite = {
 };
 
 /**
+ * What a confirmation that a complete decision is still valid writes: a
+ * save of the answers as they stand, with a note, a new revisit date and the
+ * catalog facts as the confirmation found them.
+ */
+export type EvaluationConfirmation = Omit<EvaluationWrite, 'status'> & {
+  id: string;
+  expectedVersion: number;
+  /** Why the decision still holds. */
+  note: string;
+  /**
+   * Keys of the notice conditions the owners were told of that no longer
+   * hold (the old revisit date's): released, so that they are told again
+   * should the same condition come back.
+   */
+  releasedNoticeConditions: string[];
+};
+
+/**
  * The columns permission rules are turned into: a condition is "this column
  * holds one of these values".
  */
@@ -131,6 +149,13 @@ export interface EvaluationStore {
     actorRef: string;
     now: Date;
   }): Promise<EvaluationRecord>;
+  /**
+   * Records that a complete decision is still valid, as its next version
+   * (complete, the note in its revision), and releases the notice
+   * conditions in the same transaction. A draft or an archived evaluation
+   * fails with a ConflictError, a stale version as an update does.
+   */
+  confirm(confirmation: EvaluationConfirmation): Promise<EvaluationRecord>;
   get(id: string): Promise<EvaluationRecord | undefined>;
   /** The evaluation of an entity that is not archived. */
   getByEntityRef(entityRef: string): Promise<EvaluationRecord | undefined>;

@@ -17,10 +17,12 @@
 import type {
   AuditorService,
   BackstageCredentials,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { PermissionRuleset } from '@backstage/plugin-permission-node';
 import {
   buildVsBuyEvaluationCreatePermission,
@@ -29,6 +31,7 @@ import {
   describeAnswer,
   teamDecisionOf,
   verdictLabel,
+  type ConfirmEvaluationRequest,
   type DashboardList,
   type DecisionSummary,
   type EvaluationDraft,
@@ -44,7 +47,10 @@ import {
 import type { Request } from 'express';
 import diff from 'microdiff';
 import type { BuildVsBuyDatabase } from '../database/BuildVsBuyDatabase';
-import { EvaluationConflictError } from '../database/DatabaseEvaluationStore';
+import {
+  EvaluationConflictError,
+  notConfirmable,
+} from '../database/DatabaseEvaluationStore';
 import type {
   EvaluationFilter,
   EvaluationQuery,
@@ -53,8 +59,10 @@ import type {
 import { EvaluationAccess } from './access';
 import { audited } from './audit';
 import { checkedCatalogFacts, notEvaluatedComponents } from './catalogFacts';
+import { confirmationFacts, notifyConfirmation } from './confirmation';
 import { formatPath } from './requests';
 import type { Reviewer } from './review';
+import { conditionKey } from './revisitScan';
 
 /** Who asks, and the HTTP request when there is one (for audit events). */
 export type ServiceContext = {
@@ -113,6 +121,9 @@ export class EvaluationService {
       auditor: AuditorService;
       catalog: CatalogService;
       reviewer: Reviewer;
+      /** Tells owners of confirmations; without it, nobody is told. */
+      notifications?: NotificationService;
+      logger?: LoggerService;
       now?: () => Date;
     },
   ) {
@@ -336,35 +347,104 @@ export class EvaluationService {
       );
     }
     const at = this.now();
-    const write = await this.writeOf(input, context, at);
-    try {
-      const record = await audited(
-        this.options.auditor,
-        'evaluation-update',
-        {
-          evaluationId: id,
-          version: input.version,
-          status: input.status,
-          ...decisionMeta(write.evaluation, write.outcome),
-        },
-        context,
-        () =>
-          this.options.db.evaluations.update({
-            ...write,
-            id,
-            expectedVersion: input.version,
-          }),
-      );
-      return this.reviewer.toStored(record, at);
-    } catch (error) {
-      if (error instanceof EvaluationConflictError && error.current) {
-        throw new StaleVersionError(
-          error.message,
-          this.reviewer.toStored(error.current, at),
-        );
-      }
-      throw error;
+    const write = await this.writeOf(input, context, at, current);
+    const record = await audited(
+      this.options.auditor,
+      'evaluation-update',
+      {
+        evaluationId: id,
+        version: input.version,
+        status: input.status,
+        ...decisionMeta(write.evaluation, write.outcome),
+      },
+      context,
+      () =>
+        this.options.db.evaluations.update({
+          ...write,
+          id,
+          expectedVersion: input.version,
+        }),
+    ).catch(error => this.staleAsConflict(error, at));
+    return this.reviewer.toStored(record, at);
+  }
+
+  /**
+   * Confirms that a complete decision is still valid, without changing its
+   * answers: the next version records the note and a revisit date one
+   * interval from today, the owners are told, and the revisit notice is
+   * re-armed. A draft, an archived decision, one whose component or
+   * maintenance owner left the catalog, or one the tree now decides
+   * otherwise is refused with a ConflictError; a stale `version` as an
+   * update's is.
+   */
+  async confirm(
+    id: string,
+    input: ConfirmEvaluationRequest,
+    context: ServiceContext,
+  ): Promise<StoredEvaluation> {
+    const current = await this.access.changeable(
+      buildVsBuyEvaluationUpdatePermission,
+      id,
+      context.credentials,
+    );
+    const refusal = notConfirmable(current.status);
+    if (refusal) {
+      throw refusal;
     }
+    const at = this.now();
+    const actorRef = actorOf(context.credentials);
+    const { confirmer, ...facts } = await confirmationFacts({
+      catalog: this.options.catalog,
+      record: current,
+      actorRef,
+      credentials: context.credentials,
+    });
+    const { evaluation, revisitBy } = this.reviewer.revisitOnConfirmation(
+      current,
+      at,
+    );
+    // The answers as they stand must still reach the recorded verdict (an
+    // incomplete walk included): otherwise there is nothing to confirm.
+    const outcome = this.options.reviewer.evaluate(evaluation, at);
+    if (!sameVerdict(outcome.verdict, current.outcome.verdict)) {
+      throw new ConflictError(
+        `The decision tree no longer comes to "${verdictLabel(
+          current.outcome.verdict,
+        )}" with these answers but to "${verdictLabel(
+          outcome.verdict,
+        )}": re-evaluate the decision instead of confirming it.`,
+      );
+    }
+    const record = await audited(
+      this.options.auditor,
+      'evaluation-confirm',
+      { evaluationId: id, version: input.version, revisitBy },
+      context,
+      () =>
+        this.options.db.evaluations.confirm({
+          id,
+          expectedVersion: input.version,
+          note: input.note,
+          evaluation,
+          outcome,
+          revisitBy,
+          ...facts,
+          releasedNoticeConditions: [
+            conditionKey({ kind: 'overdue', revisitBy: current.revisitBy }),
+            conditionKey({ kind: 'due-soon', revisitBy: current.revisitBy }),
+          ],
+          actorRef,
+          now: at,
+        }),
+    ).catch(error => this.staleAsConflict(error, at));
+    await notifyConfirmation({
+      notifications: this.options.notifications,
+      logger: this.options.logger,
+      record,
+      note: input.note,
+      confirmer,
+    });
+    return this.reviewer.toStored(record, at);
   }
 
   async archive(
@@ -393,6 +473,17 @@ export class EvaluationService {
   }
 
   // Writes, in parts
+
+  /* A stale version, as the StaleVersionError that carries the current one. */
+  private staleAsConflict(error: unknown, at: Date): never {
+    if (error instanceof EvaluationConflictError && error.current) {
+      throw new StaleVersionError(
+        error.message,
+        this.reviewer.toStored(error.current, at),
+      );
+    }
+    throw error;
+  }
 
   private async revision(id: string, version: number) {
     const revision = await this.options.db.evaluations.getRevision({
@@ -431,22 +522,28 @@ export class EvaluationService {
 
   /*
    * What a create or an update stores: the server's outcome, the revisit
-   * date in force and the catalog facts, checked with the caller's
-   * credentials.
+   * date in force (a new one for a changed complete decision) and the
+   * catalog facts, checked with the caller's credentials.
    */
   private async writeOf(
     input: EvaluationInput,
     context: ServiceContext,
     at: Date,
+    stored?: EvaluationRecord,
   ) {
+    const { evaluation, revisitBy } = this.reviewer.revisitOnSave(
+      input.evaluation,
+      stored,
+      at,
+    );
     return {
       status: input.status,
-      evaluation: input.evaluation,
-      outcome: this.outcomeOf(input.evaluation, input.status, at),
-      revisitBy: this.revisitByOf(input.evaluation, at),
+      evaluation,
+      outcome: this.outcomeOf(evaluation, input.status, at),
+      revisitBy,
       ...(await checkedCatalogFacts(
         this.options.catalog,
-        input.evaluation,
+        evaluation,
         context.credentials,
       )),
       actorRef: actorOf(context.credentials),
@@ -504,4 +601,15 @@ export function actorOf(credentials: BackstageCredentials): string {
     subject?: string;
   };
   return principal.userEntityRef ?? principal.subject ?? principal.type;
+}
+
+/* Whether two verdicts decide the same: the same kind, product and gaps. */
+function sameVerdict(a: Outcome['verdict'], b: Outcome['verdict']): boolean {
+  const decided = (verdict: Outcome['verdict']) =>
+    JSON.stringify([
+      verdict.kind,
+      'candidateId' in verdict ? verdict.candidateId : undefined,
+      'gaps' in verdict ? [...verdict.gaps].sort() : undefined,
+    ]);
+  return decided(a) === decided(b);
 }

@@ -16,18 +16,23 @@
 
 import { NotFoundError } from '@backstage/errors';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import {
+  confirmEvaluationRequestSchema,
+  EVALUATION_LIMITS,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { EvaluationService } from './EvaluationService';
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   normalizeEntityRef,
+  parse,
 } from './requests';
 
 /**
  * Actions for agents and automation, through Backstage's actions registry:
- * the decision of an entity and the decisions due for revisit, read with
- * the caller's credentials so the permission policy applies as it does to
- * the HTTP API.
+ * the decision of an entity, the decisions due for revisit, and confirming
+ * that a decision is still valid, with the caller's credentials so the
+ * permission policy applies as it does to the HTTP API.
  */
 export function registerActions(options: {
   actionsRegistry: ActionsRegistryService;
@@ -125,6 +130,60 @@ export function registerActions(options: {
         { credentials },
       );
       return { output: page };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'confirm-build-vs-buy-decision',
+    title: 'Confirm that a build-vs-buy decision is still valid',
+    description:
+      'Records that the recorded build-vs-buy decision of a catalog entity still holds, without changing its answers: a new version with the note, and a revisit date one revisit interval from today, which clears a due-soon or overdue status. The owners are notified. Needs permission to update the decision; pass the version you read (get-build-vs-buy-decision): a stale one fails with Conflict, as do drafts and archived decisions.',
+    attributes: { readOnly: false, destructive: false, idempotent: false },
+    schema: {
+      input: z =>
+        z.object({
+          entityRef: z
+            .string()
+            .min(1)
+            .max(255)
+            .describe(
+              'The entity reference, e.g. component:default/vector-db; the kind defaults to component',
+            ),
+          version: z
+            .number()
+            .int()
+            .min(1)
+            .describe('The version of the decision that was read'),
+          note: z
+            .string()
+            .min(1)
+            .max(EVALUATION_LIMITS.longTextLength)
+            .describe('Why the decision still holds'),
+        }),
+      output: z =>
+        z.object({
+          decision: z
+            .record(z.string(), z.unknown())
+            .describe('The confirmed decision, at its new version'),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const body = parse(
+        confirmEvaluationRequestSchema,
+        { version: input.version, note: input.note },
+        '',
+      );
+      const entityRef = normalizeEntityRef(input.entityRef, 'component');
+      const current = await service.getByEntityRef(entityRef, {
+        credentials,
+      });
+      if (!current) {
+        throw new NotFoundError(`${entityRef} has no build-vs-buy decision`);
+      }
+      const decision = await service.confirm(current.id, body, {
+        credentials,
+      });
+      return { output: { decision } };
     },
   });
 }

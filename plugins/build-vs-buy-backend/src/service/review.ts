@@ -15,15 +15,17 @@
  */
 
 import {
-  defaultRevisitBy,
   evaluate,
   EvaluationDraft,
   reviewStatus,
   reviewWindow,
   teamDecisionOf,
+  revisitOnConfirmation,
+  revisitOnSave,
   type EvaluationSummary,
   type Outcome,
   type Review,
+  type RevisitOnSave,
   type StoredEvaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { EvaluationRecord, ReviewWindow } from '../database/types';
@@ -40,6 +42,17 @@ export type Reviewer = {
   evaluate(evaluation: EvaluationDraft, at: Date): Outcome;
   /** The revisit date in force: the answer, or the configured interval. */
   revisitByOf(evaluation: EvaluationDraft, at: Date): string;
+  /**
+   * The revisit date a save at `at` records, and the answers it stores:
+   * -common's `revisitOnSave` with the configured interval.
+   */
+  revisitOnSave(
+    evaluation: EvaluationDraft,
+    stored: EvaluationRecord | undefined,
+    at: Date,
+  ): RevisitOnSave;
+  /** The revisit date a confirmation at `at` moves a decision to. */
+  revisitOnConfirmation(record: EvaluationRecord, at: Date): RevisitOnSave;
   /** The day review status is judged on, and the end of its due-soon window. */
   windowAt(at: Date): ReviewWindow;
   /** The review of answers with the revisit date and verdict in force. */
@@ -87,8 +100,24 @@ export function createReviewer(settings: BuildVsBuySettings): Reviewer {
         now: at,
       }),
     revisitByOf: (evaluation, at) =>
-      evaluation.revisitBy ??
-      defaultRevisitBy(at, settings.revisitIntervalMonths),
+      revisitOnSave({
+        evaluation,
+        savedAt: at,
+        revisitIntervalMonths: settings.revisitIntervalMonths,
+      }).revisitBy,
+    revisitOnSave: (evaluation, stored, at) =>
+      revisitOnSave({
+        evaluation,
+        stored,
+        savedAt: at,
+        revisitIntervalMonths: settings.revisitIntervalMonths,
+      }),
+    revisitOnConfirmation: (record, at) =>
+      revisitOnConfirmation({
+        evaluation: record.evaluation,
+        confirmedAt: at,
+        revisitIntervalMonths: settings.revisitIntervalMonths,
+      }),
     windowAt: at => reviewWindow(at, settings.dueSoonDays),
     reviewAnswers,
     review,

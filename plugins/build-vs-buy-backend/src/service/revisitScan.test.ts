@@ -38,6 +38,7 @@ import { BuildVsBuyDatabase } from '../database/BuildVsBuyDatabase';
 import type { EvaluationRecord } from '../database/types';
 import { createReviewer } from './review';
 import {
+  conditionKey,
   conditionsOf,
   displayNamesOf,
   noticeOf,
@@ -452,6 +453,56 @@ describe('runRevisitScan', () => {
       const result = await scan(catalogNow, '2027-01-10T08:00:00Z');
       expect(result).toMatchObject({ scanned: 1, notified: 0 });
       expect(sent).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'a decision confirmed as still valid stops being due, and comes due again by its new date, %p',
+    async databaseId => {
+      const { store } = await setUp(databaseId);
+      const decision = await decide(store, {
+        name: 'due-soon',
+        owner: 'group:default/search',
+        revisitBy: '2027-01-20',
+        maintenanceGroup: 'group:default/ml-platform',
+        maintainers: 2,
+      });
+      const { scan, sent } = scanner(store);
+
+      await scan(catalogNow, '2027-01-21T08:00:00Z');
+      expect(sent).toHaveLength(1);
+      expect(sent[0].payload.description).toContain('2027-01-20');
+
+      // Confirmed the next day, as the service does it.
+      const confirmedAt = new Date('2027-01-22T10:00:00Z');
+      const { evaluation, revisitBy } = reviewer.revisitOnConfirmation(
+        decision,
+        confirmedAt,
+      );
+      expect(revisitBy).toBe('2027-07-22');
+      await store.evaluations.confirm({
+        id: decision.id,
+        expectedVersion: decision.version,
+        note: 'Still no vendor with hybrid search.',
+        evaluation,
+        outcome: decision.outcome,
+        revisitBy,
+        entity: decision.entity,
+        maintainers: 2,
+        releasedNoticeConditions: (['overdue', 'due-soon'] as const).map(kind =>
+          conditionKey({ kind, revisitBy: decision.revisitBy }),
+        ),
+        actorRef: 'user:default/bob',
+        now: confirmedAt,
+      });
+
+      const afterwards = await scan(catalogNow, '2027-01-23T08:00:00Z');
+      expect(afterwards).toMatchObject({ scanned: 1, notified: 0 });
+      const later = await scan(catalogNow, '2027-07-01T08:00:00Z');
+      expect(later).toMatchObject({ scanned: 1, notified: 1 });
+      expect(sent).toHaveLength(2);
+      expect(sent[1].payload.description).toContain('2027-07-22');
+      expect(sent[1].payload.description).not.toContain('2027-01-20');
     },
   );
 });

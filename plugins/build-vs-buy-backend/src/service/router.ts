@@ -20,6 +20,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
+  confirmEvaluationRequestSchema,
   createEvaluationRequestSchema,
   DASHBOARD_LISTS,
   evaluationDraftSchema,
@@ -144,23 +145,40 @@ export async function createRouter(
     res.json(await service.get(req.params.id, await contextOf(req)));
   });
 
+  // A stale version: the 409 carries the current record to merge with.
+  const staleVersionAnswered = (
+    error: unknown,
+    req: AnyRequest,
+    res: express.Response,
+  ) => {
+    if (!(error instanceof StaleVersionError)) {
+      throw error;
+    }
+    res.status(409).json({
+      error: { name: error.name, message: error.message },
+      request: { method: req.method, url: req.originalUrl },
+      response: { statusCode: 409 },
+      current: error.current,
+    });
+  };
+
   router.put('/evaluations/:id', async (req, res) => {
     const context = await contextOf(req);
     const body = parse(updateEvaluationRequestSchema, req.body, 'body');
     try {
       res.json(await service.update(req.params.id, body, context));
     } catch (error) {
-      // A stale version: the 409 carries the current record to merge with.
-      if (error instanceof StaleVersionError) {
-        res.status(409).json({
-          error: { name: error.name, message: error.message },
-          request: { method: req.method, url: req.originalUrl },
-          response: { statusCode: 409 },
-          current: error.current,
-        });
-        return;
-      }
-      throw error;
+      staleVersionAnswered(error, req, res);
+    }
+  });
+
+  router.post('/evaluations/:id/confirm', async (req, res) => {
+    const context = await contextOf(req);
+    const body = parse(confirmEvaluationRequestSchema, req.body, 'body');
+    try {
+      res.json(await service.confirm(req.params.id, body, context));
+    } catch (error) {
+      staleVersionAnswered(error, req, res);
     }
   });
 

@@ -272,6 +272,53 @@ describe('BuildVsBuyHttpClient', () => {
     });
   });
 
+  it('confirms a decision at a version with a note, and tells a stale version from a draft', async () => {
+    const confirmed = storedEvaluation(4);
+    const current = storedEvaluation(5);
+    const answers = [
+      json(confirmed),
+      json(
+        { ...errorBody('ConflictError', 'Version 3 is stale', 409), current },
+        409,
+      ),
+      json(
+        errorBody(
+          'ConflictError',
+          'Only a recorded decision can be confirmed',
+          409,
+        ),
+        409,
+      ),
+    ];
+    const { client, calls } = clientAnswering(() => answers.shift()!);
+    const confirm = () =>
+      client.confirmEvaluation(
+        { id: 'e1' },
+        { version: 3, note: 'Still the cheapest way to search' },
+      );
+
+    await expect(confirm()).resolves.toEqual(confirmed);
+    expect(calls[0].init.method).toBe('POST');
+    expect(calls[0].url.pathname).toBe(
+      '/api/build-vs-buy/evaluations/e1/confirm',
+    );
+    expect(JSON.parse(calls[0].init.body as string)).toEqual({
+      version: 3,
+      note: 'Still the cheapest way to search',
+    });
+
+    const stale = await confirm().catch(e => e);
+    expect(stale).toBeInstanceOf(EvaluationConflictError);
+    expect(stale.current).toEqual(current);
+
+    const draft = await confirm().catch(e => e);
+    expect(draft).not.toBeInstanceOf(EvaluationConflictError);
+    expect(draft).toMatchObject({ name: 'ResponseError', statusCode: 409 });
+    expect(draft.body.error.message).toMatch(
+      /Only a recorded decision can be confirmed/,
+    );
+  });
+
   it('archives at a version, and throws when that fails', async () => {
     const answers = [
       new Response(null, { status: 204 }),

@@ -20,6 +20,7 @@
 import { ResponseError } from '@backstage/errors';
 import createClient, { type Client } from 'openapi-fetch';
 import type {
+  ConfirmEvaluationRequest,
   CreateEvaluationRequest,
   DashboardList,
   DecisionSummary,
@@ -205,21 +206,32 @@ export class BuildVsBuyHttpClient {
     body: UpdateEvaluationRequest,
     options?: BuildVsBuyRequestOptions,
   ): Promise<StoredEvaluation> {
-    const result = await (
-      await this.#client(options)
-    ).PUT('/evaluations/{id}', { params: { path }, body });
-    const failure = this.#failures.get(result.response);
-    if (failure) {
-      const cause = await failure;
-      throw result.error && 'current' in result.error
-        ? new EvaluationConflictError(
-            result.error.error.message,
-            cause,
-            result.error.current,
-          )
-        : cause;
-    }
-    return this.#read(Promise.resolve(result));
+    return this.#save(
+      (await this.#client(options)).PUT('/evaluations/{id}', {
+        params: { path },
+        body,
+      }),
+    );
+  }
+
+  /**
+   * Confirms that a recorded decision is still valid: the next version keeps
+   * the answers, records the note and moves the revisit date one interval
+   * ahead of today. Rejects with {@link EvaluationConflictError} when
+   * someone saved since `body.version` was read, and with a 409
+   * `ResponseError` when the decision is a draft or archived.
+   */
+  async confirmEvaluation(
+    path: { id: string },
+    body: ConfirmEvaluationRequest,
+    options?: BuildVsBuyRequestOptions,
+  ): Promise<StoredEvaluation> {
+    return this.#save(
+      (await this.#client(options)).POST('/evaluations/{id}/confirm', {
+        params: { path },
+        body,
+      }),
+    );
   }
 
   /** Archives the evaluation at `version`; it stays in history. */
@@ -349,6 +361,33 @@ export class BuildVsBuyHttpClient {
         parseAs: 'text',
       }),
     );
+  }
+
+  /*
+   * The stored evaluation a save answers; a 409 that carries the current
+   * record throws an EvaluationConflictError, any other failure its
+   * ResponseError.
+   */
+  async #save(
+    request: Promise<{
+      data?: StoredEvaluation;
+      error?: { error: { message: string }; current?: StoredEvaluation };
+      response: Response;
+    }>,
+  ): Promise<StoredEvaluation> {
+    const result = await request;
+    const failure = this.#failures.get(result.response);
+    if (failure) {
+      const cause = await failure;
+      throw result.error?.current
+        ? new EvaluationConflictError(
+            result.error.error.message,
+            cause,
+            result.error.current,
+          )
+        : cause;
+    }
+    return this.#read(Promise.resolve(result));
   }
 
   /* The body of a successful response; a failure throws a ResponseError. */

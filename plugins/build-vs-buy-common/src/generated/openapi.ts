@@ -55,6 +55,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/evaluations/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Confirms that a recorded decision is still valid, without re-running the wizard: records a new revision with the same answers and the note, and moves the revisit date one revisit interval (buildVsBuy.revisitInterval) ahead of today, which clears a due-soon or overdue status until it comes due again. Needs the update permission. Only a complete decision can be confirmed: a draft or an archived one gets 409, as does a stale version (with the current record), or a decision whose component or maintenance owner left the catalog. The maintenance owner group and the component's owner are notified, except the caller. */
+    post: operations['ConfirmEvaluation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/evaluations/{id}/revisions': {
     parameters: {
       query?: never;
@@ -404,6 +421,13 @@ export interface components {
       version: number;
       status: components['schemas']['EvaluationStatus'];
       verdictKind: components['schemas']['VerdictKind'];
+      /**
+       * Format: date
+       * @description The revisit date in force from this revision on; absent on revisions saved before it was recorded.
+       */
+      revisitBy?: string;
+      /** @description Why the decision still holds, on a revision that confirmed it as it stood. */
+      confirmationNote?: string;
       /** Format: date-time */
       createdAt: string;
       createdBy: string;
@@ -414,6 +438,13 @@ export interface components {
       status: components['schemas']['EvaluationStatus'];
       verdictKind: components['schemas']['VerdictKind'];
       evaluation: components['schemas']['EvaluationDraft'];
+      /**
+       * Format: date
+       * @description The revisit date in force from this revision on; absent on revisions saved before it was recorded.
+       */
+      revisitBy?: string;
+      /** @description Why the decision still holds, on a revision that confirmed it as it stood. */
+      confirmationNote?: string;
       /** Format: date-time */
       createdAt: string;
       createdBy: string;
@@ -466,6 +497,12 @@ export interface components {
       /** @enum {string} */
       status: 'draft' | 'complete';
       evaluation: components['schemas']['EvaluationDraft'];
+    };
+    /** @description The version the client read, so a concurrent edit gets 409, and why the decision still holds. */
+    ConfirmEvaluationRequest: {
+      version: number;
+      /** @description Why the decision still holds; not blank. */
+      note: string;
     };
     /** @description The answers to the decision tree, generated from the zod schema in @build-vs-buy/plugin-build-vs-buy-common; do not edit. Unknown fields are refused by the server, which validates with that schema too, and whose 400 names the field. */
     EvaluationDraft: {
@@ -814,6 +851,49 @@ export interface operations {
       403: components['responses']['ErrorResponse'];
       404: components['responses']['ErrorResponse'];
       409: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ConfirmEvaluation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The evaluation's id. */
+        id: components['parameters']['id'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmEvaluationRequest'];
+      };
+    };
+    responses: {
+      /** @description Confirmed, as the next version. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredEvaluation'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+      /** @description The version was stale (the current record is included), or the decision cannot be confirmed as it stands: a draft, archived, or its component or maintenance owner left the catalog. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            current?: components['schemas']['StoredEvaluation'];
+          } & components['schemas']['Error'];
+        };
+      };
       default: components['responses']['ErrorResponse'];
     };
   };

@@ -16,6 +16,7 @@
 
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  ConfirmEvaluationRequest,
   CreateEvaluationRequest,
   DashboardList,
   DecisionListFilter,
@@ -95,6 +96,16 @@ export interface BuildVsBuyApi {
   updateEvaluation(
     id: string,
     request: UpdateEvaluationRequest,
+  ): Promise<StoredEvaluation>;
+  /**
+   * Confirms that a recorded decision is still valid: a new version with
+   * the same answers and the note, revisit date one interval from today.
+   * Rejects with `EvaluationConflictError` when someone saved since
+   * `request.version` was read.
+   */
+  confirmEvaluation(
+    id: string,
+    request: ConfirmEvaluationRequest,
   ): Promise<StoredEvaluation>;
   archiveEvaluation(id: string, version: number): Promise<void>;
   listRevisions(

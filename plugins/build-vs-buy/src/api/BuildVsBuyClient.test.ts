@@ -194,6 +194,33 @@ describe('BuildVsBuyClient', () => {
     expect(body).toMatchObject({ version: 3, status: 'draft' });
   });
 
+  it('confirms a decision as still valid with the version read and a note', async () => {
+    const confirmed = storedEvaluation('ecommerce-vector-database', {
+      version: 4,
+    });
+    let received: { path: string; body: unknown } | undefined;
+    server.use(
+      http.post(`${baseUrl}/evaluations/:id/confirm`, async ({ request }) => {
+        received = {
+          path: new URL(request.url).pathname,
+          body: await request.json(),
+        };
+        return HttpResponse.json(confirmed);
+      }),
+    );
+
+    await expect(
+      client.confirmEvaluation(confirmed.id, {
+        version: 3,
+        note: 'Still the only vendor with hybrid search.',
+      }),
+    ).resolves.toEqual(confirmed);
+    expect(received).toEqual({
+      path: `/api/build-vs-buy/evaluations/${confirmed.id}/confirm`,
+      body: { version: 3, note: 'Still the only vendor with hybrid search.' },
+    });
+  });
+
   it('posts a draft to /evaluate for the preview', async () => {
     const stored = storedEvaluation('rag-hybrid-search');
     server.use(

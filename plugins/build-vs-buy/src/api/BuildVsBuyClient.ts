@@ -18,6 +18,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   BuildVsBuyHttpClient,
+  type ConfirmEvaluationRequest,
   type CreateEvaluationRequest,
   type DashboardList,
   type DecisionSummary,
@@ -123,6 +124,13 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
     request: UpdateEvaluationRequest,
   ): Promise<StoredEvaluation> {
     return this.client.updateEvaluation({ id }, request);
+  }
+
+  confirmEvaluation(
+    id: string,
+    request: ConfirmEvaluationRequest,
+  ): Promise<StoredEvaluation> {
+    return this.client.confirmEvaluation({ id }, request);
   }
 
   archiveEvaluation(id: string, version: number): Promise<void> {

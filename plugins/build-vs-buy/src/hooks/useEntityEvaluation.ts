@@ -15,14 +15,28 @@
  */
 
 import { useApi } from '@backstage/core-plugin-api';
+import type { StoredEvaluation } from '@build-vs-buy/plugin-build-vs-buy-common';
+import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { buildVsBuyApiRef } from '../api';
 
-/** The stored evaluation of an entity; `value` is undefined when it has none. */
+/**
+ * The stored evaluation of an entity; `value` is undefined when it has none.
+ * `replace` shows a newer version the caller got back from a save (a
+ * confirmation) without loading it again.
+ */
 export function useEntityEvaluation(entityRef: string) {
   const api = useApi(buildVsBuyApiRef);
-  return useAsyncRetry(
+  const state = useAsyncRetry(
     () => api.getEvaluationByEntity(entityRef),
     [api, entityRef],
   );
+  const [replaced, setReplaced] = useState<StoredEvaluation>();
+  const newer =
+    replaced &&
+    replaced.entityRef === state.value?.entityRef &&
+    replaced.version > state.value.version
+      ? replaced
+      : undefined;
+  return { ...state, value: newer ?? state.value, replace: setReplaced };
 }

@@ -18,6 +18,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { StoredEvaluation } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { BuildVsBuyApi } from '../../api';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { storedEvaluation } from '../../__testUtils__/storedEvaluations';
 import { EntityBuildVsBuyCard } from './EntityBuildVsBuyCard';
@@ -27,9 +28,13 @@ function renderCard(
   authorize:
     | AuthorizeResult.ALLOW
     | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  api: Partial<BuildVsBuyApi> = {},
 ) {
   return renderWithApis(<EntityBuildVsBuyCard />, {
-    api: { getEvaluationByEntity: jest.fn().mockResolvedValue(stored) },
+    api: {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(stored),
+      ...api,
+    },
     authorize,
   });
 }
@@ -47,6 +52,9 @@ describe('EntityBuildVsBuyCard', () => {
     expect(screen.getByText('Current')).toBeInTheDocument();
     expect(screen.getByText(/on 2026-02-01/)).toBeInTheDocument();
     expect(screen.queryByText('Re-evaluate')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Confirm still valid' }),
+    ).not.toBeInTheDocument();
   });
 
   it('names the product of a buy and whether a migration plan exists', async () => {
@@ -143,6 +151,68 @@ describe('EntityBuildVsBuyCard', () => {
     expect(
       screen.getByRole('button', { name: 'Resume draft' }),
     ).toBeInTheDocument();
+  });
+
+  it('confirms an overdue decision as still valid, then shows its new revisit date and status', async () => {
+    const overdue = storedEvaluation('search-retrieval-pipeline');
+    overdue.review = {
+      status: 'overdue',
+      revisitBy: '2026-05-01',
+      reasons: [
+        {
+          code: 'revisit-date-passed',
+          message: 'The revisit date 2026-05-01 has passed.',
+        },
+      ],
+    };
+    const confirmed: StoredEvaluation = {
+      ...overdue,
+      version: overdue.version + 1,
+      review: { status: 'current', revisitBy: '2026-12-01', reasons: [] },
+    };
+    const confirmEvaluation = jest.fn().mockResolvedValue(confirmed);
+    await renderCard(overdue, AuthorizeResult.ALLOW, { confirmEvaluation });
+
+    expect(await screen.findByText('Revisit overdue')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Confirm still valid' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByRole('textbox'),
+      'Retrieval is still what sets our search apart.',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Confirm still valid' }),
+    );
+
+    expect(await screen.findByText('2026-12-01')).toBeInTheDocument();
+    expect(screen.getByText('Current')).toBeInTheDocument();
+    expect(screen.queryByText('Revisit overdue')).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('The revisit date 2026-05-01 has passed.'),
+    ).not.toBeInTheDocument();
+    expect(confirmEvaluation).toHaveBeenCalledWith(overdue.id, {
+      version: overdue.version,
+      note: 'Retrieval is still what sets our search apart.',
+    });
+    // No longer due: nothing left to confirm or re-evaluate on the card.
+    expect(
+      screen.queryByRole('button', { name: 'Confirm still valid' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('does not offer Confirm still valid to those who may not update the decision', async () => {
+    const overdue = storedEvaluation('search-retrieval-pipeline');
+    overdue.review = { ...overdue.review, status: 'overdue' };
+    await renderCard(overdue, AuthorizeResult.DENY);
+
+    await screen.findByRole('note', {
+      name: 'You do not have permission to edit this evaluation.',
+    });
+    expect(
+      screen.queryByRole('button', { name: 'Confirm still valid' }),
+    ).not.toBeInTheDocument();
   });
 
   it('offers to start an evaluation when there is none', async () => {

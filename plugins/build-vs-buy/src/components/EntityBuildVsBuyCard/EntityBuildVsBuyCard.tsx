@@ -36,6 +36,7 @@ import {
   useEvaluationPermissions,
 } from '../../hooks/useEvaluationPermissions';
 import { useEntityTabLink } from '../../hooks/useEntityTabLink';
+import { ConfirmStillValidButton } from '../ConfirmStillValid';
 import { ReviewStatusChip, VerdictChip } from '../DecisionChips';
 import { GuardedButton } from '../GuardedAction';
 import { EntityOrText, formatDate } from '../EntityOrText';
@@ -97,7 +98,12 @@ export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const links = useEntityTabLink(entity, props.tabPath);
-  const { value: stored, loading, error } = useEntityEvaluation(entityRef);
+  const {
+    value: stored,
+    loading,
+    error,
+    replace,
+  } = useEntityEvaluation(entityRef);
   const permissions = useEvaluationPermissions(stored?.id);
   const title = entity.metadata.title ?? entity.metadata.name;
 
@@ -205,6 +211,9 @@ export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
             >
               {draft ? 'Resume draft' : 'Re-evaluate'}
             </GuardedButton>
+            {stored.status === 'complete' && permissions.update.allowed && (
+              <ConfirmStillValidButton stored={stored} onChange={replace} />
+            )}
           </Grid>
         )}
       </Grid>

@@ -16,7 +16,8 @@
 
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { screen, waitFor } from '@testing-library/react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import { storedEvaluation } from '../../__testUtils__/storedEvaluations';
@@ -349,5 +350,87 @@ describe('EntityBuildVsBuyContent', () => {
     expect(
       await screen.findByRole('table', { name: 'Changes from version 1 to 3' }),
     ).toBeInTheDocument();
+  });
+
+  it('confirms the decision as still valid from the tab, and the history says who and why', async () => {
+    const { stored, api, rendered } = renderContent();
+    await rendered;
+    const confirmed = {
+      ...stored,
+      version: 4,
+      review: {
+        status: 'current' as const,
+        revisitBy: '2027-01-01',
+        reasons: [],
+      },
+      updatedBy: 'user:default/ada',
+    };
+    const note =
+      'No vendor has caught up on hybrid search; VectorCloud held its SLA.';
+    const history = (await api.listRevisions()).items;
+    const confirmEvaluation = jest.fn().mockResolvedValue(confirmed);
+    const confirmation = {
+      evaluationId: stored.id,
+      version: 4,
+      status: 'complete',
+      verdictKind: 'buy',
+      revisitBy: '2027-01-01',
+      confirmationNote: note,
+      createdAt: '2026-06-01T10:00:00.000Z',
+      createdBy: 'user:default/ada',
+    };
+    Object.assign(api, {
+      confirmEvaluation,
+      // The history as the backend has it before and after the confirmation.
+      listRevisions: jest.fn(async () => ({
+        items: confirmEvaluation.mock.calls.length
+          ? [confirmation, ...history]
+          : history,
+      })),
+    });
+    await screen.findByText(/Revisit by 2026-12-01\. Version 3\./);
+
+    // On the tab it is there whatever the status, for those who may update.
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Confirm still valid' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByRole('textbox'), note);
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Confirm still valid' }),
+    );
+
+    expect(
+      await screen.findByText(/Revisit by 2027-01-01\. Version 4\./),
+    ).toBeInTheDocument();
+    // The history is read again from the top, the confirmation first.
+    await waitFor(() =>
+      expect(
+        screen.getByRole('table', { name: 'Revisions' }),
+      ).toHaveTextContent(
+        `ada confirmed the decision is still valid: “${note}”Next revisit by 2027-01-01.`,
+      ),
+    );
+    expect(confirmEvaluation).toHaveBeenCalledWith(stored.id, {
+      version: 3,
+      note,
+    });
+  });
+
+  it('does not offer Confirm still valid to those who may not update', async () => {
+    const stored = storedEvaluation('ecommerce-vector-database');
+    await renderWithApis(<EntityBuildVsBuyContent />, {
+      api: {
+        getEvaluationByEntity: jest.fn().mockResolvedValue(stored),
+        listRevisions: jest.fn().mockResolvedValue({ items: [] }),
+      },
+      authorize: AuthorizeResult.DENY,
+    });
+    await screen.findByRole('note', {
+      name: 'You do not have permission to edit this evaluation.',
+    });
+    expect(
+      screen.queryByRole('button', { name: 'Confirm still valid' }),
+    ).not.toBeInTheDocument();
   });
 });

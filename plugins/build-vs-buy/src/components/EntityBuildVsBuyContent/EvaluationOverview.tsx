@@ -33,6 +33,7 @@ import {
   DENIED_REASONS,
   useEvaluationPermissions,
 } from '../../hooks/useEvaluationPermissions';
+import { ConfirmStillValidButton } from '../ConfirmStillValid';
 import { ReviewStatusChip, VerdictChip } from '../DecisionChips';
 import { DecisionTreeDiagram } from '../DecisionTreeDiagram';
 import { EntityOrText, formatDate } from '../EntityOrText';
@@ -53,7 +54,12 @@ import {
 export const EvaluationOverview = () => {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const { value: stored, loading, error } = useEntityEvaluation(entityRef);
+  const {
+    value: stored,
+    loading,
+    error,
+    replace,
+  } = useEntityEvaluation(entityRef);
   const permissions = useEvaluationPermissions(stored?.id);
 
   if (loading) {
@@ -137,6 +143,13 @@ export const EvaluationOverview = () => {
             >
               {editLabel}
             </GuardedButton>
+            {stored.status === 'complete' && permissions.update.allowed && (
+              <ConfirmStillValidButton
+                stored={stored}
+                onChange={replace}
+                variant={due ? 'contained' : 'outlined'}
+              />
+            )}
             <AdrDownloadButton stored={stored} />
           </Box>
         </InfoCard>
@@ -173,6 +186,8 @@ export const EvaluationOverview = () => {
       <Grid item xs={12}>
         <InfoCard title="Revision history">
           <RevisionHistory
+            // A new version (a confirmation) is read from the top again.
+            key={stored.version}
             evaluationId={stored.id}
             evaluation={stored.evaluation}
           />

@@ -36,6 +36,7 @@ import {
   TableCell,
   TableHead,
   TableRow,
+  Typography,
 } from '@material-ui/core';
 import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -43,6 +44,27 @@ import { buildVsBuyApiRef } from '../../api';
 import { EntityOrText, formatDate } from '../EntityOrText';
 import type { EvaluationDraft } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { AnswerChangesTable } from './AnswerChangesTable';
+
+/** A confirmation in words: who confirmed, why, and until when. */
+const Confirmation = (props: { revision: EvaluationRevisionSummary }) => {
+  const { revision } = props;
+  if (revision.confirmationNote === undefined) {
+    return null;
+  }
+  return (
+    <>
+      <Typography variant="body2">
+        <EntityOrText value={revision.createdBy} /> confirmed the decision is
+        still valid: “{revision.confirmationNote}”
+      </Typography>
+      {revision.revisitBy && (
+        <Typography variant="caption" color="textSecondary">
+          Next revisit by {revision.revisitBy}.
+        </Typography>
+      )}
+    </>
+  );
+};
 
 const VersionSelect = (props: {
   id: string;
@@ -121,6 +143,7 @@ export const RevisionHistory = (props: {
             <TableCell>Version</TableCell>
             <TableCell>Status</TableCell>
             <TableCell>Verdict</TableCell>
+            <TableCell>Confirmation</TableCell>
             <TableCell>Saved by</TableCell>
             <TableCell>Saved on</TableCell>
           </TableRow>
@@ -131,6 +154,9 @@ export const RevisionHistory = (props: {
               <TableCell>{revision.version}</TableCell>
               <TableCell>{revision.status}</TableCell>
               <TableCell>{VERDICT_LABELS[revision.verdictKind]}</TableCell>
+              <TableCell>
+                <Confirmation revision={revision} />
+              </TableCell>
               <TableCell>
                 <EntityOrText value={revision.createdBy} />
               </TableCell>

@@ -789,6 +789,17 @@ export const spec = {
           verdictKind: {
             $ref: '#/components/schemas/VerdictKind',
           },
+          revisitBy: {
+            type: 'string',
+            format: 'date',
+            description:
+              'The revisit date in force from this revision on; absent on revisions saved before it was recorded.',
+          },
+          confirmationNote: {
+            type: 'string',
+            description:
+              'Why the decision still holds, on a revision that confirmed it as it stood.',
+          },
           createdAt: {
             type: 'string',
             format: 'date-time',
@@ -825,6 +836,17 @@ export const spec = {
           },
           evaluation: {
             $ref: '#/components/schemas/EvaluationDraft',
+          },
+          revisitBy: {
+            type: 'string',
+            format: 'date',
+            description:
+              'The revisit date in force from this revision on; absent on revisions saved before it was recorded.',
+          },
+          confirmationNote: {
+            type: 'string',
+            description:
+              'Why the decision still holds, on a revision that confirmed it as it stood.',
           },
           createdAt: {
             type: 'string',
@@ -993,6 +1015,25 @@ export const spec = {
           },
           evaluation: {
             $ref: '#/components/schemas/EvaluationDraft',
+          },
+        },
+      },
+      ConfirmEvaluationRequest: {
+        type: 'object',
+        description:
+          'The version the client read, so a concurrent edit gets 409, and why the decision still holds.',
+        required: ['version', 'note'],
+        properties: {
+          version: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 2147483647,
+          },
+          note: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 4000,
+            description: 'Why the decision still holds; not blank.',
           },
         },
       },
@@ -1624,6 +1665,76 @@ export const spec = {
           },
           '409': {
             $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/evaluations/{id}/confirm': {
+      post: {
+        operationId: 'ConfirmEvaluation',
+        description:
+          "Confirms that a recorded decision is still valid, without re-running the wizard: records a new revision with the same answers and the note, and moves the revisit date one revisit interval (buildVsBuy.revisitInterval) ahead of today, which clears a due-soon or overdue status until it comes due again. Needs the update permission. Only a complete decision can be confirmed: a draft or an archived one gets 409, as does a stale version (with the current record), or a decision whose component or maintenance owner left the catalog. The maintenance owner group and the component's owner are notified, except the caller.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/id',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ConfirmEvaluationRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Confirmed, as the next version.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/StoredEvaluation',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            description:
+              'The version was stale (the current record is included), or the decision cannot be confirmed as it stands: a draft, archived, or its component or maintenance owner left the catalog.',
+            content: {
+              'application/json': {
+                schema: {
+                  allOf: [
+                    {
+                      $ref: '#/components/schemas/Error',
+                    },
+                  ],
+                  type: 'object',
+                  properties: {
+                    current: {
+                      $ref: '#/components/schemas/StoredEvaluation',
+                    },
+                  },
+                },
+              },
+            },
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',
