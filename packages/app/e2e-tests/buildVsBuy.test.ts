@@ -93,10 +93,12 @@ test('an evaluation launched from the entity reaches a verdict shown on the card
     .getByLabel('Yes')
     .check();
   // The owner is picked from the catalog's groups by name.
-  await page
-    .getByRole('textbox', { name: 'Maintenance owner' })
-    .fill('ML Platform');
+  const owner = page.getByRole('textbox', { name: 'Maintenance owner' });
+  await owner.fill('ML Platform');
+  // Opens the list if typing alone did not (it does not on a busy machine).
+  await owner.press('ArrowDown');
   await page.getByRole('option', { name: /ML Platform/ }).click();
+  await expect(owner).toHaveValue('ML Platform');
 
   await page.getByRole('button', { name: /Review and save/ }).click();
   await expect(page.getByText('Build in-house').first()).toBeVisible();

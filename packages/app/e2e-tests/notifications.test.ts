@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
 // The scan needs the seeded decisions, then up to one cycle.
 test.setTimeout(300_000);
 
-test('the maintenance group is notified of a decision due for revisit, with a link to it', async ({
+test('the maintenance group is notified of a buy without a migration plan, with the reason, the action and a link to it', async ({
   page,
 }) => {
   // The first page of a portal that has just started may take a while.
@@ -21,13 +21,17 @@ test('the maintenance group is notified of a decision due for revisit, with a li
   });
 
   const notice = page.getByText(
-    /Build vs buy: the decision for .*rag.retriever.* is due for revisit/i,
+    /Build vs buy: the decision for .*rag.retriever.* has no migration plan/i,
   );
   await expect(async () => {
     await page.goto('/notifications');
     await expect(notice.first()).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 240_000, intervals: [5_000] });
 
+  // The reason and what to do, in words.
+  await expect(
+    page.getByText(/without a migration plan/).first(),
+  ).toBeVisible();
   await notice.first().click();
   await expect(page).toHaveURL(
     /\/catalog\/default\/component\/rag-retriever\/build-vs-buy/,

@@ -21,6 +21,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  EVALUATION_STATUS_LABELS,
   VERDICT_LABELS,
   type EvaluationRevisionSummary,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -152,7 +153,7 @@ export const RevisionHistory = (props: {
           {revisions.map(revision => (
             <TableRow key={revision.version}>
               <TableCell>{revision.version}</TableCell>
-              <TableCell>{revision.status}</TableCell>
+              <TableCell>{EVALUATION_STATUS_LABELS[revision.status]}</TableCell>
               <TableCell>{VERDICT_LABELS[revision.verdictKind]}</TableCell>
               <TableCell>
                 <Confirmation revision={revision} />
