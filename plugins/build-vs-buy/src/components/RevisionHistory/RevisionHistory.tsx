@@ -153,7 +153,13 @@ export const RevisionHistory = (props: {
           {revisions.map(revision => (
             <TableRow key={revision.version}>
               <TableCell>{revision.version}</TableCell>
-              <TableCell>{EVALUATION_STATUS_LABELS[revision.status]}</TableCell>
+              <TableCell>
+                {/* A past revision was saved as a draft; only the current
+                    one is in progress. */}
+                {revision.status === 'draft'
+                  ? 'Draft'
+                  : EVALUATION_STATUS_LABELS[revision.status]}
+              </TableCell>
               <TableCell>{VERDICT_LABELS[revision.verdictKind]}</TableCell>
               <TableCell>
                 <Confirmation revision={revision} />
