@@ -118,8 +118,11 @@ describe('EntityBuildVsBuyCard', () => {
       name: "The team's decision",
     });
     expect(decision).toHaveTextContent(
-      "Team's decision: Buy VectorCloud ManagedThe tree recommends: Buy VectorCloud Managed",
+      "The team's decision follows the tree's recommendation.",
     );
+    // The chip names the decision once; the summary does not repeat it.
+    expect(decision).not.toHaveTextContent('VectorCloud');
+    expect(screen.getAllByText('Buy VectorCloud Managed')).toHaveLength(1);
     expect(
       within(decision).queryByText('Against the tree'),
     ).not.toBeInTheDocument();

@@ -22,11 +22,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import {
-  teamDecisionOf,
-  verdictLabel,
-  withFullStop,
-} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { teamDecisionOf } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { Box, Grid, Typography } from '@material-ui/core';
 import { useEntityEvaluation } from '../../hooks/useEntityEvaluation';
 import {
@@ -121,8 +117,7 @@ export const EvaluationOverview = () => {
               </Typography>
             ) : (
               <Typography variant="body2">
-                {withFullStop(verdictLabel(team.decision))} Revisit by{' '}
-                {review.revisitBy}. Version {stored.version}.
+                Revisit by {review.revisitBy}. Version {stored.version}.
               </Typography>
             )}
           </Box>

@@ -48,6 +48,22 @@ export const TeamDecisionSummary = (props: {
   verdict: Verdict;
 }) => {
   const team = teamDecisionOf(props.evaluation, props.verdict);
+  if (!team.decidedAgainstTree && props.verdict.kind !== 'incomplete') {
+    // The chip beside it names the decision: say only that the team and the
+    // tree agree, rather than the same words twice more.
+    return (
+      <Box component="section" aria-label="The team's decision">
+        <Typography variant="body2" color="textSecondary">
+          The team's decision follows the tree's recommendation.
+        </Typography>
+        {team.rationale && (
+          <Typography variant="body2">
+            The team's rationale: {team.rationale}
+          </Typography>
+        )}
+      </Box>
+    );
+  }
   return (
     <Box component="section" aria-label="The team's decision">
       <Box
