@@ -20,6 +20,14 @@ describe('exampleEvaluations', () => {
       expect(catalog).toContain(`\n  name: ${name}\n`);
       const group = evaluation.maintenance.ownerGroupRef!.split('/')[1];
       expect(org).toContain(`\n  name: ${group}\n`);
+      // Every dependent is a component of the example catalog, so no
+      // seeded decision warns about a dependent the catalog does not know.
+      for (const dependent of evaluation.prerequisites.componentDescription
+        .dependents) {
+        expect(catalog).toContain(
+          `\n  name: ${dependent.replace('component:default/', '')}\n`,
+        );
+      }
     }
   });
 

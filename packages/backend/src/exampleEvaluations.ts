@@ -54,17 +54,27 @@ const TEAMS = {
   },
 } as const;
 
-/** Places an example on a component, owned and assessed by one team. */
+/**
+ * Places an example on a component, owned and assessed by one team, with
+ * the example catalog's components that depend on it.
+ */
 function placed(
   example: Evaluation,
   component: string,
   team: keyof typeof TEAMS,
+  dependents: string[],
   rest: Partial<Evaluation>,
 ): Evaluation {
   return {
     ...example,
     entityRef: `component:default/${component}`,
-    prerequisites: { ...example.prerequisites, teamCapacity: TEAMS[team] },
+    prerequisites: {
+      componentDescription: {
+        ...example.prerequisites.componentDescription,
+        dependents: dependents.map(name => `component:default/${name}`),
+      },
+      teamCapacity: TEAMS[team],
+    },
     maintenance: {
       ...example.maintenance,
       ownerGroupRef: `group:default/${team}`,
@@ -86,29 +96,48 @@ export function exampleEvaluations(now: Date): Evaluation[] {
   const { migrationPlan: _dropped, ...ragFailureModesWithoutPlan } =
     ragHybridSearch.failureModes;
   return [
-    placed(ecommerceVectorDatabase, 'vector-database', 'applied-ml-startup', {
-      organisationProfile: 'mid-size',
-      revisitBy: daysFrom(now, 150),
-    }),
-    placed(searchRetrievalPipeline, 'retrieval-pipeline', 'search-relevance', {
-      organisationProfile: 'mid-size',
-      revisitBy: daysFrom(now, -20),
-    }),
+    placed(
+      ecommerceVectorDatabase,
+      'vector-database',
+      'applied-ml-startup',
+      ['product-search'],
+      {
+        organisationProfile: 'mid-size',
+        revisitBy: daysFrom(now, 150),
+      },
+    ),
+    placed(
+      searchRetrievalPipeline,
+      'retrieval-pipeline',
+      'search-relevance',
+      [],
+      {
+        organisationProfile: 'mid-size',
+        revisitBy: daysFrom(now, -20),
+      },
+    ),
     placed(
       clinicalValidationPipeline,
       'clinical-validation-pipeline',
       'clinical-ai',
+      [],
       { revisitBy: daysFrom(now, 12) },
     ),
-    placed(ragHybridSearch, 'rag-retriever', 'ml-platform', {
+    placed(ragHybridSearch, 'rag-retriever', 'ml-platform', ['llm-gateway'], {
       organisationProfile: 'mid-size',
       failureModes: ragFailureModesWithoutPlan,
       revisitBy: daysFrom(now, 90),
     }),
-    placed(startupObservability, 'model-monitoring', 'ml-platform', {
-      organisationProfile: 'mid-size',
-      revisitBy: daysFrom(now, 60),
-    }),
+    placed(
+      startupObservability,
+      'model-monitoring',
+      'ml-platform',
+      ['clinical-validation-pipeline'],
+      {
+        organisationProfile: 'mid-size',
+        revisitBy: daysFrom(now, 60),
+      },
+    ),
   ];
 }
 
