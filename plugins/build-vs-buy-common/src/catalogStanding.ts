@@ -30,10 +30,18 @@ export const CATALOG_STANDINGS = [
   'current',
 ] as const;
 
-/** @public */
+/**
+ * One of {@link CATALOG_STANDINGS}.
+ *
+ * @public
+ */
 export type CatalogStanding = (typeof CATALOG_STANDINGS)[number];
 
-/** @public */
+/**
+ * Each catalog standing in words, as the catalog's filter offers it.
+ *
+ * @public
+ */
 export const CATALOG_STANDING_LABELS: Record<CatalogStanding, string> = {
   'no-decision': 'No decision',
   'due-for-revisit': 'Due for revisit',

@@ -44,6 +44,7 @@ import { DecisionLoader } from './decisionLoader';
  */
 export class BuildVsBuyEntityFilter implements EntityFilter {
   constructor(
+    /** The standing kept. */
     readonly value: CatalogStanding,
     /** The decisions of the listed entities, by lower-case entity ref. */
     private readonly decisions: ReadonlyMap<
@@ -52,11 +53,13 @@ export class BuildVsBuyEntityFilter implements EntityFilter {
     >,
   ) {}
 
+  /** Whether the entity has the standing kept. */
   filterEntity(entity: Entity): boolean {
     const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     return catalogStandingOf(this.decisions.get(ref)) === this.value;
   }
 
+  /** The standing, as the catalog page's URL holds it. */
   toQueryValue(): string {
     return this.value;
   }

@@ -24,11 +24,14 @@ function apiAnswering(fail = false) {
       return {
         items: (options.entityRef ?? [])
           .filter(ref => ref.endsWith('-decided'))
-          .map(ref => ({ entityRef: ref, status: 'complete' }) as any),
+          .map(ref => ({ entityRef: ref, status: 'complete' } as any)),
       };
     },
   );
-  return { api: { listEvaluations } as unknown as BuildVsBuyApi, listEvaluations };
+  return {
+    api: { listEvaluations } as unknown as BuildVsBuyApi,
+    listEvaluations,
+  };
 }
 
 describe('DecisionLoader', () => {
