@@ -3,8 +3,10 @@ import { ApiExplorerPage } from '@backstage/plugin-api-docs';
 import {
   CatalogEntityPage,
   CatalogIndexPage,
+  CatalogTable,
   catalogPlugin,
 } from '@backstage/plugin-catalog';
+import { DefaultFilters } from '@backstage/plugin-catalog-react';
 import { orgPlugin } from '@backstage/plugin-org';
 import { SearchPage } from '@backstage/plugin-search';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
@@ -23,7 +25,11 @@ import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { CatalogGraphPage } from '@backstage/plugin-catalog-graph';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
-import { BuildVsBuyPage } from '@build-vs-buy/plugin-build-vs-buy';
+import {
+  BuildVsBuyCatalogFilter,
+  BuildVsBuyPage,
+  createBuildVsBuyCatalogColumn,
+} from '@build-vs-buy/plugin-build-vs-buy';
 
 const app = createApp({
   apis,
@@ -40,7 +46,24 @@ const app = createApp({
 const routes = (
   <FlatRoutes>
     <Route path="/" element={<Navigate to="catalog" />} />
-    <Route path="/catalog" element={<CatalogIndexPage />} />
+    <Route
+      path="/catalog"
+      element={
+        <CatalogIndexPage
+          // Each component's build-vs-buy decision, and a filter on it.
+          columns={context => [
+            ...CatalogTable.defaultColumnsFunc(context),
+            createBuildVsBuyCatalogColumn(),
+          ]}
+          filters={
+            <>
+              <DefaultFilters initialKind="component" />
+              <BuildVsBuyCatalogFilter />
+            </>
+          }
+        />
+      }
+    />
     <Route
       path="/catalog/:namespace/:kind/:name"
       element={<CatalogEntityPage />}

@@ -155,6 +155,44 @@ describe('buildVsBuyPlugin', () => {
     expect(wrong.body.error.message).toMatch(/^query\.view: /);
   });
 
+  it('reads the decisions of a page of entities in one request', async () => {
+    const refs = (list: string[]) =>
+      list.map(ref => `entityRef=${encodeURIComponent(ref)}`).join('&');
+    const { server } = await startBackend('SQLITE_3');
+    const created = await request(server)
+      .post('/api/build-vs-buy/evaluations')
+      .send({ status: 'complete', evaluation: vectorDatabase });
+    expect(created.status).toBe(201);
+
+    const page = await request(server)
+      .get('/api/build-vs-buy/evaluations')
+      .query(
+        refs([
+          'component:default/vector-database',
+          'Component:default/Nothing-here',
+          'Component:Default/Vector-Database',
+        ]),
+      );
+    expect(page.status).toBe(200);
+    expect(
+      page.body.items.map((item: { entityRef: string }) => item.entityRef),
+    ).toEqual(['component:default/vector-database']);
+
+    const none = await request(server)
+      .get('/api/build-vs-buy/evaluations')
+      .query(refs(['component:default/a', 'component:default/b']));
+    expect(none.status).toBe(200);
+    expect(none.body.items).toEqual([]);
+
+    const tooMany = await request(server)
+      .get('/api/build-vs-buy/evaluations')
+      .query(
+        refs(Array.from({ length: 101 }, (_, i) => `component:default/c${i}`)),
+      );
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toMatch(/entityRef/);
+  });
+
   it('serves its OpenAPI spec, with the mount path in front of each route', async () => {
     const { server } = await startBackend('SQLITE_3');
     const response = await request(server).get(

@@ -69,6 +69,16 @@ describe('the team decision, through the HTTP API', () => {
           entities: [
             component('vector-database'),
             component('catalogue-embeddings'),
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Group',
+              metadata: { name: 'ml-platform', namespace: 'default' },
+              spec: {
+                type: 'team',
+                profile: { displayName: 'ML Platform' },
+                children: [],
+              },
+            },
           ],
         }),
         auditor.factory,
@@ -274,10 +284,15 @@ describe('the team decision, through the HTTP API', () => {
       const csv = await request(server).get(
         '/api/build-vs-buy/dashboard/no-maintenance-owner?format=csv',
       );
+      expect(csv.status).toBe(200);
+      // In words: the team's decision, the tree's verdict, the owner's
+      // display name; no codes or entity refs.
       expect(csv.text.split('\n')[0]).toContain(
-        'verdict,teamDecision,decidedAgainstTree',
+        "Decision,Chosen product,The tree's verdict,Decided against the tree",
       );
-      expect(csv.text).toContain('buy,build,true');
+      expect(csv.text).toContain('Build in-house,,Buy VectorCloud Managed,Yes');
+      expect(csv.text).toContain(',ML Platform,');
+      expect(csv.text).not.toMatch(/group:default|component:default|,buy,/);
 
       const wrong = await request(server).get(
         '/api/build-vs-buy/evaluations?decidedAgainstTree=maybe',

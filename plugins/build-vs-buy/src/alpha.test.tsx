@@ -48,6 +48,7 @@ describe('alpha', () => {
       'entity-context-menu-item:build-vs-buy',
       'search-result-list-item:build-vs-buy',
       'search-filter-result-type:build-vs-buy',
+      'catalog-filter:build-vs-buy',
     ]) {
       expect(buildVsBuyPlugin.getExtension(id as any)).toBeDefined();
     }

@@ -29,6 +29,7 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import {
+  CatalogFilterBlueprint,
   EntityCardBlueprint,
   EntityContentBlueprint,
   EntityContextMenuItemBlueprint,
@@ -133,6 +134,23 @@ export const buildVsBuySearchResultType = SearchFilterResultTypeBlueprint.make({
 });
 
 /**
+ * "Build vs buy: no decision / due for revisit / current" in the catalog
+ * page's filter sidebar. (The catalog page of the new frontend system takes
+ * no extra table columns yet; apps on the legacy system add
+ * `createBuildVsBuyCatalogColumn()` to `CatalogIndexPage`.)
+ *
+ * @alpha
+ */
+export const buildVsBuyCatalogFilter = CatalogFilterBlueprint.make({
+  params: {
+    loader: () =>
+      import('./components/CatalogDecisions').then(m => (
+        <m.BuildVsBuyCatalogFilter />
+      )),
+  },
+});
+
+/**
  * The Build vs Buy plugin for the new frontend system.
  *
  * @alpha
@@ -150,5 +168,6 @@ export default createFrontendPlugin({
     buildVsBuyEntityContextMenuItem,
     buildVsBuySearchResultListItem,
     buildVsBuySearchResultType,
+    buildVsBuyCatalogFilter,
   ],
 });

@@ -29,6 +29,7 @@ export {
   BuildVsBuySearchResultListItem,
 } from './plugin';
 export * from './api';
+export * from './components/CatalogDecisions';
 export { isBuildVsBuyAvailable } from './conditions';
 export { useBuildVsBuyContextMenuItems } from './hooks/useBuildVsBuyContextMenuItems';
 export type { BuildVsBuyContextMenuItem } from './hooks/useBuildVsBuyContextMenuItems';

@@ -233,6 +233,20 @@ describe('DatabaseDashboardStore', () => {
               );
             }
 
+            // One page of catalog entities, some without a decision: the
+            // live decisions of exactly those entities, in one query.
+            const page = [
+              ...stored
+                .filter((_, index) => index % 2 === 0)
+                .map(({ entityRef }) => entityRef),
+              'component:default/never-evaluated',
+            ];
+            expect(await ids({ filter: { entityRefs: page } })).toEqual(
+              idsOf(
+                live.filter(({ record }) => page.includes(record.entityRef)),
+              ),
+            );
+
             const lists: Record<AttentionList, typeof expected> = {
               'due-for-revisit': complete.filter(
                 row => row.status !== 'current',

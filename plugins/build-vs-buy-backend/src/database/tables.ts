@@ -216,7 +216,9 @@ export function applyFilter(
   filter: EvaluationFilter,
   window: ReviewWindow,
 ): void {
-  if (filter.entityRef) query.where('entity_ref', filter.entityRef);
+  if (filter.entityRefs?.length) {
+    query.whereIn('entity_ref', filter.entityRefs);
+  }
   if (filter.ownerGroups?.length) {
     const groups = filter.ownerGroups;
     query.where(q =>

@@ -107,7 +107,8 @@ export type AttentionList =
 
 /** Filters shared by lists and summaries. */
 export type EvaluationFilter = {
-  entityRef?: string;
+  /** The decisions of any of these entities (one page of the catalog). */
+  entityRefs?: string[];
   /** The entity's owner or the maintenance owner is one of these groups. */
   ownerGroups?: string[];
   system?: string;

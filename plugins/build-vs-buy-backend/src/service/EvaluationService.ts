@@ -186,6 +186,67 @@ export class EvaluationService {
     );
   }
 
+  /** One page of a dashboard list in full: answers, outcome and review. */
+  async listAttentionInFull(
+    list: DashboardList,
+    options: Omit<ListOptions, 'view'>,
+    context: ServiceContext,
+  ): Promise<Page<StoredEvaluation>> {
+    return this.page(
+      { ...options, attention: list },
+      context,
+      this.reviewer.toStored,
+    );
+  }
+
+  /**
+   * The display names of entities the caller may read, by lower-case
+   * entity ref (see `displayNameOf`). Without the catalog, none: people
+   * then read the entities' names.
+   */
+  async displayNames(
+    entityRefs: string[],
+    context: ServiceContext,
+  ): Promise<Record<string, string>> {
+    if (entityRefs.length === 0) {
+      return {};
+    }
+    try {
+      const { items } = await this.options.catalog.getEntitiesByRefs(
+        {
+          entityRefs,
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'metadata.title',
+            'spec.profile.displayName',
+          ],
+        },
+        { credentials: context.credentials },
+      );
+      const names: Record<string, string> = {};
+      items.forEach((entity, index) => {
+        const profile = (entity?.spec?.profile ?? {}) as {
+          displayName?: unknown;
+        };
+        const name =
+          typeof profile.displayName === 'string'
+            ? profile.displayName
+            : entity?.metadata.title;
+        if (name) {
+          names[entityRefs[index].toLocaleLowerCase('en-US')] = name;
+        }
+      });
+      return names;
+    } catch (error) {
+      this.options.logger?.warn(
+        `Could not read display names from the catalog: ${error}`,
+      );
+      return {};
+    }
+  }
+
   /** A page of the store's list, as far as the caller may read it. */
   private async page<T>(
     options: Omit<ListOptions, 'view'> & { attention?: DashboardList },

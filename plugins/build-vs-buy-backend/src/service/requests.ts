@@ -60,7 +60,7 @@ const flag = z.union([
 
 /** The query of every list: its filter, paging and format. */
 export const listQuerySchema = z.strictObject({
-  entityRef: text.optional(),
+  entityRef: z.union([text, z.array(text).max(100)]).optional(),
   ownerGroup: z.union([text, z.array(text).max(100)]).optional(),
   system: text.optional(),
   verdict: z.enum(VERDICT_KINDS).optional(),
@@ -169,9 +169,11 @@ export function normalizeEntityRef(
 /** The filter a list query asks for, with entity references normalised. */
 export function filterOf(query: ListQuery): EvaluationFilter {
   return {
-    entityRef:
-      query.entityRef &&
-      normalizeEntityRef(query.entityRef, undefined, 'query.entityRef'),
+    entityRefs: query.entityRef
+      ? toArray(query.entityRef).map(ref =>
+          normalizeEntityRef(ref, undefined, 'query.entityRef'),
+        )
+      : undefined,
     ownerGroups: query.ownerGroup
       ? toArray(query.ownerGroup).map(ref =>
           normalizeEntityRef(ref, 'group', 'query.ownerGroup'),

@@ -34,7 +34,12 @@ import {
   type ServiceContext,
   StaleVersionError,
 } from './EvaluationService';
-import { sendPage } from './middleware/csv';
+import {
+  decisionCsvColumns,
+  namedRefsOf,
+  notEvaluatedCsvColumns,
+  sendCsv,
+} from './middleware/csv';
 import { databaseOutageAsUnavailable } from './middleware/databaseOutage';
 import { parseJsonBody } from './middleware/jsonBody';
 import { rejectNulCharacters } from './middleware/rejectNulCharacters';
@@ -60,30 +65,6 @@ export type RouterOptions = {
   /** Check every response against the spec too (the test harness does). */
   validateResponses?: boolean;
 };
-
-const SUMMARY_COLUMNS = [
-  'entityRef',
-  'verdict',
-  'teamDecision',
-  'decidedAgainstTree',
-  'reviewStatus',
-  'revisitBy',
-  'maintenanceOwnerRef',
-  'hasMigrationPlan',
-  'entityOwnerRef',
-  'system',
-  'lifecycle',
-  'updatedAt',
-  'updatedBy',
-];
-
-const NOT_EVALUATED_COLUMNS = [
-  'entityRef',
-  'title',
-  'ownerRef',
-  'systemRef',
-  'lifecycle',
-];
 
 /**
  * The HTTP API of the plugin: an adapter from the OpenAPI routes to
@@ -251,15 +232,31 @@ export async function createRouter(
     const context = await contextOf(req);
     const query = parse(listQuerySchema, req.query, 'query');
     const page = await service.listNotEvaluated(pageOf(query), context);
-    sendPage(res, query.format, page, NOT_EVALUATED_COLUMNS);
+    if (query.format !== 'csv') {
+      res.json(page);
+      return;
+    }
+    const names = await service.displayNames(namedRefsOf(page.items), context);
+    sendCsv(res, page, notEvaluatedCsvColumns(names));
   });
 
   router.get('/dashboard/:list', async (req, res) => {
     const context = await contextOf(req);
     const list = parse(z.enum(DASHBOARD_LISTS), req.params.list, 'list');
     const query = parse(listQuerySchema, req.query, 'query');
-    const page = await service.listAttention(list, pageOf(query), context);
-    sendPage(res, query.format, page, SUMMARY_COLUMNS);
+    if (query.format !== 'csv') {
+      res.json(await service.listAttention(list, pageOf(query), context));
+      return;
+    }
+    // In words: the answers and review of each decision, and the display
+    // names of the entities it names.
+    const page = await service.listAttentionInFull(
+      list,
+      pageOf(query),
+      context,
+    );
+    const names = await service.displayNames(namedRefsOf(page.items), context);
+    sendCsv(res, page, decisionCsvColumns(names));
   });
 
   router.use(nameTheField);

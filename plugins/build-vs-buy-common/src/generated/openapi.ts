@@ -636,7 +636,8 @@ export interface components {
       | 'no-migration-plan'
       | 'no-maintenance-owner'
       | 'entity-missing';
-    entityRef: string;
+    /** @description The decisions of these entities; repeat the parameter (up to 100 times) to read the decisions of one page of catalog entities in one request. */
+    entityRef: string[];
     /** @description The entity's owner or the maintenance owner is one of these groups. */
     ownerGroup: string[];
     system: string;
@@ -684,6 +685,7 @@ export interface operations {
   ListEvaluations: {
     parameters: {
       query?: {
+        /** @description The decisions of these entities; repeat the parameter (up to 100 times) to read the decisions of one page of catalog entities in one request. */
         entityRef?: components['parameters']['entityRef'];
         /** @description The entity's owner or the maintenance owner is one of these groups. */
         ownerGroup?: components['parameters']['ownerGroup'];
@@ -1052,6 +1054,7 @@ export interface operations {
   DashboardSummary: {
     parameters: {
       query?: {
+        /** @description The decisions of these entities; repeat the parameter (up to 100 times) to read the decisions of one page of catalog entities in one request. */
         entityRef?: components['parameters']['entityRef'];
         /** @description The entity's owner or the maintenance owner is one of these groups. */
         ownerGroup?: components['parameters']['ownerGroup'];
@@ -1123,6 +1126,7 @@ export interface operations {
   ListAttention: {
     parameters: {
       query?: {
+        /** @description The decisions of these entities; repeat the parameter (up to 100 times) to read the decisions of one page of catalog entities in one request. */
         entityRef?: components['parameters']['entityRef'];
         /** @description The entity's owner or the maintenance owner is one of these groups. */
         ownerGroup?: components['parameters']['ownerGroup'];

@@ -16,7 +16,10 @@
 
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { TestPipeline } from '@backstage/plugin-search-backend-node';
-import { buildVsBuyEvaluationReadPermission } from '@build-vs-buy/plugin-build-vs-buy-common';
+import {
+  buildVsBuyEvaluationReadPermission,
+  REVIEW_STATUS_LABELS,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
 import { DefaultBuildVsBuyDecisionsService } from '@build-vs-buy/plugin-build-vs-buy-node';
 import {
   FakeBackend,
@@ -118,6 +121,9 @@ describe('BuildVsBuyCollatorFactory', () => {
       authorization: { resourceRef: buy.id },
       entityRef: 'component:default/product-similarity-store',
       verdict: 'buy',
+      teamDecision: 'buy',
+      decisionLabel: 'Buy VectorCloud Managed',
+      chosenProduct: 'VectorCloud Managed',
       reviewStatus: buy.review.status,
       status: 'complete',
       revisitBy: buy.review.revisitBy,
@@ -126,7 +132,12 @@ describe('BuildVsBuyCollatorFactory', () => {
     expect(document.maintenanceOwnerRef).toBe(
       buy.evaluation.maintenance?.ownerGroupRef,
     );
-    expect(document.text).toContain('Verdict: Buy VectorCloud Managed.');
+    expect(document.text).toContain('Decision: Buy VectorCloud Managed.');
+    expect(document.text).toContain(
+      `Review: ${REVIEW_STATUS_LABELS[buy.review.status]}.`,
+    );
+    // Names, not references.
+    expect(document.text).not.toContain('component:default/');
     expect(document.text).toContain('Candidates: VectorCloud Managed, NewVec.');
     expect(document.text).toContain(
       buy.evaluation.coreDifferentiator?.rationale,
@@ -135,6 +146,35 @@ describe('BuildVsBuyCollatorFactory', () => {
     for (const reason of buy.review.reasons) {
       expect(document.text).toContain(reason.message);
     }
+  });
+
+  it('names the team’s own decision and the tree’s verdict it went against', async () => {
+    const example = storedExample('ecommerce-vector-database');
+    const built = {
+      ...example,
+      evaluation: {
+        ...example.evaluation,
+        teamDecision: {
+          kind: 'build' as const,
+          rationale: 'We own the index format.',
+        },
+      },
+    };
+    backend = await startFakeBackend({ listed: [built] });
+
+    const [document] = (await collate(factoryFor(backend))).documents;
+
+    expect(document).toMatchObject({
+      title: 'E-commerce vector database: Build in-house',
+      verdict: 'buy',
+      teamDecision: 'build',
+      decisionLabel: 'Build in-house',
+    });
+    expect(document.chosenProduct).toBeUndefined();
+    expect(document.text).toContain('Decision: Build in-house.');
+    expect(document.text).toContain(
+      "The tree's verdict: Buy VectorCloud Managed.",
+    );
   });
 
   it('links to the location the template names', async () => {

@@ -25,6 +25,8 @@ import {
 } from '@backstage/plugin-search-common';
 import {
   buildVsBuyEvaluationReadPermission,
+  REVIEW_STATUS_LABELS,
+  teamDecisionOf,
   verdictLabel,
   type EvaluationStatus,
   type ReviewStatus,
@@ -49,7 +51,14 @@ import {
 export interface BuildVsBuyDocument extends IndexableDocument {
   /** The evaluated entity, `component:default/vector-db`. */
   entityRef: string;
+  /** The tree's verdict. */
   verdict: VerdictKind;
+  /** What the team decided: its own option, else the tree's verdict. */
+  teamDecision: VerdictKind;
+  /** The team's decision in words, naming the product of a buy. */
+  decisionLabel: string;
+  /** The product the team chose to buy, by name. */
+  chosenProduct?: string;
   reviewStatus: ReviewStatus;
   /** A draft is indexed too, with the verdict `incomplete`. */
   status: Exclude<EvaluationStatus, 'archived'>;
@@ -156,14 +165,21 @@ export class BuildVsBuyCollatorFactory implements DocumentCollatorFactory {
 
   #toDocument(stored: StoredEvaluation): BuildVsBuyDocument {
     const entityName = stored.entity.title ?? nameOf(stored.entityRef);
-    const verdict = verdictLabel(stored.outcome.verdict);
+    const team = teamDecisionOf(stored.evaluation, stored.outcome.verdict);
+    const decision = verdictLabel(team.decision);
     return {
-      title: `${entityName}: ${verdict}`,
-      text: textOf(stored, entityName, verdict),
+      title: `${entityName}: ${decision}`,
+      text: textOf(stored, entityName, decision, team.decidedAgainstTree),
       location: this.#locationOf(stored.entityRef),
       authorization: { resourceRef: stored.id },
       entityRef: stored.entityRef,
       verdict: stored.outcome.verdict.kind,
+      teamDecision: team.decision.kind,
+      decisionLabel: decision,
+      chosenProduct:
+        'candidateName' in team.decision
+          ? team.decision.candidateName
+          : undefined,
       reviewStatus: stored.review.status,
       status: stored.status as BuildVsBuyDocument['status'],
       revisitBy: stored.review.revisitBy,
@@ -193,16 +209,21 @@ function nameOf(entityRef: string): string {
 function textOf(
   stored: StoredEvaluation,
   entityName: string,
-  verdict: string,
+  decision: string,
+  decidedAgainstTree: boolean,
 ): string {
   const { evaluation, review } = stored;
   const candidates = (evaluation.candidates ?? []).map(
     candidate => candidate.name,
   );
   return [
-    `Build vs Buy decision for ${entityName} (${stored.entityRef}).`,
+    `Build vs Buy decision for ${entityName}.`,
     evaluation.question,
-    `Verdict: ${verdict}.`,
+    `Decision: ${decision}.`,
+    decidedAgainstTree &&
+      `The tree's verdict: ${verdictLabel(stored.outcome.verdict)}.`,
+    stored.status === 'complete' &&
+      `Review: ${REVIEW_STATUS_LABELS[review.status]}.`,
     candidates.length > 0 && `Candidates: ${candidates.join(', ')}.`,
     evaluation.coreDifferentiator?.rationale &&
       `Why: ${evaluation.coreDifferentiator.rationale}`,

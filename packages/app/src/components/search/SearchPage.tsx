@@ -44,7 +44,9 @@ const SearchPage = () => {
           <Grid item xs={3}>
             <SearchType.Accordion
               name="Result Type"
-              defaultValue="software-catalog"
+              // Opens on all result types: a vendor's name finds its
+              // decisions as well as catalog entities.
+              defaultValue=""
               types={[
                 {
                   value: 'software-catalog',

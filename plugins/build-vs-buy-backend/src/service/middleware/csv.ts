@@ -14,41 +14,156 @@
  * limitations under the License.
  */
 
-import type { EvaluationSummary } from '@build-vs-buy/plugin-build-vs-buy-common';
+import {
+  displayNameOf,
+  EVALUATION_STATUS_LABELS,
+  hasMigrationPlan,
+  REVIEW_STATUS_LABELS,
+  teamDecisionOf,
+  type StoredEvaluation,
+  type UnevaluatedEntity,
+  verdictLabel,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 
-/**
- * Sends a page as JSON, or as CSV with the given columns when asked for;
- * a CSV page carries the next page's cursor in `X-Next-Cursor`.
+/** One column of a CSV file: its heading in words and each row's cell. */
+export type CsvColumn<T> = {
+  heading: string;
+  cell: (item: T) => string | undefined;
+};
+
+/*
+ * A spreadsheet runs a cell that starts with one of these as a formula
+ * (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`, a tab or a carriage return.
  */
-export function sendPage(
-  res: Response,
-  format: 'json' | 'csv' | undefined,
-  page: { items: Array<Record<string, unknown>>; nextCursor?: string },
-  columns: string[],
-) {
-  if (format !== 'csv') {
-    res.json(page);
-    return;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell as a spreadsheet may open it safely: text that would start a
+ * formula is prefixed with a single quote, which spreadsheets read as
+ * "this is text" (the OWASP advice on CSV injection).
+ */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Items as CSV text: a row of headings, then one row per item. */
+export function toCsv<T>(items: T[], columns: CsvColumn<T>[]): string {
+  const rows = items.map(item =>
+    columns.map(column => neutraliseCell(column.cell(item) ?? '')),
+  );
+  return stringify([columns.map(column => column.heading), ...rows]);
+}
+
+const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+
+/**
+ * The columns of a CSV of decisions, all in words: the question, what the
+ * team decided and the product it chose, the tree's verdict, the review
+ * status and its reasons, owner and system by display name.
+ */
+export function decisionCsvColumns(
+  displayNames: Readonly<Record<string, string>>,
+): CsvColumn<StoredEvaluation>[] {
+  const nameOf = (ref: string | undefined) =>
+    ref === undefined ? undefined : displayNameOf(ref, displayNames);
+  const team = (stored: StoredEvaluation) =>
+    teamDecisionOf(stored.evaluation, stored.outcome.verdict);
+  return [
+    {
+      heading: 'Component',
+      cell: s => s.entity.title ?? nameOf(s.entityRef),
+    },
+    { heading: 'Question', cell: s => s.evaluation.question },
+    { heading: 'Decision', cell: s => verdictLabel(team(s).decision) },
+    {
+      heading: 'Chosen product',
+      cell: s => {
+        const decision = team(s).decision;
+        return 'candidateName' in decision ? decision.candidateName : '';
+      },
+    },
+    {
+      heading: "The tree's verdict",
+      cell: s => verdictLabel(s.outcome.verdict),
+    },
+    {
+      heading: 'Decided against the tree',
+      cell: s => yesNo(team(s).decidedAgainstTree),
+    },
+    { heading: 'Status', cell: s => EVALUATION_STATUS_LABELS[s.status] },
+    {
+      heading: 'Review status',
+      cell: s => REVIEW_STATUS_LABELS[s.review.status],
+    },
+    {
+      heading: 'Review reasons',
+      cell: s => s.review.reasons.map(reason => reason.message).join(' '),
+    },
+    { heading: 'Revisit by', cell: s => s.review.revisitBy },
+    { heading: 'Owner', cell: s => nameOf(s.entity.ownerRef) },
+    { heading: 'System', cell: s => nameOf(s.entity.systemRef) },
+    { heading: 'Lifecycle', cell: s => s.entity.lifecycle },
+    {
+      heading: 'Maintenance owner',
+      cell: s => nameOf(s.evaluation.maintenance?.ownerGroupRef),
+    },
+    {
+      heading: 'Migration plan',
+      cell: s => yesNo(hasMigrationPlan(s.evaluation)),
+    },
+    { heading: 'Last updated', cell: s => s.updatedAt.slice(0, 10) },
+    { heading: 'Updated by', cell: s => nameOf(s.updatedBy) },
+  ];
+}
+
+/** The columns of a CSV of components nobody evaluated yet. */
+export function notEvaluatedCsvColumns(
+  displayNames: Readonly<Record<string, string>>,
+): CsvColumn<UnevaluatedEntity>[] {
+  const nameOf = (ref: string | undefined) =>
+    ref === undefined ? undefined : displayNameOf(ref, displayNames);
+  return [
+    { heading: 'Component', cell: e => e.title ?? nameOf(e.entityRef) },
+    { heading: 'Owner', cell: e => nameOf(e.ownerRef) },
+    { heading: 'System', cell: e => nameOf(e.systemRef) },
+    { heading: 'Lifecycle', cell: e => e.lifecycle },
+  ];
+}
+
+/** The entity refs a CSV of decisions names, for their display names. */
+export function namedRefsOf(
+  items: Array<StoredEvaluation | UnevaluatedEntity>,
+): string[] {
+  const refs = new Set<string>();
+  for (const item of items) {
+    if ('evaluation' in item) {
+      refs.add(item.entityRef);
+      if (item.entity.ownerRef) refs.add(item.entity.ownerRef);
+      if (item.entity.systemRef) refs.add(item.entity.systemRef);
+      const maintainer = item.evaluation.maintenance?.ownerGroupRef;
+      if (maintainer) refs.add(maintainer);
+      if (item.updatedBy.includes(':')) refs.add(item.updatedBy);
+    } else {
+      if (item.ownerRef) refs.add(item.ownerRef);
+      if (item.systemRef) refs.add(item.systemRef);
+    }
   }
-  const rows = page.items.map(item => {
-    const summary = item as Partial<EvaluationSummary> &
-      Record<string, unknown>;
-    const flat: Record<string, unknown> = {
-      ...item,
-      verdict: summary.verdict?.kind ?? item.verdict,
-      teamDecision: summary.teamDecision?.kind,
-      entityOwnerRef: summary.entity?.ownerRef,
-      system: summary.entity?.systemRef,
-      lifecycle: summary.entity?.lifecycle ?? item.lifecycle,
-    };
-    return columns.map(column => flat[column] ?? '');
-  });
+  return [...refs];
+}
+
+/**
+ * Sends a page as CSV text; the next page's cursor goes in
+ * `X-Next-Cursor`.
+ */
+export function sendCsv<T>(
+  res: Response,
+  page: { items: T[]; nextCursor?: string },
+  columns: CsvColumn<T>[],
+) {
   if (page.nextCursor) {
     res.setHeader('X-Next-Cursor', page.nextCursor);
   }
-  res
-    .type('text/csv')
-    .send(stringify([columns, ...rows], { cast: { boolean: b => String(b) } }));
+  res.type('text/csv').send(toCsv(page.items, columns));
 }

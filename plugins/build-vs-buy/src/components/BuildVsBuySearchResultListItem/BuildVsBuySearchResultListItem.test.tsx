@@ -52,6 +52,31 @@ describe('BuildVsBuySearchResultListItem', () => {
     expect(screen.queryByText('Draft in progress')).not.toBeInTheDocument();
   });
 
+  it('names the team’s decision, the chosen product and the review status', async () => {
+    await renderInTestApp(
+      <BuildVsBuySearchResultListItem
+        result={{
+          ...result,
+          teamDecision: 'buy-with-wrapper',
+          decisionLabel:
+            'Buy HybridSearch Cloud with a thin wrapper over 1 gap',
+          chosenProduct: 'HybridSearch Cloud',
+        }}
+      />,
+    );
+
+    expect(
+      screen.getByText('Buy HybridSearch Cloud with a thin wrapper over 1 gap'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Chosen product: HybridSearch Cloud'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Revisit overdue')).toBeInTheDocument();
+    // The decision's label, not the verdict kind's.
+    expect(screen.queryByText('Buy with a thin wrapper')).toBeNull();
+    expect(screen.queryByText(/^(buy-with-wrapper|overdue)$/)).toBeNull();
+  });
+
   it('marks a draft, and leaves out chips the document has no value for', async () => {
     await renderInTestApp(
       <BuildVsBuySearchResultListItem

@@ -46,7 +46,14 @@ export type BuildVsBuySearchDocument = {
   text: string;
   location: string;
   entityRef?: string;
+  /** The tree's verdict. */
   verdict?: VerdictKind;
+  /** What the team decided: its own option, else the tree's verdict. */
+  teamDecision?: VerdictKind;
+  /** The team's decision in words, naming the product of a buy. */
+  decisionLabel?: string;
+  /** The product the team chose to buy, by name. */
+  chosenProduct?: string;
   reviewStatus?: ReviewStatus;
   status?: 'draft' | 'complete';
   revisitBy?: string;
@@ -97,7 +104,8 @@ const isReviewStatus = (value: unknown): value is ReviewStatus =>
 
 /**
  * A search result of type `build-vs-buy`: the decision's title and text,
- * with its verdict, review status and revisit date as chips.
+ * with the team's decision, the chosen product, the review status and the
+ * revisit date by name.
  *
  * @public
  */
@@ -163,8 +171,25 @@ export function BuildVsBuySearchResultListItem(
           }
         />
         <Box className={classes.chips}>
-          {isVerdictKind(result.verdict) && (
-            <VerdictChip verdict={{ kind: result.verdict }} size="small" />
+          {typeof result.decisionLabel === 'string' ? (
+            <Chip
+              label={result.decisionLabel}
+              size="small"
+              color="primary"
+              aria-label={`Decision: ${result.decisionLabel}`}
+            />
+          ) : (
+            // Documents indexed before the team's decision was.
+            isVerdictKind(result.verdict) && (
+              <VerdictChip verdict={{ kind: result.verdict }} size="small" />
+            )
+          )}
+          {typeof result.chosenProduct === 'string' && (
+            <Chip
+              label={`Chosen product: ${result.chosenProduct}`}
+              size="small"
+              variant="outlined"
+            />
           )}
           {result.status === 'draft' && <DraftChip />}
           {result.status !== 'draft' && isReviewStatus(result.reviewStatus) && (

@@ -75,10 +75,18 @@ export const spec = {
       entityRef: {
         name: 'entityRef',
         in: 'query',
+        description:
+          'The decisions of these entities; repeat the parameter (up to 100 times) to read the decisions of one page of catalog entities in one request.',
+        style: 'form',
+        explode: true,
         schema: {
-          type: 'string',
-          minLength: 1,
-          maxLength: 255,
+          type: 'array',
+          maxItems: 100,
+          items: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
         },
       },
       ownerGroup: {

@@ -1,0 +1,242 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  evaluate,
+  reviewStatus,
+  type Evaluation,
+  type StoredEvaluation,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
+import {
+  decisionCsvColumns,
+  namedRefsOf,
+  neutraliseCell,
+  notEvaluatedCsvColumns,
+  toCsv,
+} from './csv';
+
+/**
+ * Reads CSV text the way a spreadsheet does (RFC 4180): fields separated by
+ * commas, a quoted field may hold commas, line breaks and doubled quotes,
+ * records end with CRLF or LF.
+ */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (char === '"') {
+        quoted = false;
+        i += 1;
+        continue;
+      }
+      field += char;
+      i += 1;
+      continue;
+    }
+    if (char === '"' && field === '') {
+      quoted = true;
+    } else if (char === ',') {
+      record.push(field);
+      field = '';
+    } else if (char === '\n' || (char === '\r' && text[i + 1] === '\n')) {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      if (char === '\r') i += 1;
+    } else {
+      field += char;
+    }
+    i += 1;
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+/** What a spreadsheet would run as a formula (OWASP, CSV injection). */
+const FORMULA = /^[=+\-@\t\r]/;
+
+const NOW = new Date('2026-12-01T12:00:00Z');
+
+function stored(evaluation: Evaluation): StoredEvaluation {
+  const outcome = evaluate(evaluation, { now: NOW });
+  return {
+    id: 'e1',
+    entityRef: evaluation.entityRef,
+    version: 1,
+    status: 'complete',
+    evaluation,
+    outcome,
+    review: reviewStatus(evaluation, NOW, { verdict: outcome.verdict }),
+    entity: {
+      title: '-Vector search',
+      ownerRef: 'group:default/ml-platform',
+      systemRef: 'system:default/rag-platform',
+      lifecycle: '@production',
+      missing: false,
+    },
+    createdAt: '2026-11-01T09:00:00.000Z',
+    createdBy: 'user:default/ada',
+    updatedAt: '2026-11-02T09:00:00.000Z',
+    updatedBy: 'user:default/grace',
+  };
+}
+
+describe('neutraliseCell', () => {
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])(
+    'prefixes %j with a quote',
+    value => {
+      expect(neutraliseCell(value)).toBe(`'${value}`);
+    },
+  );
+
+  it.each(['Buy VectorCloud', '2026-12-01', '', "it's", ' =padded'])(
+    'leaves %j as it is',
+    value => {
+      expect(neutraliseCell(value)).toBe(value);
+    },
+  );
+});
+
+describe('the CSV of decisions', () => {
+  // Free text from users, each starting as a formula would.
+  const hostile: Evaluation = {
+    ...ecommerceVectorDatabase,
+    question: '=HYPERLINK("http://evil.example","Click, please")',
+    candidates: ecommerceVectorDatabase.candidates.map(candidate => ({
+      ...candidate,
+      name: `+cmd|' /C calc'!A0 ${candidate.name}`,
+    })),
+  };
+  const names = {
+    'group:default/ml-platform': '@ML Platform',
+    'system:default/rag-platform': '\tRAG "platform"\nline two',
+    'user:default/grace': '\rGrace Hopper',
+  };
+
+  it('names everything in words and no cell starts a formula', () => {
+    const item = stored(hostile);
+    const csv = toCsv([item], decisionCsvColumns(names));
+    const [headings, row, ...rest] = parseCsv(csv);
+
+    expect(rest).toEqual([]);
+    expect(headings).toEqual([
+      'Component',
+      'Question',
+      'Decision',
+      'Chosen product',
+      "The tree's verdict",
+      'Decided against the tree',
+      'Status',
+      'Review status',
+      'Review reasons',
+      'Revisit by',
+      'Owner',
+      'System',
+      'Lifecycle',
+      'Maintenance owner',
+      'Migration plan',
+      'Last updated',
+      'Updated by',
+    ]);
+    expect(row).toHaveLength(headings.length);
+    for (const cell of [...headings, ...row]) {
+      expect(cell).not.toMatch(FORMULA);
+    }
+    const cells = Object.fromEntries(headings.map((h, i) => [h, row[i]]));
+    const chosen = hostile.candidates.find(c => c.id === 'vectorcloud')!;
+    expect(cells).toMatchObject({
+      Component: "'-Vector search",
+      Question: `'${hostile.question}`,
+      Decision: `Buy ${chosen.name}`,
+      'Chosen product': `'${chosen.name}`,
+      'Decided against the tree': 'No',
+      Status: 'Decided',
+      Owner: "'@ML Platform",
+      System: `'${names['system:default/rag-platform']}`,
+      Lifecycle: "'@production",
+      'Updated by': `'${names['user:default/grace']}`,
+      'Last updated': '2026-11-02',
+    });
+    expect(cells['Review status']).toMatch(
+      /^(Current|Revisit due soon|Revisit overdue)$/,
+    );
+    // No codes: no verdict kinds, entity refs or field paths.
+    expect(csv).not.toMatch(
+      /buy-with-wrapper|group:default|system:default|user:default|candidates\[/,
+    );
+  });
+
+  it('reads review reasons in words and names the refs it needs', () => {
+    const overdue = stored({ ...hostile, revisitBy: '2026-01-01' });
+    const [headings, row] = parseCsv(toCsv([overdue], decisionCsvColumns({})));
+    const cells = Object.fromEntries(headings.map((h, i) => [h, row[i]]));
+    expect(cells['Review status']).toBe('Revisit overdue');
+    expect(cells['Review reasons']).toMatch(/^Overdue by /);
+    // Without display names, entity names, not refs.
+    expect(cells.Owner).toBe('ml-platform');
+    expect(cells.System).toBe('rag-platform');
+    expect(namedRefsOf([overdue]).sort()).toEqual(
+      [
+        overdue.entityRef,
+        'group:default/ml-platform',
+        'system:default/rag-platform',
+        'user:default/grace',
+        ...(hostile.maintenance?.ownerGroupRef
+          ? [hostile.maintenance.ownerGroupRef]
+          : []),
+      ].sort(),
+    );
+  });
+
+  it('lists components nobody evaluated by name, safely', () => {
+    const entity = {
+      entityRef: 'component:default/payments',
+      title: '=Payments',
+      ownerRef: 'group:default/ml-platform',
+      systemRef: 'system:default/rag-platform',
+      lifecycle: 'production',
+    };
+    const rows = parseCsv(toCsv([entity], notEvaluatedCsvColumns(names)));
+    expect(rows).toEqual([
+      ['Component', 'Owner', 'System', 'Lifecycle'],
+      [
+        "'=Payments",
+        "'@ML Platform",
+        `'${names['system:default/rag-platform']}`,
+        'production',
+      ],
+    ]);
+    expect(namedRefsOf([entity]).sort()).toEqual([
+      'group:default/ml-platform',
+      'system:default/rag-platform',
+    ]);
+  });
+});
