@@ -27,6 +27,18 @@ import {
 import { Chip, makeStyles } from '@material-ui/core';
 
 const useStyles = makeStyles(theme => ({
+  // A long product name wraps inside its panel instead of being cut off.
+  wrap: {
+    maxWidth: '100%',
+    height: 'auto',
+    minHeight: 32,
+    paddingTop: theme.spacing(0.5),
+    paddingBottom: theme.spacing(0.5),
+  },
+  wrapLabel: {
+    whiteSpace: 'normal',
+    overflowWrap: 'anywhere',
+  },
   build: {
     backgroundColor: theme.palette.info.main,
     color: theme.palette.info.contrastText,
@@ -78,7 +90,8 @@ export const VerdictChip = (props: {
       : VERDICT_LABELS[verdict.kind];
   return (
     <Chip
-      className={classes[verdict.kind]}
+      className={`${classes[verdict.kind]} ${classes.wrap}`}
+      classes={{ label: classes.wrapLabel }}
       label={label}
       size={props.size ?? 'medium'}
     />
