@@ -95,7 +95,7 @@ test('every screen speaks the article, not the schema', async ({ page }) => {
 
   // A new evaluation, left incomplete, with an invalid answer and a gap
   // nobody has classified yet: every step of the wizard.
-  const store = '/catalog/default/component/feature-store';
+  const store = '/catalog/default/component/labeling-tool';
   await page.goto(`${store}/build-vs-buy/evaluate`);
   const engineers = page.getByLabel('Engineers on the team');
   await engineers.fill('2.5');

@@ -97,6 +97,11 @@ export type EvaluationSummary = {
   teamDecision: Outcome['verdict'];
   /** Whether the team decided otherwise than the tree recommends. */
   decidedAgainstTree: boolean;
+  /**
+   * A regulated organisation buys with no build fallback written down
+   * (`lacksBuildFallback`): advice shown as a flag, not a reason to revisit.
+   */
+  regulatedWithoutBuildFallback: boolean;
   reviewStatus: ReviewStatus;
   revisitBy?: string;
   maintenanceOwnerRef?: string;

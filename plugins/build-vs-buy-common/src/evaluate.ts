@@ -40,6 +40,7 @@ import {
   hasMaintenanceOwner,
   hasMigrationPlan,
   isBuyVerdict,
+  lacksBuildFallback,
 } from './facts';
 import { plausibilityWarnings } from './plausibility';
 import { defaultRevisitBy } from './revisit';
@@ -846,7 +847,7 @@ function warnAboutVerdict(walk: Walk, verdict: Verdict): void {
             : `The vendor security review is expected to take ${length}.`,
         );
       }
-      if (isBlank(evaluation.regulated?.buildFallback)) {
+      if (lacksBuildFallback(evaluation, verdict)) {
         warn(
           walk,
           'regulated-without-build-fallback',

@@ -22,6 +22,7 @@ import {
   hasMaintenanceOwner,
   hasMigrationPlan,
   isBuyVerdict,
+  lacksBuildFallback,
 } from './facts';
 import { reviewStatusOf, reviewWindow } from './review';
 
@@ -105,6 +106,7 @@ describe('decisionFacts', () => {
       attention: ['buy-without-migration-plan'],
       chosenCandidateName: 'Vendor acme',
       decidedAgainstTree: false,
+      regulatedWithoutBuildFallback: false,
     });
     // The same answers behind a build need no migration plan.
     expect(decisionFacts(evaluation, BUILD).attention).toEqual([]);
@@ -148,4 +150,46 @@ describe('reviewWindow and reviewStatusOf', () => {
       );
     },
   );
+});
+
+describe('lacksBuildFallback', () => {
+  // Regulated industries: "Start the procurement process early, and have a
+  // build fallback if the vendor review stalls."
+  it.each([
+    ['a regulated buy without a fallback', 'regulated', BUY, undefined, true],
+    ['a regulated buy with a blank fallback', 'regulated', BUY, '  ', true],
+    ['a regulated buy with a fallback', 'regulated', BUY, 'pgvector', false],
+    ['a regulated build', 'regulated', BUILD, undefined, false],
+    ['a mid-size buy without a fallback', 'mid-size', BUY, undefined, false],
+  ] as const)('%s: %p', (_, profile, verdict, buildFallback, lacks) => {
+    const evaluation = {
+      ...anEvaluation(),
+      organisationProfile: profile,
+      regulated: { buildFallback },
+    };
+    expect(lacksBuildFallback(evaluation, verdict)).toBe(lacks);
+    expect(
+      decisionFacts(evaluation, verdict).regulatedWithoutBuildFallback,
+    ).toBe(lacks);
+    // Advice, never a reason to revisit.
+    expect(decisionFacts(evaluation, verdict).attention).not.toContain(
+      'regulated-without-build-fallback',
+    );
+  });
+
+  it('follows the engine: the warning comes exactly when the fact holds', () => {
+    for (const buildFallback of [undefined, 'Build on pgvector']) {
+      const evaluation = {
+        ...anEvaluation(),
+        organisationProfile: 'regulated' as const,
+        regulated: { buildFallback, procurementStarted: true },
+      };
+      const outcome = evaluate(evaluation);
+      expect(
+        outcome.warnings.some(
+          ({ code }) => code === 'regulated-without-build-fallback',
+        ),
+      ).toBe(lacksBuildFallback(evaluation, outcome.verdict));
+    }
+  });
 });

@@ -113,7 +113,32 @@ export type DecisionFacts = {
   chosenCandidateName?: string;
   /** The team decided otherwise than the tree's verdict. */
   decidedAgainstTree: boolean;
+  /**
+   * A regulated organisation buys without writing down a build fallback
+   * (see {@link lacksBuildFallback}): advice, not a reason to revisit.
+   */
+  regulatedWithoutBuildFallback: boolean;
 };
+
+/**
+ * Regulated industries: "Start the procurement process early, and have a
+ * build fallback if the vendor review stalls." Whether a decision to buy,
+ * `decided`, by a regulated organisation has no build fallback written
+ * down. The engine's `regulated-without-build-fallback` warning and the
+ * dashboard's flag both follow it; neither blocks the decision.
+ *
+ * @public
+ */
+export function lacksBuildFallback(
+  evaluation: EvaluationDraft,
+  decided: Verdict,
+): boolean {
+  return (
+    evaluation.organisationProfile === 'regulated' &&
+    isBuyVerdict(decided) &&
+    !isPresent(evaluation.regulated?.buildFallback)
+  );
+}
 
 /**
  * The date-independent facts of a decision whose tree's verdict is
@@ -145,5 +170,6 @@ export function decisionFacts(
     attention,
     chosenCandidateName: chosenCandidate(evaluation, decided)?.name,
     decidedAgainstTree: team.decidedAgainstTree,
+    regulatedWithoutBuildFallback: lacksBuildFallback(evaluation, decided),
   };
 }

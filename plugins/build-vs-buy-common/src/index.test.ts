@@ -107,6 +107,7 @@ describe('package index', () => {
       'isDecisive',
       'isMature',
       'isoDateSchema',
+      'lacksBuildFallback',
       'maintenanceSchema',
       'maturitySchema',
       'measureCoverage',

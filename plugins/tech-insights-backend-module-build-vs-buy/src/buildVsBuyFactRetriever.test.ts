@@ -41,6 +41,7 @@ function summary(
     verdict,
     teamDecision: verdict,
     decidedAgainstTree: false,
+    regulatedWithoutBuildFallback: false,
     reviewStatus: 'current',
     revisitBy: '2026-09-01',
     hasMigrationPlan: false,

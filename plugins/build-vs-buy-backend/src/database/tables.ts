@@ -49,7 +49,7 @@ export const MAX_INTEGER = 2_147_483_647;
  * ({@link deriveFactColumns}), so a rule changed in -common reaches the
  * stored columns without a hand-written SQL copy of it.
  */
-export const FACTS_VERSION = 2;
+export const FACTS_VERSION = 3;
 
 export type EvaluationRow = {
   id: string;
@@ -68,6 +68,7 @@ export type EvaluationRow = {
   build_without_maintenance_owner: boolean | number;
   chosen_candidate_name: string | null;
   decided_against_tree: boolean | number;
+  regulated_without_build_fallback: boolean | number;
   facts_version: number;
   entity_title: string | null;
   entity_owner_ref: string | null;
@@ -119,6 +120,7 @@ export function deriveFactColumns(
     chosen_candidate_name:
       facts.chosenCandidateName?.replaceAll('\u0000', '\uFFFD') ?? null,
     decided_against_tree: facts.decidedAgainstTree,
+    regulated_without_build_fallback: facts.regulatedWithoutBuildFallback,
     facts_version: FACTS_VERSION,
   };
 }
@@ -178,6 +180,9 @@ export function toRecord(row: EvaluationRow): EvaluationRecord {
     needsAttention: Boolean(row.needs_attention),
     chosenCandidateName: row.chosen_candidate_name ?? undefined,
     decidedAgainstTree: Boolean(row.decided_against_tree),
+    regulatedWithoutBuildFallback: Boolean(
+      row.regulated_without_build_fallback,
+    ),
     entity: {
       title: row.entity_title ?? undefined,
       ownerRef: row.entity_owner_ref ?? undefined,

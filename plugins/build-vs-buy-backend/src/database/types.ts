@@ -47,6 +47,8 @@ export type EvaluationRecord = Omit<StoredEvaluation, 'review'> & {
   chosenCandidateName?: string;
   /** Whether the team decided otherwise than the tree's verdict. */
   decidedAgainstTree: boolean;
+  /** A regulated organisation's buy with no build fallback written down. */
+  regulatedWithoutBuildFallback: boolean;
   /** When the evaluation was last saved as complete. */
   decidedAt?: string;
   /** The entity's owner when the evaluation was last saved as complete. */

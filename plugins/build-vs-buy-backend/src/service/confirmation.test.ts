@@ -40,6 +40,7 @@ function recordOf(options: {
     hasMigrationPlan: true,
     needsAttention: false,
     decidedAgainstTree: false,
+    regulatedWithoutBuildFallback: false,
     entity: { ownerRef: options.ownerRef, missing: false },
     createdAt: AT,
     createdBy: 'user:default/alice',

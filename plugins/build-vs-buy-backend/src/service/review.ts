@@ -144,6 +144,7 @@ export function createReviewer(settings: BuildVsBuySettings): Reviewer {
       teamDecision: teamDecisionOf(record.evaluation, record.outcome.verdict)
         .decision,
       decidedAgainstTree: record.decidedAgainstTree,
+      regulatedWithoutBuildFallback: record.regulatedWithoutBuildFallback,
       reviewStatus: review(record, at).status,
       revisitBy: record.revisitBy,
       maintenanceOwnerRef: record.maintenanceOwnerRef,

@@ -540,6 +540,7 @@ describe('noticeOf', () => {
       needsAttention: facts.attention.length > 0,
       chosenCandidateName: facts.chosenCandidateName,
       decidedAgainstTree: facts.decidedAgainstTree,
+      regulatedWithoutBuildFallback: facts.regulatedWithoutBuildFallback,
       decidedAt: DECIDED.toISOString(),
       decidedOwnerRef: 'group:default/support',
       ...overrides,

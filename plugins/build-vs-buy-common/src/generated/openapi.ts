@@ -406,6 +406,8 @@ export interface components {
       teamDecision: components['schemas']['Verdict'];
       /** @description The team decided otherwise than the tree's verdict. */
       decidedAgainstTree: boolean;
+      /** @description A regulated organisation buys with no build fallback written down (advice, not a reason to revisit). */
+      regulatedWithoutBuildFallback: boolean;
       reviewStatus: components['schemas']['ReviewStatus'];
       /** Format: date */
       revisitBy?: string;

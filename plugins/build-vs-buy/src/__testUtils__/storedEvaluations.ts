@@ -18,6 +18,7 @@ import {
   evaluate,
   hasMigrationPlan,
   reviewStatus,
+  lacksBuildFallback,
   teamDecisionOf,
   type EvaluationDraft,
   type EvaluationSummary,
@@ -74,6 +75,10 @@ export function evaluationSummary(stored: StoredEvaluation): EvaluationSummary {
     verdict: stored.outcome.verdict,
     teamDecision: team.decision,
     decidedAgainstTree: team.decidedAgainstTree,
+    regulatedWithoutBuildFallback: lacksBuildFallback(
+      stored.evaluation,
+      team.decision,
+    ),
     reviewStatus: stored.review.status,
     revisitBy: stored.review.revisitBy,
     maintenanceOwnerRef: stored.evaluation.maintenance?.ownerGroupRef,

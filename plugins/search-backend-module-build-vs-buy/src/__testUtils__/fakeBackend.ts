@@ -19,6 +19,7 @@ import { AddressInfo } from 'node:net';
 import {
   evaluate,
   reviewStatus,
+  lacksBuildFallback,
   teamDecisionOf,
   type EvaluationSummary,
   type StoredEvaluation,
@@ -72,6 +73,10 @@ export function summaryOf(stored: StoredEvaluation): EvaluationSummary {
     verdict: stored.outcome.verdict,
     teamDecision: team.decision,
     decidedAgainstTree: team.decidedAgainstTree,
+    regulatedWithoutBuildFallback: lacksBuildFallback(
+      stored.evaluation,
+      team.decision,
+    ),
     reviewStatus: stored.review.status,
     revisitBy: stored.review.revisitBy,
     maintenanceOwnerRef: stored.evaluation.maintenance?.ownerGroupRef,

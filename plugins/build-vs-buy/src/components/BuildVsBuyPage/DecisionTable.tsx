@@ -58,7 +58,21 @@ export const EVALUATION_COLUMNS: TableColumn<EvaluationSummary>[] = [
     field: 'teamDecision.kind',
     customSort: (a, b) =>
       verdictLabel(a.teamDecision).localeCompare(verdictLabel(b.teamDecision)),
-    render: row => <VerdictChip verdict={row.teamDecision} size="small" />,
+    render: row => (
+      <>
+        <VerdictChip verdict={row.teamDecision} size="small" />
+        {row.regulatedWithoutBuildFallback && (
+          // Regulated industries: "have a build fallback if the vendor
+          // review stalls". Advice, so a flag and not a review status.
+          <Chip
+            label="No build fallback"
+            title="Regulated: write down what you would build if the vendor security review stalls"
+            size="small"
+            variant="outlined"
+          />
+        )}
+      </>
+    ),
   },
   {
     title: 'The tree recommends',

@@ -719,6 +719,7 @@ export const spec = {
           'verdict',
           'teamDecision',
           'decidedAgainstTree',
+          'regulatedWithoutBuildFallback',
           'reviewStatus',
           'hasMigrationPlan',
           'entity',
@@ -747,6 +748,11 @@ export const spec = {
           decidedAgainstTree: {
             type: 'boolean',
             description: "The team decided otherwise than the tree's verdict.",
+          },
+          regulatedWithoutBuildFallback: {
+            type: 'boolean',
+            description:
+              'A regulated organisation buys with no build fallback written down (advice, not a reason to revisit).',
           },
           reviewStatus: {
             $ref: '#/components/schemas/ReviewStatus',
