@@ -44,7 +44,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import { ReactNode, useEffect, useMemo, useState } from 'react';
+import { Fragment, ReactNode, useEffect, useMemo, useState } from 'react';
 import { useEntityEvaluation } from '../../hooks/useEntityEvaluation';
 import { timeAgo } from '../DecisionChips';
 import { EntityOrText } from '../EntityOrText';
@@ -142,7 +142,7 @@ const AnswerSummary = (props: {
           </Box>
           <Table size="small" aria-label={`Answers at ${step.label}`}>
             <TableBody>
-              {step.answers.map(({ description, value, entityRef }) => (
+              {step.answers.map(({ description, value, entityRefs }) => (
                 <TableRow key={description.path}>
                   <TableCell
                     component="th"
@@ -161,7 +161,14 @@ const AnswerSummary = (props: {
                     </Link>
                   </TableCell>
                   <TableCell style={{ whiteSpace: 'pre-wrap' }}>
-                    {entityRef ? <EntityOrText value={entityRef} /> : value}
+                    {entityRefs
+                      ? entityRefs.map((ref, index) => (
+                          <Fragment key={ref}>
+                            {index > 0 && ', '}
+                            <EntityOrText value={ref} />
+                          </Fragment>
+                        ))
+                      : value}
                   </TableCell>
                 </TableRow>
               ))}

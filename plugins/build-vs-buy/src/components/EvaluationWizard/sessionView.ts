@@ -129,8 +129,8 @@ export type AnswerInWords = {
   description: AnswerDescription;
   /** The answer as the team would say it: "Yes", "Must-have", a text. */
   value: string;
-  /** A user or group the answer names, to show as a link. */
-  entityRef?: string;
+  /** The users, groups or components the answer names, to show as links. */
+  entityRefs?: string[];
 };
 
 /** The answers a step holds, in the order the wizard asks them. */
@@ -172,6 +172,9 @@ function inWords(
   const text = String(value);
   if (parts[0] === 'candidates' && parts[2] === 'coverage') {
     return (COVERAGE_LEVEL_LABELS as Record<string, string>)[text] ?? text;
+  }
+  if (parts[0] === 'coreDifferentiator' && field === 'answer') {
+    return text === 'yes' ? 'Yes' : 'No';
   }
   if (parts[0] === 'teamDecision' && field === 'kind') {
     return (VERDICT_LABELS as Record<string, string>)[text] ?? text;
@@ -239,7 +242,7 @@ export function answersByStep(draft: EvaluationDraft): StepAnswers[] {
         return {
           description,
           value: inWords(parts, value, draft),
-          ...(names && typeof value === 'string' ? { entityRef: value } : {}),
+          ...(names ? { entityRefs: [value].flat().map(String) } : {}),
         };
       })
       .filter(({ description }) => description.stepId === step.id),
