@@ -216,6 +216,52 @@ describe('drafts that save themselves', () => {
   });
 });
 
+describe('leaving with unsaved answers', () => {
+  it('asks before a link leaves the page, and before the tab closes', async () => {
+    const recorded = storedEvaluation('ecommerce-vector-database');
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(recorded),
+      previewEvaluation: jest
+        .fn()
+        .mockResolvedValue(previewFor(recorded.evaluation)),
+    };
+    await renderWithApis(
+      <>
+        <a href="/catalog">Elsewhere</a>
+        <EvaluationWizard />
+      </>,
+      { api },
+    );
+    const latency = await screen.findByLabelText('Latency constraints');
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    // Nothing unsaved: leaving is not held.
+    expect(unload()).toBe(false);
+
+    await userEvent.type(latency, ' at most');
+    expect(unload()).toBe(true);
+    await userEvent.click(screen.getByRole('link', { name: 'Elsewhere' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Leave the evaluation?',
+    });
+    expect(dialog).toHaveTextContent(
+      'Some answers are not saved yet. Leave the evaluation anyway?',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Stay' }));
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('dialog', { name: 'Leave the evaluation?' }),
+      ).not.toBeInTheDocument(),
+    );
+    expect(screen.getByLabelText('Latency constraints')).toHaveValue(
+      `${recorded.evaluation.prerequisites?.componentDescription?.latencyConstraints} at most`,
+    );
+  });
+});
+
 describe('asking only what can change the verdict', () => {
   it('folds the gaps of a candidate already out and says it does not affect the verdict', async () => {
     const base = storedEvaluation('ecommerce-vector-database').evaluation;
@@ -304,7 +350,6 @@ describe('asking only what can change the verdict', () => {
 
 describe('the session in view', () => {
   it.each([
-    [49 * 60, undefined],
     [50 * 60, '10 minutes left of the hour'],
     [59 * 60 + 59, '10 minutes left of the hour'],
     [60 * 60, 'The hour is up'],
@@ -312,11 +357,14 @@ describe('the session in view', () => {
   ])('the timer at %i seconds warns: %s', (seconds, warning) => {
     render(<Timebox seconds={seconds} />);
     const timer = screen.getByRole('timer', { name: 'Session time' });
-    if (warning) {
-      expect(within(timer).getByRole('alert')).toHaveTextContent(warning);
-    } else {
-      expect(within(timer).queryByRole('alert')).not.toBeInTheDocument();
-    }
+    expect(within(timer).getByRole('alert')).toHaveTextContent(warning);
+  });
+
+  it('the timer says nothing before 50 minutes', () => {
+    render(<Timebox seconds={49 * 60 + 59} />);
+    const timer = screen.getByRole('timer', { name: 'Session time' });
+    expect(timer).toHaveTextContent('Session time 49:59 of 60:00');
+    expect(within(timer).queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('Review summarises every answer by node, in words, each a link to edit it', async () => {

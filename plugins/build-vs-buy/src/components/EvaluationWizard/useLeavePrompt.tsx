@@ -14,35 +14,76 @@
  * limitations under the License.
  */
 
-import { useContext, useEffect, useRef } from 'react';
-import { UNSAFE_DataRouterContext, useBlocker } from 'react-router-dom';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+} from '@material-ui/core';
+import { useContext, useEffect, useRef, useState } from 'react';
+import {
+  UNSAFE_DataRouterContext,
+  useBlocker,
+  useNavigate,
+} from 'react-router-dom';
 
 /*
  * Asks before the wizard is left with unsaved answers. react-router's
  * `useBlocker` only works inside a data router (`createBrowserRouter`); a
- * Backstage app renders a `BrowserRouter`, so there the prompt comes from
- * the links the page is left by: a click on a link to another page asks
- * first. Closing or reloading the tab asks through `beforeunload`. The
- * browser's own back button cannot be held without a data router; the
- * answers kept in the browser (unsavedAnswers.ts) cover it.
+ * Backstage app renders a `BrowserRouter`, so there the question comes from
+ * the links the page is left by: a click on a link to another page is held
+ * and asked about first. Closing or reloading the tab asks through the
+ * browser's own `beforeunload` prompt. The browser's back button cannot be
+ * held without a data router; the answers kept in the browser
+ * (unsavedAnswers.ts) and autosave cover it.
  */
+
+type LeaveChoice = { leave: () => void; stay: () => void };
+
+const LEAVE_TITLE = 'Leave the evaluation?';
+
+const LeaveDialog = (props: { choice?: LeaveChoice; message: string }) => (
+  <Dialog
+    open={props.choice !== undefined}
+    onClose={props.choice?.stay}
+    aria-labelledby="build-vs-buy-leave-title"
+  >
+    <DialogTitle id="build-vs-buy-leave-title">{LEAVE_TITLE}</DialogTitle>
+    <DialogContent>
+      <DialogContentText>{props.message}</DialogContentText>
+    </DialogContent>
+    <DialogActions>
+      <Button onClick={props.choice?.leave}>Leave</Button>
+      <Button
+        onClick={props.choice?.stay}
+        color="primary"
+        variant="contained"
+      >
+        Stay
+      </Button>
+    </DialogActions>
+  </Dialog>
+);
 
 /** Asks through react-router's blocker; only inside a data router. */
 const RouterBlocker = (props: { when: boolean; message: string }) => {
   const blocker = useBlocker(props.when);
-  useEffect(() => {
-    if (blocker.state === 'blocked') {
-      if (window.confirm(props.message)) {
-        blocker.proceed();
-      } else {
-        blocker.reset();
+  return (
+    <LeaveDialog
+      message={props.message}
+      choice={
+        blocker.state === 'blocked'
+          ? { leave: blocker.proceed, stay: blocker.reset }
+          : undefined
       }
-    }
-  }, [blocker, props.message]);
-  return null;
+    />
+  );
 };
 
-function leavesThePage(event: MouseEvent): boolean {
+/** The address a click on a link leads to, when it leaves this page. */
+function addressLeftFor(event: MouseEvent): URL | undefined {
   if (
     event.defaultPrevented ||
     event.button !== 0 ||
@@ -51,28 +92,30 @@ function leavesThePage(event: MouseEvent): boolean {
     event.shiftKey ||
     event.altKey
   ) {
-    return false;
+    return undefined;
   }
   const target = event.target as Element | null;
   const anchor = target?.closest?.('a[href]') as HTMLAnchorElement | null;
   if (!anchor || (anchor.target && anchor.target !== '_self')) {
-    return false;
+    return undefined;
   }
   const url = new URL(anchor.href, window.location.href);
-  return (
-    url.origin !== window.location.origin ||
+  return url.origin !== window.location.origin ||
     url.pathname !== window.location.pathname
-  );
+    ? url
+    : undefined;
 }
 
 /**
- * While `when` holds, leaving the page asks `message` first. Returns an
- * element to render (react-router's blocker, when the router has one).
+ * While `when` holds, leaving the page asks `message` first. Returns the
+ * element that asks, to render.
  */
 export function useLeavePrompt(when: boolean, message: string) {
   const dataRouter = useContext(UNSAFE_DataRouterContext);
+  const navigate = useNavigate();
   const asking = useRef(when);
   asking.current = when;
+  const [choice, setChoice] = useState<LeaveChoice>();
 
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -83,15 +126,25 @@ export function useLeavePrompt(when: boolean, message: string) {
       }
     };
     const onClick = (event: MouseEvent) => {
-      if (
-        asking.current &&
-        !dataRouter &&
-        leavesThePage(event) &&
-        !window.confirm(message)
-      ) {
-        event.preventDefault();
-        event.stopPropagation();
+      const url = asking.current && !dataRouter && addressLeftFor(event);
+      if (!url) {
+        return;
       }
+      // Held before the router sees it; followed if the team leaves.
+      event.preventDefault();
+      event.stopPropagation();
+      setChoice({
+        leave: () => {
+          asking.current = false;
+          setChoice(undefined);
+          if (url.origin === window.location.origin) {
+            navigate(`${url.pathname}${url.search}${url.hash}`);
+          } else {
+            window.location.assign(url.href);
+          }
+        },
+        stay: () => setChoice(undefined),
+      });
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     document.addEventListener('click', onClick, true);
@@ -99,7 +152,11 @@ export function useLeavePrompt(when: boolean, message: string) {
       window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('click', onClick, true);
     };
-  }, [dataRouter, message]);
+  }, [dataRouter, message, navigate]);
 
-  return dataRouter ? <RouterBlocker when={when} message={message} /> : null;
+  return dataRouter ? (
+    <RouterBlocker when={when} message={message} />
+  ) : (
+    <LeaveDialog choice={choice} message={message} />
+  );
 }
