@@ -56,11 +56,7 @@ const LeaveDialog = (props: { choice?: LeaveChoice; message: string }) => (
     </DialogContent>
     <DialogActions>
       <Button onClick={props.choice?.leave}>Leave</Button>
-      <Button
-        onClick={props.choice?.stay}
-        color="primary"
-        variant="contained"
-      >
+      <Button onClick={props.choice?.stay} color="primary" variant="contained">
         Stay
       </Button>
     </DialogActions>
