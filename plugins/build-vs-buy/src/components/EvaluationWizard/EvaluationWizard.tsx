@@ -207,7 +207,7 @@ const SaveStatus = (props: {
         <EntityOrText value={state.stored.updatedBy} />.
       </>
     ) : (
-      'Nothing entered yet.'
+      'Not saved yet: the draft saves itself after your first answer.'
     );
   } else if (!autosavesAsDraft(state.stored)) {
     text =

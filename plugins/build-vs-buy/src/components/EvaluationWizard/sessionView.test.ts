@@ -111,6 +111,9 @@ describe('answersByStep', () => {
           ({ description, value }) =>
             `${description.subject ?? ''}|${description.question}|${value}`,
         );
+    expect(said('prerequisites')).toContain(
+      `|The question|${evaluation.question}`,
+    );
     expect(said('core-differentiator')).toContain(
       '|Is it a core differentiator?|No',
     );

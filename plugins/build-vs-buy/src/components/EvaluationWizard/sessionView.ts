@@ -225,6 +225,15 @@ function leaves(
   found.push({ parts, value });
 }
 
+/*
+ * Top-level answers the tree's questions do not cover, named as the
+ * prerequisites step labels them.
+ */
+const FIELD_QUESTIONS: Record<string, string> = {
+  question: 'The question',
+  organisationProfile: 'Organisation',
+};
+
 /** Every answer given, in words, grouped by the step that asks it. */
 export function answersByStep(draft: EvaluationDraft): StepAnswers[] {
   const found: Array<{ parts: Array<string | number>; value: unknown }> = [];
@@ -234,7 +243,16 @@ export function answersByStep(draft: EvaluationDraft): StepAnswers[] {
     label: step.label,
     answers: found
       .map(({ parts, value }) => {
-        const description = describeAnswer(formatAnswerPath(parts), draft);
+        const described = describeAnswer(formatAnswerPath(parts), draft);
+        const question = FIELD_QUESTIONS[String(parts[0])];
+        const description =
+          parts.length === 1 && question
+            ? {
+                ...described,
+                question,
+                label: `${described.where}: ${question}`,
+              }
+            : described;
         const field = parts[parts.length - 1];
         const names =
           field === 'ownerGroupRef' ||

@@ -325,11 +325,15 @@ export function useEvaluationDraft(options: {
   const stepId = WIZARD_STEPS[state.activeStep].id;
   useEffect(() => {
     keepWizardStep(entityRef, stepId);
+    const first = stepId === WIZARD_STEPS[0].id;
+    if (searchParams.get(STEP_PARAMETER) === (first ? null : stepId)) {
+      return;
+    }
     setSearchParams(
       params => {
         const next = new URLSearchParams(params);
         // The first step is where the wizard opens anyway: a plain URL.
-        if (stepId === WIZARD_STEPS[0].id) {
+        if (first) {
           next.delete(STEP_PARAMETER);
         } else {
           next.set(STEP_PARAMETER, stepId);
@@ -338,7 +342,7 @@ export function useEvaluationDraft(options: {
       },
       { replace: true },
     );
-  }, [entityRef, stepId, setSearchParams]);
+  }, [entityRef, stepId, searchParams, setSearchParams]);
 
   return {
     state,
