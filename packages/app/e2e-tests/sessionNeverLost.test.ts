@@ -63,13 +63,15 @@ const stepButton = (page: Page, name: string | RegExp) =>
 const differentiator = (page: Page) =>
   page.getByRole('radiogroup', { name: 'Is it a core differentiator?' });
 
-/** Waits until the wizard says every answer is stored. */
+/**
+ * Right after an edit: waits until the wizard says every answer is stored
+ * (it first says they are not, for the autosave delay).
+ */
 async function waitUntilSaved(page: Page) {
-  await expect(page.getByRole('status', { name: 'Draft status' })).toHaveText(
-    /^All answers saved/,
-    // The autosave delay, then the round trip.
-    { timeout: 20_000 },
-  );
+  const status = page.getByRole('status', { name: 'Draft status' });
+  await expect(status).toHaveText(/^(Unsaved answers|Saving)/);
+  // The autosave delay, then the round trip.
+  await expect(status).toHaveText(/^All answers saved/, { timeout: 20_000 });
 }
 
 /** Every answer given so far, on Node 1 (shown) and on the prerequisites. */
