@@ -102,11 +102,13 @@ test('an evaluation launched from the entity reaches a verdict shown on the card
 
   await page.getByRole('button', { name: /Review and save/ }).click();
   await expect(page.getByText('Build in-house').first()).toBeVisible();
-  // Leave only once the decision is stored.
+  // Leave only once the decision is stored: not a draft the wizard saved
+  // by itself on the way.
   const recorded = page.waitForResponse(
     response =>
       response.url().includes('/api/build-vs-buy/evaluations') &&
       ['POST', 'PUT'].includes(response.request().method()) &&
+      response.request().postDataJSON()?.status === 'complete' &&
       response.ok(),
   );
   await page.getByRole('button', { name: 'Record decision' }).click();

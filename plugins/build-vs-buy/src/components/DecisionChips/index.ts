@@ -15,3 +15,4 @@
  */
 
 export { DraftChip, ReviewStatusChip, VerdictChip } from './DecisionChips';
+export { DraftInProgress, timeAgo } from './DraftInProgress';

@@ -150,6 +150,10 @@ describe('EntityBuildVsBuyCard', () => {
     expect(await screen.findByText('Draft in progress')).toBeInTheDocument();
     expect(screen.queryByText('Current')).not.toBeInTheDocument();
     expect(screen.getByText('Last saved by')).toBeInTheDocument();
+    // Said relative to now: the fixture was saved days before the test runs.
+    expect(screen.getByText(/^Draft in progress, saved/)).toHaveTextContent(
+      /^Draft in progress, saved \d+ days? ago by \S+/,
+    );
     expect(screen.queryByText('Decided by')).not.toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Resume draft' }),

@@ -37,7 +37,11 @@ import {
 } from '../../hooks/useEvaluationPermissions';
 import { useEntityTabLink } from '../../hooks/useEntityTabLink';
 import { ConfirmStillValidButton } from '../ConfirmStillValid';
-import { ReviewStatusChip, VerdictChip } from '../DecisionChips';
+import {
+  DraftInProgress,
+  ReviewStatusChip,
+  VerdictChip,
+} from '../DecisionChips';
 import { GuardedButton } from '../GuardedAction';
 import { EntityOrText, formatDate } from '../EntityOrText';
 import { TeamDecisionSummary } from '../TeamDecision';
@@ -164,6 +168,7 @@ export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
             evaluationStatus={stored.status}
             size="medium"
           />
+          {draft && <DraftInProgress stored={stored} />}
         </Grid>
         <Grid item xs={12}>
           <TeamDecisionSummary

@@ -278,8 +278,11 @@ describe('EntityBuildVsBuyContent', () => {
     expect(await screen.findByText('Draft in progress')).toBeInTheDocument();
     expect(screen.queryByText('Current')).not.toBeInTheDocument();
     expect(
-      screen.getByText(/Not decided yet: last saved by/),
+      screen.getByText(/Not decided yet: last saved on/),
     ).toHaveTextContent(/on 2026-02-01\. Version 3\./);
+    expect(screen.getByText(/^Draft in progress, saved/)).toHaveTextContent(
+      /^Draft in progress, saved \d+ days? ago by /,
+    );
     expect(
       screen.getByRole('button', { name: 'Resume draft' }),
     ).toBeInTheDocument();

@@ -30,9 +30,13 @@ import {
   useEvaluationPermissions,
 } from '../../hooks/useEvaluationPermissions';
 import { ConfirmStillValidButton } from '../ConfirmStillValid';
-import { ReviewStatusChip, VerdictChip } from '../DecisionChips';
+import {
+  DraftInProgress,
+  ReviewStatusChip,
+  VerdictChip,
+} from '../DecisionChips';
 import { DecisionTreeDiagram } from '../DecisionTreeDiagram';
-import { EntityOrText, formatDate } from '../EntityOrText';
+import { formatDate } from '../EntityOrText';
 import { GuardedButton } from '../GuardedAction';
 import { RequirementsMatrix } from '../RequirementsMatrix';
 import { RevisionHistory } from '../RevisionHistory';
@@ -111,9 +115,8 @@ export const EvaluationOverview = () => {
             />
             {draft ? (
               <Typography variant="body2">
-                Not decided yet: last saved by{' '}
-                <EntityOrText value={stored.updatedBy} /> on{' '}
-                {formatDate(stored.updatedAt)}. Version {stored.version}.
+                <DraftInProgress stored={stored} />. Not decided yet: last saved
+                on {formatDate(stored.updatedAt)}. Version {stored.version}.
               </Typography>
             ) : (
               <Typography variant="body2">

@@ -27,7 +27,15 @@ import {
   type GapBreadth,
   type GapScope,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { Box, Button, Typography } from '@material-ui/core';
+import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Box,
+  Button,
+  Typography,
+} from '@material-ui/core';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { ReactNode } from 'react';
 import {
   OptionSelect,
@@ -36,6 +44,7 @@ import {
   useDraftContext,
   YesNoAnswer,
 } from './WizardFields';
+import { candidatesOutBeforeGaps } from './sessionView';
 
 const MATURITY_QUESTIONS: Record<(typeof MATURITY_CRITERIA)[number], string> = {
   inProductionTwoYears: 'In production use for at least two years?',
@@ -220,15 +229,90 @@ export const RequirementsStep = (props: {
   );
 };
 
-export const GapsStep = () => {
-  const { draft, edit, errors, disabled } = useDraftContext();
-  const candidates = draft.candidates ?? [];
-  const rows = candidates.flatMap(candidate =>
-    gapsOf(draft, candidate.id).map(gap => ({
-      candidate,
-      gap,
-    })),
+type GapRow = {
+  candidate: { id: string; name: string };
+  gap: ReturnType<typeof gapsOf>[number];
+};
+
+/** Scope and breadth of one gap of one candidate. */
+const GapQuestions = ({ candidate, gap }: GapRow) => {
+  const { edit, errors, disabled } = useDraftContext();
+  const key = `${gap.candidateId}-${gap.requirementId}`;
+  const index = gap.classificationIndex;
+  return (
+    <Box
+      component="section"
+      aria-label={`${candidate.name}: ${gap.requirementTitle}`}
+      mb={2}
+    >
+      <Typography variant="subtitle2">
+        {candidate.name}: {gap.requirementTitle} (
+        {REQUIREMENT_BUCKET_LABELS[gap.bucket].toLowerCase()},{' '}
+        {COVERAGE_LEVEL_LABELS[gap.level].toLowerCase()})
+      </Typography>
+      <OptionSelect
+        id={`build-vs-buy-gap-${key}-scope`}
+        label="Scope"
+        value={gap.classification?.scope}
+        options={GAP_SCOPE_LABELS}
+        emptyLabel="Not classified"
+        disabled={disabled}
+        onChange={scope =>
+          edit({
+            type: 'classify-gap',
+            candidateId: gap.candidateId,
+            requirementId: gap.requirementId,
+            patch: { scope: scope as GapScope | undefined },
+          })
+        }
+      />
+      <OptionSelect
+        id={`build-vs-buy-gap-${key}-breadth`}
+        label="Breadth"
+        value={gap.classification?.breadth}
+        options={GAP_BREADTH_LABELS}
+        emptyLabel="Not classified"
+        disabled={disabled}
+        error={
+          index === undefined ? undefined : errors[`gaps.${index}.breadth`]
+        }
+        onChange={breadth =>
+          edit({
+            type: 'classify-gap',
+            candidateId: gap.candidateId,
+            requirementId: gap.requirementId,
+            patch: { breadth: breadth as GapBreadth | undefined },
+          })
+        }
+      />
+    </Box>
   );
+};
+
+/**
+ * Node 4 asks only what can change the verdict: the gaps of a candidate
+ * already out (not mature, missing a must-have, below the threshold) are
+ * folded away and say so; they can still be opened and classified.
+ */
+export const GapsStep = (props: {
+  /** The engine's figures, for the candidates already out. */
+  figures?: Pick<OutcomeFigures, 'candidates'>;
+}) => {
+  const { draft } = useDraftContext();
+  const candidates = draft.candidates ?? [];
+  const out = candidatesOutBeforeGaps(props.figures);
+  const rows: GapRow[] = candidates.flatMap(candidate =>
+    gapsOf(draft, candidate.id).map(gap => ({ candidate, gap })),
+  );
+  const asked = rows.filter(({ candidate }) => !out.has(candidate.id));
+  const folded = candidates
+    .filter(candidate => out.has(candidate.id))
+    .map(candidate => ({
+      candidate,
+      reason: out.get(candidate.id) ?? '',
+      rows: rows.filter(row => row.candidate.id === candidate.id),
+    }))
+    .filter(({ rows: gaps }) => gaps.length > 0);
   return (
     <>
       <Typography variant="body2" paragraph>
@@ -241,61 +325,43 @@ export const GapsStep = () => {
           No gaps: no candidate misses a must- or should-have.
         </Typography>
       )}
-      {rows.map(({ candidate, gap }) => {
-        const key = `${gap.candidateId}-${gap.requirementId}`;
-        const index = gap.classificationIndex;
-        return (
-          <Box
-            key={key}
-            component="section"
-            aria-label={`${candidate.name}: ${gap.requirementTitle}`}
-            mb={2}
+      {asked.map(row => (
+        <GapQuestions
+          key={`${row.gap.candidateId}-${row.gap.requirementId}`}
+          {...row}
+        />
+      ))}
+      {folded.map(({ candidate, reason, rows: gaps }) => (
+        <Accordion
+          key={candidate.id}
+          TransitionProps={{ unmountOnExit: true }}
+          variant="outlined"
+        >
+          <AccordionSummary
+            expandIcon={<ExpandMoreIcon />}
+            aria-controls={`build-vs-buy-folded-gaps-${candidate.id}`}
+            id={`build-vs-buy-folded-gaps-${candidate.id}-header`}
           >
-            <Typography variant="subtitle2">
-              {candidate.name}: {gap.requirementTitle} (
-              {REQUIREMENT_BUCKET_LABELS[gap.bucket].toLowerCase()},{' '}
-              {COVERAGE_LEVEL_LABELS[gap.level].toLowerCase()})
+            <Typography variant="body2">
+              {gaps.length === 1
+                ? `One gap of ${candidate.name}`
+                : `${gaps.length} gaps of ${candidate.name}`}
+              . {reason}.
             </Typography>
-            <OptionSelect
-              id={`build-vs-buy-gap-${key}-scope`}
-              label="Scope"
-              value={gap.classification?.scope}
-              options={GAP_SCOPE_LABELS}
-              emptyLabel="Not classified"
-              disabled={disabled}
-              onChange={scope =>
-                edit({
-                  type: 'classify-gap',
-                  candidateId: gap.candidateId,
-                  requirementId: gap.requirementId,
-                  patch: { scope: scope as GapScope | undefined },
-                })
-              }
-            />
-            <OptionSelect
-              id={`build-vs-buy-gap-${key}-breadth`}
-              label="Breadth"
-              value={gap.classification?.breadth}
-              options={GAP_BREADTH_LABELS}
-              emptyLabel="Not classified"
-              disabled={disabled}
-              error={
-                index === undefined
-                  ? undefined
-                  : errors[`gaps.${index}.breadth`]
-              }
-              onChange={breadth =>
-                edit({
-                  type: 'classify-gap',
-                  candidateId: gap.candidateId,
-                  requirementId: gap.requirementId,
-                  patch: { breadth: breadth as GapBreadth | undefined },
-                })
-              }
-            />
-          </Box>
-        );
-      })}
+          </AccordionSummary>
+          <AccordionDetails
+            id={`build-vs-buy-folded-gaps-${candidate.id}`}
+            style={{ display: 'block' }}
+          >
+            {gaps.map(row => (
+              <GapQuestions
+                key={`${row.gap.candidateId}-${row.gap.requirementId}`}
+                {...row}
+              />
+            ))}
+          </AccordionDetails>
+        </Accordion>
+      ))}
     </>
   );
 };

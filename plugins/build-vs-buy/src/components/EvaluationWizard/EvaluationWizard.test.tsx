@@ -31,6 +31,9 @@ function previewOf(key: string) {
 }
 
 describe('EvaluationWizard', () => {
+  // The wizard keeps its step and unsaved answers in the browser.
+  beforeEach(() => window.localStorage.clear());
+
   it('prefills from the catalog and previews the verdict from the server', async () => {
     const api = {
       getEvaluationByEntity: jest.fn().mockResolvedValue(undefined),

@@ -32,23 +32,29 @@ import {
   Button,
   Grid,
   LinearProgress,
+  Link,
+  makeStyles,
   Step,
   StepButton,
   Stepper,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import { ReactNode, useEffect, useMemo, useState } from 'react';
+import { Fragment, ReactNode, useEffect, useMemo, useState } from 'react';
 import { useEntityEvaluation } from '../../hooks/useEntityEvaluation';
-import {
-  DENIED_REASONS,
-  useEvaluationPermissions,
-} from '../../hooks/useEvaluationPermissions';
+import { timeAgo } from '../DecisionChips';
+import { EntityOrText } from '../EntityOrText';
 import { GuardedButton } from '../GuardedAction';
 import { GapsStep, MatureOptionStep, RequirementsStep } from './CandidateSteps';
 import { fieldId, messagesByField } from './draftAnswers';
 import { PrerequisitesStep } from './PrerequisitesStep';
+import { answersByStep, skippedSteps } from './sessionView';
 import { useEvaluationDraft } from './useEvaluationDraft';
+import { useLeavePrompt } from './useLeavePrompt';
 import { DraftContext } from './WizardFields';
 import {
   AnswerLinks,
@@ -66,9 +72,11 @@ import {
   TeamDecisionFields,
 } from './WizardSteps';
 import {
+  autosavesAsDraft,
   recordBlockedReason,
   saveBlockedReason,
   stepHasErrors,
+  type WizardState,
 } from './wizardReducer';
 
 const SAVE_BLOCKED_ID = 'build-vs-buy-save-blocked';
@@ -93,6 +101,138 @@ function focusAnswer(path: string): void {
 }
 
 /**
+ * Every answer given so far, in words, under the node that asks it; each
+ * answer's question leads to its field, each node's heading to its step.
+ */
+const AnswerSummary = (props: {
+  evaluation: EvaluationDraft;
+  onGoToAnswer: GoToAnswer;
+  onGoToStep: (stepId: WizardStepId) => void;
+}) => {
+  const steps = answersByStep(props.evaluation).filter(
+    ({ stepId }) => stepId !== 'review',
+  );
+  return (
+    <Box component="section" aria-label="Your answers" my={2}>
+      <Typography variant="subtitle1" component="h3">
+        Your answers
+      </Typography>
+      {steps.length === 0 && (
+        <Typography variant="body2">No answers yet.</Typography>
+      )}
+      {steps.map(step => (
+        <Box
+          key={step.stepId}
+          component="section"
+          aria-label={`Answers: ${step.label}`}
+          mt={1}
+        >
+          <Box display="flex" alignItems="baseline" style={{ gap: 8 }}>
+            <Typography variant="subtitle2" component="h4">
+              {step.label}
+            </Typography>
+            <Link
+              component="button"
+              variant="body2"
+              onClick={() => props.onGoToStep(step.stepId)}
+              aria-label={`Edit ${step.label}`}
+            >
+              Edit
+            </Link>
+          </Box>
+          <Table size="small" aria-label={`Answers at ${step.label}`}>
+            <TableBody>
+              {step.answers.map(({ description, value, entityRefs }) => (
+                <TableRow key={description.path}>
+                  <TableCell
+                    component="th"
+                    scope="row"
+                    style={{ width: '50%' }}
+                  >
+                    <Link
+                      component="button"
+                      variant="body2"
+                      align="left"
+                      onClick={() => props.onGoToAnswer(description)}
+                    >
+                      {description.subject
+                        ? `${description.subject}: ${description.question}`
+                        : description.question}
+                    </Link>
+                  </TableCell>
+                  <TableCell style={{ whiteSpace: 'pre-wrap' }}>
+                    {entityRefs
+                      ? entityRefs.map((ref, index) => (
+                          <Fragment key={ref}>
+                            {index > 0 && ', '}
+                            <EntityOrText value={ref} />
+                          </Fragment>
+                        ))
+                      : value}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      ))}
+    </Box>
+  );
+};
+
+/**
+ * Where the draft stands against the server: saved, saving, or unsaved and
+ * why (autosave waits for a valid draft; a recorded decision is never
+ * autosaved, its answers are kept in this browser until recorded).
+ */
+const SaveStatus = (props: {
+  state: WizardState;
+  unsaved: boolean;
+  allowed: boolean;
+  invalid: boolean;
+}) => {
+  const { state } = props;
+  let text: ReactNode;
+  if (!props.allowed) {
+    return null;
+  }
+  if (state.saving) {
+    text = state.autosaving ? 'Saving the draft…' : 'Saving…';
+  } else if (state.conflict) {
+    text = 'Unsaved: someone else saved meanwhile, choose above.';
+  } else if (!props.unsaved) {
+    text = state.stored ? (
+      <>
+        All answers saved, {timeAgo(state.stored.updatedAt, new Date())} by{' '}
+        <EntityOrText value={state.stored.updatedBy} />.
+      </>
+    ) : (
+      'Not saved yet: the draft saves itself after your first answer.'
+    );
+  } else if (!autosavesAsDraft(state.stored)) {
+    text =
+      'Unsaved answers, kept in this browser: a recorded decision changes only when you record it again.';
+  } else if (state.saveError) {
+    text = 'Unsaved answers: the last save failed, try Save draft.';
+  } else if (props.invalid) {
+    text =
+      'Unsaved answers: the draft saves itself once the highlighted answers are fixed.';
+  } else {
+    text = 'Unsaved answers: the draft saves itself in a moment.';
+  }
+  return (
+    <Typography
+      variant="body2"
+      color="textSecondary"
+      role="status"
+      aria-label="Draft status"
+    >
+      {text}
+    </Typography>
+  );
+};
+
+/**
  * Review: what to fix (invalid answers, with what is wrong) apart from what
  * is still unanswered, each a link to its field.
  */
@@ -102,6 +242,7 @@ const ReviewStep = (props: {
   evaluation: EvaluationDraft;
   verdict: Verdict | undefined;
   onGoToAnswer: GoToAnswer;
+  onGoToStep: (stepId: WizardStepId) => void;
 }) => {
   const { problems } = props;
   const missing = props.missing ?? [];
@@ -147,15 +288,36 @@ const ReviewStep = (props: {
           Every answer the verdict needs is given and valid.
         </Typography>
       )}
+      <AnswerSummary
+        evaluation={props.evaluation}
+        onGoToAnswer={props.onGoToAnswer}
+        onGoToStep={props.onGoToStep}
+      />
       <TeamDecisionFields verdict={props.verdict} />
     </Box>
   );
 };
 
+/*
+ * The live verdict and the path so far stay in view while the team scrolls
+ * through a long step, on screens wide enough to show them beside it.
+ */
+const useStyles = makeStyles(theme => ({
+  sessionPanel: {
+    [theme.breakpoints.up('md')]: {
+      position: 'sticky',
+      top: theme.spacing(2),
+      maxHeight: `calc(100vh - ${theme.spacing(4)}px)`,
+      overflowY: 'auto',
+    },
+  },
+}));
+
 const WizardForm = (props: {
   entity: Entity;
   stored: StoredEvaluation | undefined;
 }) => {
+  const classes = useStyles();
   const wizard = useEvaluationDraft(props);
   const { state, errors, problems, invalid } = wizard;
   const { activeStep, preview } = state;
@@ -185,11 +347,15 @@ const WizardForm = (props: {
     setFocusPath(description.path);
   };
 
-  const permissions = useEvaluationPermissions(state.stored?.id);
-  const permission = state.stored ? permissions.update : permissions.create;
-  const deniedReason = state.stored
-    ? DENIED_REASONS.update
-    : DENIED_REASONS.create;
+  const { permission, deniedReason } = wizard;
+  const leavePrompt = useLeavePrompt(
+    wizard.unsaved && permission.allowed,
+    'Some answers are not saved yet. Leave the evaluation anyway?',
+  );
+  const outcome = preview.value?.outcome;
+  const skipped = useMemo(() => skippedSteps(outcome), [outcome]);
+  const goToStep = (stepId: WizardStepId) =>
+    wizard.goToStep(WIZARD_STEPS.findIndex(({ id }) => id === stepId));
 
   const stepViews: Record<WizardStepId, ReactNode> = {
     prerequisites: <PrerequisitesStep entity={props.entity} />,
@@ -198,7 +364,7 @@ const WizardForm = (props: {
     'requirements-coverage': (
       <RequirementsStep settings={preview.value?.outcome.figures} />
     ),
-    'gap-classification': <GapsStep />,
+    'gap-classification': <GapsStep figures={outcome?.figures} />,
     maintenance: <MaintenanceStep />,
     'failure-modes': <FailureModesStep />,
     review: (
@@ -208,6 +374,7 @@ const WizardForm = (props: {
         evaluation={state.draft}
         verdict={preview.value?.outcome.verdict}
         onGoToAnswer={goToAnswer}
+        onGoToStep={goToStep}
       />
     ),
   };
@@ -234,8 +401,32 @@ const WizardForm = (props: {
         disabled: !permission.loading && !permission.allowed,
       }}
     >
+      {leavePrompt}
       {!permission.loading && !permission.allowed && (
         <Alert severity="info">{deniedReason}</Alert>
+      )}
+      {wizard.keptAnswers && (
+        <Box mb={2}>
+          <Alert
+            severity="info"
+            role="region"
+            aria-label="Unsaved answers kept in this browser"
+            action={
+              <>
+                <Button color="inherit" onClick={wizard.restoreKeptAnswers}>
+                  Restore them
+                </Button>
+                <Button color="inherit" onClick={wizard.dismissKeptAnswers}>
+                  Discard them
+                </Button>
+              </>
+            }
+          >
+            Answers you did not save{' '}
+            {timeAgo(wizard.keptAnswers.keptAt, new Date())} were kept in this
+            browser.
+          </Alert>
+        </Box>
       )}
       {state.conflict && (
         <ConflictPanel
@@ -264,7 +455,13 @@ const WizardForm = (props: {
                       <Typography variant="caption" color="error">
                         Check answers
                       </Typography>
-                    ) : undefined
+                    ) : (
+                      skipped.has(wizardStep.id) && (
+                        <Typography variant="caption" color="textSecondary">
+                          Skipped
+                        </Typography>
+                      )
+                    )
                   }
                 >
                   {wizardStep.label}
@@ -276,6 +473,13 @@ const WizardForm = (props: {
             <Typography variant="h6" component="h2">
               {step.label}
             </Typography>
+            {skipped.has(step.id) && (
+              <Box mb={2}>
+                <Alert severity="info" role="note" aria-label="Skipped step">
+                  {skipped.get(step.id)}
+                </Alert>
+              </Box>
+            )}
             {stepViews[step.id]}
           </Box>
           {state.saveError && (
@@ -326,6 +530,12 @@ const WizardForm = (props: {
               </GuardedButton>
             )}
           </Box>
+          <SaveStatus
+            state={state}
+            unsaved={wizard.unsaved}
+            allowed={!permission.loading && permission.allowed}
+            invalid={invalid}
+          />
           {blockedText && (
             <Typography
               id={SAVE_BLOCKED_ID}
@@ -338,28 +548,30 @@ const WizardForm = (props: {
           )}
         </Grid>
         <Grid item xs={12} md={4}>
-          <Timebox seconds={wizard.sessionSeconds} />
-          <VerdictPreview
-            preview={preview.value}
-            loading={preview.loading}
-            error={preview.error}
-            invalid={invalid}
-            evaluation={state.draft}
-            catalogWarnings={wizard.warnings.filter(
-              ({ code }) => code === 'dependent-not-in-catalog',
-            )}
-            onGoToAnswer={goToAnswer}
-          />
-          <Box mt={1}>
-            <Typography variant="caption">
-              Step {activeStep + 1} of {WIZARD_STEPS.length}
-            </Typography>
-            <LinearProgress
-              variant="determinate"
-              value={((activeStep + 1) / WIZARD_STEPS.length) * 100}
-              aria-label="Progress through the steps"
+          <div className={classes.sessionPanel}>
+            <Timebox seconds={wizard.sessionSeconds} />
+            <VerdictPreview
+              preview={preview.value}
+              loading={preview.loading}
+              error={preview.error}
+              invalid={invalid}
+              evaluation={state.draft}
+              catalogWarnings={wizard.warnings.filter(
+                ({ code }) => code === 'dependent-not-in-catalog',
+              )}
+              onGoToAnswer={goToAnswer}
             />
-          </Box>
+            <Box mt={1}>
+              <Typography variant="caption">
+                Step {activeStep + 1} of {WIZARD_STEPS.length}
+              </Typography>
+              <LinearProgress
+                variant="determinate"
+                value={((activeStep + 1) / WIZARD_STEPS.length) * 100}
+                aria-label="Progress through the steps"
+              />
+            </Box>
+          </div>
         </Grid>
       </Grid>
     </DraftContext.Provider>

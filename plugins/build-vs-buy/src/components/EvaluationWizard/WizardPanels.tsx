@@ -17,8 +17,14 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
 import {
+  DECISION_NODE_LABELS,
   describeAnswer,
+  pathThroughTree,
   SESSION_TIMEBOX_MINUTES,
+  VERDICT_LABELS,
+  type DecisionNode,
+  type Outcome,
+  type VerdictKind,
   type AnswerDescription,
   type AnswerWarning,
   type EvaluationDraft,
@@ -58,9 +64,13 @@ export function messageOf(error: Error): string {
 }
 
 /** The one-hour timebox: elapsed time across sessions, with a bar. */
+/** Minutes into the session when the timer says the hour is nearly up. */
+export const TIMEBOX_WARNING_MINUTES = SESSION_TIMEBOX_MINUTES - 10;
+
 export const Timebox = (props: { seconds: number }) => {
   const minutes = props.seconds / 60;
-  const over = minutes > SESSION_TIMEBOX_MINUTES;
+  const over = minutes >= SESSION_TIMEBOX_MINUTES;
+  const nearlyOver = !over && minutes >= TIMEBOX_WARNING_MINUTES;
   return (
     <Box mb={2} role="timer" aria-label="Session time">
       <Typography variant="body2">
@@ -69,16 +79,43 @@ export const Timebox = (props: { seconds: number }) => {
       </Typography>
       <LinearProgress
         variant="determinate"
-        color={over ? 'secondary' : 'primary'}
+        color={over || nearlyOver ? 'secondary' : 'primary'}
         value={Math.min(100, (minutes / SESSION_TIMEBOX_MINUTES) * 100)}
         aria-label="Share of the one-hour timebox used"
       />
-      {over && (
-        <Alert severity="warning">
-          Do not let the discussion go longer than one hour. The point is a
-          documented, structured answer the team can revisit.
+      {nearlyOver && (
+        <Alert severity="info">
+          {SESSION_TIMEBOX_MINUTES - TIMEBOX_WARNING_MINUTES} minutes left of
+          the hour: settle the open questions and record what you know.
         </Alert>
       )}
+      {over && (
+        <Alert severity="warning">
+          The hour is up. Do not let the discussion go longer than one hour. The
+          point is a documented, structured answer the team can revisit.
+        </Alert>
+      )}
+    </Box>
+  );
+};
+
+/** The nodes the path went through so far, and where it ends, in words. */
+export const PathSoFar = (props: { outcome: Outcome }) => {
+  const nodes = pathThroughTree(props.outcome);
+  return (
+    <Box mt={1} component="section" aria-label="Path so far">
+      <Typography variant="subtitle2">Path so far</Typography>
+      <ol style={{ margin: 0, paddingLeft: 20 }}>
+        {nodes.map(node => (
+          <li key={node}>
+            <Typography variant="body2">
+              {node in DECISION_NODE_LABELS
+                ? DECISION_NODE_LABELS[node as DecisionNode]
+                : VERDICT_LABELS[node as VerdictKind]}
+            </Typography>
+          </li>
+        ))}
+      </ol>
     </Box>
   );
 };
@@ -178,6 +215,7 @@ export const VerdictPreview = (props: {
       {!props.invalid && props.preview && (
         <>
           <VerdictChip verdict={props.preview.outcome.verdict} />
+          <PathSoFar outcome={props.preview.outcome} />
           {props.preview.outcome.missing.length > 0 && (
             <AnswerLinks
               title={stillNeededTitle(props.preview.outcome.missing.length)}

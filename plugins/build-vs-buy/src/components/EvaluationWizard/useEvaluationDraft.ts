@@ -30,22 +30,56 @@ import {
   type AnswerProblem,
   type EvaluationDraft,
   type StoredEvaluation,
+  WIZARD_STEPS,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import useInterval from 'react-use/esm/useInterval';
 import { buildVsBuyApiRef, EvaluationConflictError } from '../../api';
+import {
+  DENIED_REASONS,
+  useEvaluationPermissions,
+} from '../../hooks/useEvaluationPermissions';
 import { messagesByField } from './draftAnswers';
 import type { DraftEdit } from './draftEdits';
 import { CatalogChecks, useCatalogChecks } from './useCatalogChecks';
 import {
+  forgetUnsavedAnswers,
+  keepUnsavedAnswers,
+  keepWizardStep,
+  readUnsavedAnswers,
+  readWizardStep,
+  type UnsavedAnswers,
+} from './unsavedAnswers';
+import {
+  autosaveBlockedReason,
   evaluationToSave,
+  hasUnsavedAnswers,
   initialWizardState,
   wizardReducer,
 } from './wizardReducer';
 
 const PREVIEW_DEBOUNCE_MS = 500;
+/** How long after the last edit a draft saves itself. */
+export const AUTOSAVE_DELAY_MS = 2500;
+/** How long after the last edit unsaved answers are kept in the browser. */
+const KEEP_DELAY_MS = 300;
+
+/** The query parameter that names the step shown: `?step=maintenance`. */
+export const STEP_PARAMETER = 'step';
+
+function stepIndex(stepId: string | null | undefined): number | undefined {
+  const index = WIZARD_STEPS.findIndex(({ id }) => id === stepId);
+  return index < 0 ? undefined : index;
+}
 
 const ORGANISATION_PROFILES = [
   'early-stage-startup',
@@ -134,15 +168,41 @@ export function useEvaluationDraft(options: {
   const alertApi = useApi(alertApiRef);
   const configApi = useApi(configApiRef);
   const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const entityRef = stringifyEntityRef(options.entity);
+  // The wizard resumes on the step it was left on: the URL's, else the one
+  // this browser last showed for the entity.
   const [state, dispatch] = useReducer(wizardReducer, undefined, () =>
-    initialWizardState(options.stored, () =>
-      draftFromCatalog(options.entity, defaultProfile(configApi)),
+    initialWizardState(
+      options.stored,
+      () => draftFromCatalog(options.entity, defaultProfile(configApi)),
+      stepIndex(searchParams.get(STEP_PARAMETER)) ??
+        stepIndex(readWizardStep(entityRef)) ??
+        0,
     ),
+  );
+  // Answers left unsaved here before, offered until restored or dismissed.
+  const [keptAnswers, setKeptAnswers] = useState<UnsavedAnswers | undefined>(
+    () => {
+      const kept = readUnsavedAnswers(entityRef, options.stored?.version);
+      // Answers the stored version already holds are nothing to offer.
+      return kept &&
+        JSON.stringify(kept.draft) !==
+          JSON.stringify(options.stored?.evaluation)
+        ? kept
+        : undefined;
+    },
   );
   // The timebox counts earlier sessions on this evaluation too.
   const sessionSeconds = useSessionSeconds(
     options.stored?.evaluation.sessionDurationMinutes ?? 0,
   );
+
+  const permissions = useEvaluationPermissions(state.stored?.id);
+  const permission = state.stored ? permissions.update : permissions.create;
+  const deniedReason = state.stored
+    ? DENIED_REASONS.update
+    : DENIED_REASONS.create;
 
   const catalog = useCatalogChecks(state.draft);
   const problems = useMemo(
@@ -184,9 +244,12 @@ export function useEvaluationDraft(options: {
     [],
   );
 
-  const save = async (status: 'draft' | 'complete') => {
+  const save = async (
+    status: 'draft' | 'complete',
+    { autosave = false }: { autosave?: boolean } = {},
+  ) => {
     const evaluation = evaluationToSave(state.draft, sessionSeconds);
-    dispatch({ type: 'save-started' });
+    dispatch({ type: 'save-started', sending: state.draft, autosave });
     try {
       const saved = state.stored
         ? await api.updateEvaluation(state.stored.id, {
@@ -196,14 +259,16 @@ export function useEvaluationDraft(options: {
           })
         : await api.createEvaluation({ status, evaluation });
       dispatch({ type: 'saved', stored: saved });
-      alertApi.post({
-        message:
-          status === 'draft'
-            ? `Draft saved as version ${saved.version}.`
-            : `Decision recorded as version ${saved.version}.`,
-        severity: 'success',
-        display: 'transient',
-      });
+      if (!autosave) {
+        alertApi.post({
+          message:
+            status === 'draft'
+              ? `Draft saved as version ${saved.version}.`
+              : `Decision recorded as version ${saved.version}.`,
+          severity: 'success',
+          display: 'transient',
+        });
+      }
       if (status === 'complete') {
         navigate('..');
       }
@@ -216,6 +281,69 @@ export function useEvaluationDraft(options: {
     }
   };
 
+  // Autosave: a while after the last edit, never over a save in flight,
+  // with the same version check (and conflict panel) as Save draft.
+  const unsaved = hasUnsavedAnswers(state);
+  const autosaveReason = autosaveBlockedReason(state, {
+    allowed: !permission.loading && permission.allowed,
+    invalid,
+  });
+  useDebounce(
+    () => {
+      if (autosaveReason === undefined) {
+        save('draft', { autosave: true });
+      }
+    },
+    AUTOSAVE_DELAY_MS,
+    // `save` changes with every render; the state it reads is in these.
+    [state.draft, autosaveReason],
+  );
+
+  // Unsaved answers are kept in this browser until saved, so that a
+  // reload, another page or a recorded decision's edits lose nothing.
+  useDebounce(
+    () => {
+      if (keptAnswers) {
+        // Not over answers still offered for restoring.
+        return;
+      }
+      if (unsaved) {
+        keepUnsavedAnswers(entityRef, {
+          version: state.stored?.version,
+          draft: state.draft,
+          keptAt: new Date().toISOString(),
+        });
+      } else {
+        forgetUnsavedAnswers(entityRef);
+      }
+    },
+    KEEP_DELAY_MS,
+    [state.draft, state.stored, unsaved, keptAnswers],
+  );
+
+  // The step shown, in the URL and for this entity in the browser.
+  const stepId = WIZARD_STEPS[state.activeStep].id;
+  useEffect(() => {
+    keepWizardStep(entityRef, stepId);
+    const first = stepId === WIZARD_STEPS[0].id;
+    if (searchParams.get(STEP_PARAMETER) === (first ? null : stepId)) {
+      return;
+    }
+    setSearchParams(
+      params => {
+        const next = new URLSearchParams(params);
+        // The first step is where the wizard opens anyway: a plain URL.
+        if (first) {
+          next.delete(STEP_PARAMETER);
+        } else {
+          next.set(STEP_PARAMETER, stepId);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  }, [entityRef, stepId, searchParams, setSearchParams]);
+
   return {
     state,
     problems,
@@ -224,10 +352,25 @@ export function useEvaluationDraft(options: {
     warnings,
     catalog,
     sessionSeconds,
+    permission,
+    deniedReason,
+    unsaved,
+    autosaveReason,
+    keptAnswers,
     edit,
     goToStep: (step: number) => dispatch({ type: 'go-to-step', step }),
     save,
     reapplyMine: () => dispatch({ type: 'reapply-mine' }),
     discardMine: () => dispatch({ type: 'discard-mine' }),
+    restoreKeptAnswers: () => {
+      if (keptAnswers) {
+        dispatch({ type: 'restore-unsaved', draft: keptAnswers.draft });
+      }
+      setKeptAnswers(undefined);
+    },
+    dismissKeptAnswers: () => {
+      forgetUnsavedAnswers(entityRef);
+      setKeptAnswers(undefined);
+    },
   };
 }

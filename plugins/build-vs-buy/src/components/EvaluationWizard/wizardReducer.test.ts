@@ -21,8 +21,11 @@ import type { EvaluationDraft } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { storedEvaluation } from '../../__testUtils__/storedEvaluations';
 import { editDraft, identifierFrom } from './draftEdits';
 import {
+  autosaveBlockedReason,
+  autosavesAsDraft,
   canRecordDecision,
   canSave,
+  hasUnsavedAnswers,
   evaluationToSave,
   initialWizardState,
   recordBlockedReason,
@@ -477,6 +480,138 @@ describe('why saving is disabled', () => {
   ])('%s', (_, state, problems, save, record) => {
     expect(saveBlockedReason(state(), problems)).toBe(save);
     expect(recordBlockedReason(state(), problems)).toBe(record);
+  });
+});
+
+describe('autosave', () => {
+  const allowed = { allowed: true, invalid: false };
+  const rationale = (value: string): WizardAction => ({
+    type: 'edit',
+    edit: {
+      type: 'answer',
+      path: ['coreDifferentiator', 'rationale'],
+      value,
+    },
+  });
+  const draftStored = storedEvaluation('ecommerce-vector-database', {
+    status: 'draft',
+  });
+  const opened = () => initialWizardState(draftStored, () => draft);
+
+  it('saves only once there is something unsaved', () => {
+    const state = opened();
+    expect(hasUnsavedAnswers(state)).toBe(false);
+    expect(autosaveBlockedReason(state, allowed)).toBe('Nothing to save');
+    const edited = run(state, rationale('Plumbing.'));
+    expect(hasUnsavedAnswers(edited)).toBe(true);
+    expect(autosaveBlockedReason(edited, allowed)).toBeUndefined();
+  });
+
+  it('saves a new evaluation, or one stored as a draft, never a recorded or archived decision', () => {
+    expect(autosavesAsDraft(undefined)).toBe(true);
+    expect(autosavesAsDraft(draftStored)).toBe(true);
+    const recorded = storedEvaluation('ecommerce-vector-database');
+    expect(recorded.status).toBe('complete');
+    expect(autosavesAsDraft(recorded)).toBe(false);
+    expect(autosavesAsDraft({ ...recorded, status: 'archived' })).toBe(false);
+
+    const edited = run(
+      initialWizardState(recorded, () => draft),
+      rationale('Plumbing.'),
+    );
+    expect(autosaveBlockedReason(edited, allowed)).toBe(
+      'A recorded decision is only changed by Record decision',
+    );
+    const fresh = run(
+      initialWizardState(undefined, () => draft),
+      rationale('Plumbing.'),
+    );
+    expect(autosaveBlockedReason(fresh, allowed)).toBeUndefined();
+  });
+
+  it('waits for permission, a valid draft, the save in flight and a failed save', () => {
+    const edited = run(opened(), rationale('Plumbing.'));
+    expect(
+      autosaveBlockedReason(edited, { allowed: false, invalid: false }),
+    ).toBe('Not allowed to save');
+    expect(
+      autosaveBlockedReason(edited, { allowed: true, invalid: true }),
+    ).toBe('Fix this answer first: invalid');
+    const saving = run(edited, { type: 'save-started', autosave: true });
+    expect(saving.autosaving).toBe(true);
+    expect(autosaveBlockedReason(saving, allowed)).toBe('Saving…');
+    const failed = run(saving, { type: 'save-failed', error: new Error('x') });
+    expect(failed.autosaving).toBe(false);
+    expect(autosaveBlockedReason(failed, allowed)).toBe('The last save failed');
+  });
+
+  it('stops at a conflict until the team chooses, then saves onto their version', () => {
+    const theirs = storedEvaluation('ecommerce-vector-database', {
+      status: 'draft',
+      version: 4,
+      evaluation: { ...draftStored.evaluation, revisitBy: '2027-01-15' },
+    });
+    const conflicted = run(
+      opened(),
+      rationale('Plumbing.'),
+      { type: 'save-started', autosave: true },
+      { type: 'save-conflicted', current: theirs },
+    );
+    expect(conflicted.conflict).toBe(theirs);
+    expect(autosaveBlockedReason(conflicted, allowed)).toMatch(
+      /^Someone else saved a newer version/,
+    );
+    const reapplied = run(conflicted, { type: 'reapply-mine' });
+    expect(autosaveBlockedReason(reapplied, allowed)).toBeUndefined();
+    expect(reapplied.stored?.version).toBe(4);
+    // Discarding mine leaves nothing to save.
+    const discarded = run(conflicted, { type: 'discard-mine' });
+    expect(autosaveBlockedReason(discarded, allowed)).toBe('Nothing to save');
+  });
+
+  it('keeps what was typed while a save was in flight', () => {
+    const sent = run(opened(), rationale('Plumbing.'));
+    const saving = run(sent, {
+      type: 'save-started',
+      sending: sent.draft,
+      autosave: true,
+    });
+    const typedMeanwhile = run(saving, rationale('Plumbing, really.'));
+    const saved = storedEvaluation('ecommerce-vector-database', {
+      status: 'draft',
+      version: 4,
+      evaluation: {
+        ...sent.draft,
+        sessionDurationMinutes: 3,
+      },
+    });
+    const state = run(typedMeanwhile, { type: 'saved', stored: saved });
+    expect(state.stored).toBe(saved);
+    expect(state.base).toBe(saved.evaluation);
+    expect(state.draft.coreDifferentiator?.rationale).toBe('Plumbing, really.');
+    expect(state.draft.sessionDurationMinutes).toBe(3);
+    // Still unsaved: the next autosave stores it onto version 4.
+    expect(autosaveBlockedReason(state, allowed)).toBeUndefined();
+
+    const untouched = run(saving, { type: 'saved', stored: saved });
+    expect(untouched.draft).toBe(saved.evaluation);
+    expect(autosaveBlockedReason(untouched, allowed)).toBe('Nothing to save');
+  });
+
+  it('resumes on the step it was left on, within the steps', () => {
+    expect(initialWizardState(draftStored, () => draft, 5).activeStep).toBe(5);
+    expect(initialWizardState(draftStored, () => draft, 42).activeStep).toBe(7);
+    expect(
+      initialWizardState(draftStored, () => draft, Number.NaN).activeStep,
+    ).toBe(0);
+  });
+
+  it('restores answers kept in the browser as unsaved ones', () => {
+    const kept = { ...draftStored.evaluation, revisitBy: '2027-03-01' };
+    const state = run(opened(), { type: 'restore-unsaved', draft: kept });
+    expect(state.draft).toBe(kept);
+    expect(state.base).toBe(draftStored.evaluation);
+    expect(hasUnsavedAnswers(state)).toBe(true);
   });
 });
 

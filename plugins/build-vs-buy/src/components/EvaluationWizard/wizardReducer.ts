@@ -50,6 +50,10 @@ export type WizardState = {
   activeStep: number;
   preview: PreviewState;
   saving: boolean;
+  /** The answers a save in flight sent, to keep edits made meanwhile. */
+  sending?: EvaluationDraft;
+  /** Whether the save in flight is an autosave. */
+  autosaving?: boolean;
   saveError?: Error;
   /** The version someone else saved while this draft was edited. */
   conflict?: StoredEvaluation;
@@ -61,24 +65,26 @@ export type WizardAction =
   | { type: 'preview-requested'; request: number }
   | { type: 'preview-answered'; request: number; value: EvaluationPreview }
   | { type: 'preview-failed'; request: number; error: Error }
-  | { type: 'save-started' }
+  | { type: 'save-started'; sending?: EvaluationDraft; autosave?: boolean }
   | { type: 'saved'; stored: StoredEvaluation }
   | { type: 'save-failed'; error: Error }
   | { type: 'save-conflicted'; current: StoredEvaluation }
   | { type: 'reapply-mine' }
-  | { type: 'discard-mine' };
+  | { type: 'discard-mine' }
+  | { type: 'restore-unsaved'; draft: EvaluationDraft };
 
 /** The state a wizard opens with: a stored evaluation, or a new draft. */
 export function initialWizardState(
   stored: StoredEvaluation | undefined,
   newDraft: () => EvaluationDraft,
+  activeStep: number = 0,
 ): WizardState {
   const base = stored?.evaluation ?? newDraft();
   return {
     stored,
     base,
     draft: base,
-    activeStep: 0,
+    activeStep: stepWithin(activeStep),
     preview: { request: 0, loading: true },
     saving: false,
   };
@@ -99,6 +105,26 @@ function continueFrom(
   };
 }
 
+function stepWithin(step: number): number {
+  return Number.isFinite(step)
+    ? Math.max(0, Math.min(WIZARD_STEPS.length - 1, Math.trunc(step)))
+    : 0;
+}
+
+/**
+ * The answers once a save came back: the saved version, or, when the team
+ * went on editing while it was in flight, their newer answers on top of it.
+ */
+function draftAfterSave(
+  state: WizardState,
+  saved: StoredEvaluation,
+): EvaluationDraft {
+  if (state.sending === undefined || state.draft === state.sending) {
+    return saved.evaluation;
+  }
+  return reapplyAnswers(state.sending, state.draft, saved.evaluation);
+}
+
 export function wizardReducer(
   state: WizardState,
   action: WizardAction,
@@ -107,13 +133,7 @@ export function wizardReducer(
     case 'edit':
       return { ...state, draft: editDraft(state.draft, action.edit) };
     case 'go-to-step':
-      return {
-        ...state,
-        activeStep: Math.max(
-          0,
-          Math.min(WIZARD_STEPS.length - 1, Math.trunc(action.step)),
-        ),
-      };
+      return { ...state, activeStep: stepWithin(action.step) };
     case 'preview-requested':
       return {
         ...state,
@@ -142,19 +162,41 @@ export function wizardReducer(
           }
         : state;
     case 'save-started':
-      return { ...state, saving: true, saveError: undefined };
+      return {
+        ...state,
+        saving: true,
+        sending: action.sending ?? state.draft,
+        autosaving: action.autosave ?? false,
+        saveError: undefined,
+      };
     case 'saved':
       return {
         ...state,
         saving: false,
+        sending: undefined,
+        autosaving: false,
         stored: action.stored,
         base: action.stored.evaluation,
-        draft: action.stored.evaluation,
+        draft: draftAfterSave(state, action.stored),
       };
     case 'save-failed':
-      return { ...state, saving: false, saveError: action.error };
+      return {
+        ...state,
+        saving: false,
+        sending: undefined,
+        autosaving: false,
+        saveError: action.error,
+      };
     case 'save-conflicted':
-      return { ...state, saving: false, conflict: action.current };
+      return {
+        ...state,
+        saving: false,
+        sending: undefined,
+        autosaving: false,
+        conflict: action.current,
+      };
+    case 'restore-unsaved':
+      return { ...state, draft: action.draft };
     case 'reapply-mine':
       return state.conflict
         ? continueFrom(
@@ -234,6 +276,50 @@ export function recordBlockedReason(
   return outcome.missing.length === 1
     ? 'The verdict needs one more answer; Review and save names it.'
     : `The verdict needs ${outcome.missing.length} more answers; Review and save lists them.`;
+}
+
+/** Whether the answers differ from the version last loaded or saved. */
+export function hasUnsavedAnswers(state: WizardState): boolean {
+  return state.draft !== state.base;
+}
+
+/**
+ * Whether autosave may store this evaluation as a draft: only while it is
+ * one, or before it exists. A recorded decision (or an archived one) is
+ * never turned back into a draft behind the team's back; its unsaved
+ * answers are kept in the browser instead (see `unsavedAnswers.ts`).
+ */
+export function autosavesAsDraft(stored: StoredEvaluation | undefined) {
+  return stored === undefined || stored.status === 'draft';
+}
+
+/**
+ * Why autosave does not save now, or `undefined` when it should: there are
+ * unsaved answers, the user may save, the draft is valid, no save is in
+ * flight, no conflict waits for a choice, the last save did not fail (a
+ * failure waits for the Save draft button, not a retry loop) and the
+ * stored evaluation is still a draft.
+ */
+export function autosaveBlockedReason(
+  state: WizardState,
+  options: { allowed: boolean; invalid: boolean },
+): string | undefined {
+  if (!hasUnsavedAnswers(state)) {
+    return 'Nothing to save';
+  }
+  if (!options.allowed) {
+    return 'Not allowed to save';
+  }
+  if (!autosavesAsDraft(state.stored)) {
+    return 'A recorded decision is only changed by Record decision';
+  }
+  if (state.saveError) {
+    return 'The last save failed';
+  }
+  return saveBlockedReason(
+    state,
+    options.invalid ? [{ label: 'invalid' }] : [],
+  );
 }
 
 /** Whether the draft may be saved now. */
