@@ -322,7 +322,18 @@ describe('asking only what can change the verdict', () => {
   });
 
   it('shows the nodes the path skips as skipped, with the reason', async () => {
-    const stored = storedEvaluation('search-retrieval-pipeline');
+    const example = storedEvaluation('search-retrieval-pipeline');
+    // Owned by a group of the test catalog, so every answer is valid and the
+    // verdict is previewed.
+    const stored = storedEvaluation('search-retrieval-pipeline', {
+      evaluation: {
+        ...example.evaluation,
+        maintenance: {
+          ...example.evaluation.maintenance,
+          ownerGroupRef: 'group:default/search-relevance',
+        },
+      },
+    });
     const api = {
       getEvaluationByEntity: jest.fn().mockResolvedValue(stored),
       previewEvaluation: jest
