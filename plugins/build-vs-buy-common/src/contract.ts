@@ -54,6 +54,17 @@ export const LIST_VIEWS = ['summary', 'full'] as const;
 export type ListView = (typeof LIST_VIEWS)[number];
 
 /**
+ * The orders `GET /evaluations` lists in: `updated`, the most recently
+ * saved first (the default), or `revisit`, the earliest revisit date first.
+ *
+ * @public
+ */
+export const LIST_ORDERS = ['updated', 'revisit'] as const;
+
+/** @public */
+export type ListOrder = (typeof LIST_ORDERS)[number];
+
+/**
  * The query of `GET /evaluations`: the list filter, a page and a view.
  *
  * @public
@@ -81,7 +92,7 @@ export type DecisionListPageQuery = Omit<DecisionListQuery, 'view'>;
  */
 export type DecisionListFilter = Omit<
   DecisionListQuery,
-  'limit' | 'cursor' | 'view'
+  'limit' | 'cursor' | 'view' | 'order'
 >;
 
 /**

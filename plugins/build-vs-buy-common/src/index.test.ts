@@ -44,6 +44,7 @@ describe('package index', () => {
       'GAP_SCOPE_LABELS',
       'IDENTIFIER_PATTERN',
       'LIST_FORMATS',
+      'LIST_ORDERS',
       'LIST_VIEWS',
       'MAINTENANCE_SHARE',
       'MATURITY_CRITERIA',

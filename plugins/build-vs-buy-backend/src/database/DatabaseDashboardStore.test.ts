@@ -273,6 +273,75 @@ describe('DatabaseDashboardStore', () => {
             expect(summary.total).toBe(complete.length);
             expect(summary.byReviewStatus).toEqual(counts);
             expect(summary.byVerdict).toEqual(verdicts);
+
+            // All decisions: drafts beside complete ones, archived ones
+            // left out, in either order, page by page.
+            const drafts = live.filter(
+              ({ record }) => record.status === 'draft',
+            );
+            for (const order of ['updated', 'revisit'] as const) {
+              const seen: EvaluationRecord[] = [];
+              let cursor: string | undefined;
+              do {
+                const page = await db.dashboard.list({
+                  filter: {},
+                  window,
+                  order,
+                  limit: 3,
+                  cursor,
+                });
+                seen.push(...page.items);
+                cursor = page.nextCursor;
+              } while (cursor);
+              const keyOf = (record: EvaluationRecord) =>
+                `${
+                  order === 'revisit' ? record.revisitBy : record.updatedAt
+                } ${record.id}`;
+              const sorted = live
+                .map(({ record }) => record)
+                .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+              if (order === 'updated') sorted.reverse();
+              expect(seen.map(({ id }) => id)).toEqual(
+                sorted.map(({ id }) => id),
+              );
+              expect(seen.map(({ status }) => status)).toEqual(
+                sorted.map(({ status }) => status),
+              );
+            }
+            expect(await ids({ filter: { status: 'draft' } })).toEqual(
+              idsOf(drafts),
+            );
+
+            // Drafts count as in progress; every complete decision falls in
+            // one revisit bucket, overdue ones in their own.
+            const all = await db.dashboard.summarize({ filter: {}, window });
+            expect(all.total).toBe(complete.length);
+            expect(all.drafts).toBe(drafts.length);
+            expect(all.byReviewStatus).toEqual(counts);
+            expect(all.revisitsOverdue).toBe(counts.overdue);
+            const months: Record<string, number> = {};
+            for (const row of complete) {
+              if (row.status !== 'overdue') {
+                const month = row.record.revisitBy.slice(0, 7);
+                months[month] = (months[month] ?? 0) + 1;
+              }
+            }
+            expect(
+              Object.fromEntries(
+                all.revisitsByMonth.map(({ month, count }) => [month, count]),
+              ),
+            ).toEqual(months);
+            expect(
+              all.revisitsOverdue +
+                all.revisitsLater +
+                all.revisitsByMonth.reduce((sum, { count }) => sum + count, 0),
+            ).toBe(complete.length);
+            const onlyDrafts = await db.dashboard.summarize({
+              filter: { status: 'draft' },
+              window,
+            });
+            expect(onlyDrafts.total).toBe(0);
+            expect(onlyDrafts.drafts).toBe(drafts.length);
           },
         ),
         { numRuns: 12 },

@@ -34,6 +34,7 @@ import {
   type EvaluationDraft,
   EVALUATION_STATUSES,
   LIST_FORMATS,
+  LIST_ORDERS,
   LIST_VIEWS,
   plainIssueMessage,
   REVIEW_STATUSES,
@@ -71,6 +72,7 @@ export const listQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   cursor: z.string().max(1024).optional(),
   format: z.enum(LIST_FORMATS).optional(),
+  order: z.enum(LIST_ORDERS).optional(),
   view: z.enum(LIST_VIEWS).optional(),
 });
 

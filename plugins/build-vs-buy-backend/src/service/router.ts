@@ -131,7 +131,10 @@ export async function createRouter(
     const context = await contextOf(req);
     const query = parse(listQuerySchema, req.query, 'query');
     res.json(
-      await service.list({ ...pageOf(query), view: query.view }, context),
+      await service.list(
+        { ...pageOf(query), order: query.order, view: query.view },
+        context,
+      ),
     );
   });
 

@@ -467,7 +467,10 @@ export interface components {
       lifecycle?: string;
     };
     DecisionSummary: {
+      /** @description Complete decisions; drafts are counted apart. */
       total: number;
+      /** @description Evaluations saved as a draft, in progress and not yet a decision. */
+      drafts: number;
       byVerdict: {
         [key: string]: number;
       };
@@ -484,6 +487,10 @@ export interface components {
         month: string;
         count: number;
       }[];
+      /** @description Complete decisions whose revisit date has passed; revisitsByMonth starts today. */
+      revisitsOverdue: number;
+      /** @description Complete decisions due for revisit after the twelve months revisitsByMonth lists. */
+      revisitsLater: number;
     };
     /** @description A draft or a complete evaluation. The verdict is never posted. */
     CreateEvaluationRequest: {
@@ -698,6 +705,8 @@ export interface operations {
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
+        /** @description updated (the default) lists the most recently saved first; revisit the earliest revisit date first. */
+        order?: 'updated' | 'revisit';
         /** @description full adds the answers, outcome and review of each evaluation. */
         view?: 'summary' | 'full';
       };
@@ -1058,6 +1067,7 @@ export interface operations {
         system?: components['parameters']['system'];
         verdict?: components['parameters']['verdict'];
         lifecycle?: components['parameters']['lifecycle'];
+        status?: components['parameters']['status'];
         reviewStatus?: components['parameters']['reviewStatus'];
         /** @description true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it. */
         decidedAgainstTree?: components['parameters']['decidedAgainstTree'];
@@ -1068,7 +1078,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Counts of complete decisions the caller may read. */
+      /** @description Counts of the decisions the caller may read: complete ones by verdict, review status and revisit month, and the drafts still in progress. Archived evaluations count only when asked for by status. */
       200: {
         headers: {
           [name: string]: unknown;

@@ -917,14 +917,23 @@ export const spec = {
         type: 'object',
         required: [
           'total',
+          'drafts',
           'byVerdict',
           'byReviewStatus',
           'byOwnerGroup',
           'revisitsByMonth',
+          'revisitsOverdue',
+          'revisitsLater',
         ],
         properties: {
           total: {
             type: 'integer',
+            description: 'Complete decisions; drafts are counted apart.',
+          },
+          drafts: {
+            type: 'integer',
+            description:
+              'Evaluations saved as a draft, in progress and not yet a decision.',
           },
           byVerdict: {
             type: 'object',
@@ -979,6 +988,16 @@ export const spec = {
               },
               additionalProperties: false,
             },
+          },
+          revisitsOverdue: {
+            type: 'integer',
+            description:
+              'Complete decisions whose revisit date has passed; revisitsByMonth starts today.',
+          },
+          revisitsLater: {
+            type: 'integer',
+            description:
+              'Complete decisions due for revisit after the twelve months revisitsByMonth lists.',
           },
         },
         additionalProperties: false,
@@ -1435,6 +1454,16 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/cursor',
+          },
+          {
+            name: 'order',
+            in: 'query',
+            description:
+              'updated (the default) lists the most recently saved first; revisit the earliest revisit date first.',
+            schema: {
+              type: 'string',
+              enum: ['updated', 'revisit'],
+            },
           },
           {
             name: 'view',
@@ -1994,6 +2023,9 @@ export const spec = {
             $ref: '#/components/parameters/lifecycle',
           },
           {
+            $ref: '#/components/parameters/status',
+          },
+          {
             $ref: '#/components/parameters/reviewStatus',
           },
           {
@@ -2002,7 +2034,8 @@ export const spec = {
         ],
         responses: {
           '200': {
-            description: 'Counts of complete decisions the caller may read.',
+            description:
+              'Counts of the decisions the caller may read: complete ones by verdict, review status and revisit month, and the drafts still in progress. Archived evaluations count only when asked for by status.',
             content: {
               'application/json': {
                 schema: {
