@@ -22,6 +22,7 @@ import type {
   DecisionListFilter,
   DecisionSummary,
   EvaluationDiff,
+  ListOrder,
   EvaluationDraft,
   EvaluationPreview,
   EvaluationRevision,
@@ -45,7 +46,12 @@ export type { EvaluationPreview } from '@build-vs-buy/plugin-build-vs-buy-common
  */
 export type DecisionFilter = Pick<
   DecisionListFilter,
-  'system' | 'verdict' | 'lifecycle' | 'decidedAgainstTree'
+  | 'system'
+  | 'verdict'
+  | 'lifecycle'
+  | 'decidedAgainstTree'
+  | 'reviewStatus'
+  | 'status'
 > & {
   /** Group references; a decision matches when its component is owned by any of them. */
   ownerGroups?: string[];
@@ -65,7 +71,10 @@ export type PageRequest = PageQuery;
  */
 export type ListEvaluationsOptions = DecisionFilter &
   PageRequest &
-  Pick<DecisionListFilter, 'entityRef' | 'reviewStatus' | 'status'>;
+  Pick<DecisionListFilter, 'entityRef'> & {
+    /** Most recently saved first (the default), or earliest revisit first. */
+    order?: ListOrder;
+  };
 
 /**
  * The lists of the dashboard, including the components nobody evaluated.

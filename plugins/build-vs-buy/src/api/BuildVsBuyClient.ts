@@ -61,6 +61,8 @@ function decisionQuery(filter: DecisionFilter = {}) {
   return {
     verdict: filter.verdict,
     decidedAgainstTree: filter.decidedAgainstTree,
+    reviewStatus: filter.reviewStatus,
+    status: filter.status,
     ...filterQuery(filter),
   };
 }
@@ -89,8 +91,7 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
   ): Promise<Page<EvaluationSummary>> {
     return this.client.listEvaluations({
       entityRef: options.entityRef,
-      reviewStatus: options.reviewStatus,
-      status: options.status,
+      order: options.order,
       ...decisionQuery(options),
       ...pageQuery(options),
     });
