@@ -185,9 +185,7 @@ describe('the API contract', () => {
       'cursor',
       'order',
       'view',
-    ]).toEqual(
-      expect.arrayContaining(names),
-    );
+    ]).toEqual(expect.arrayContaining(names));
     expect(names).toEqual(
       expect.arrayContaining([...DECISION_LIST_FILTER_KEYS]),
     );

@@ -294,9 +294,9 @@ describe('DatabaseDashboardStore', () => {
                 cursor = page.nextCursor;
               } while (cursor);
               const keyOf = (record: EvaluationRecord) =>
-                `${
-                  order === 'revisit' ? record.revisitBy : record.updatedAt
-                } ${record.id}`;
+                `${order === 'revisit' ? record.revisitBy : record.updatedAt} ${
+                  record.id
+                }`;
               const sorted = live
                 .map(({ record }) => record)
                 .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));

@@ -50,7 +50,11 @@ const entities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'System',
-    metadata: { name: 'search', namespace: 'default', title: 'Search Platform' },
+    metadata: {
+      name: 'search',
+      namespace: 'default',
+      title: 'Search Platform',
+    },
     spec: { owner: 'group:default/ml-platform' },
   },
   {

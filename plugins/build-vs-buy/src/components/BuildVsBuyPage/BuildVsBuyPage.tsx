@@ -162,14 +162,11 @@ export const BuildVsBuyPage = () => {
   );
   const loadEvaluations = useCallback(
     (cursor?: string) =>
-      api.getDashboardList(
-        tab as Exclude<DashboardListName, 'not-evaluated'>,
-        {
-          ...filter,
-          limit: PAGE_SIZE,
-          cursor,
-        },
-      ),
+      api.getDashboardList(tab as Exclude<DashboardListName, 'not-evaluated'>, {
+        ...filter,
+        limit: PAGE_SIZE,
+        cursor,
+      }),
     [api, filter, tab],
   );
   const loadUnevaluated = useCallback(

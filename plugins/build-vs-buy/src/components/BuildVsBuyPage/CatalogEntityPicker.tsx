@@ -203,9 +203,9 @@ export const CatalogEntityPicker = (props: {
         setSearch(reason === 'input' ? text : '')
       }
       onChange={(_event, chosen) => {
-        const list = (
-          Array.isArray(chosen) ? chosen : [chosen]
-        ).filter((option): option is EntityOption => Boolean(option));
+        const list = (Array.isArray(chosen) ? chosen : [chosen]).filter(
+          (option): option is EntityOption => Boolean(option),
+        );
         remember(list);
         onChange(list.map(option => option.ref));
       }}

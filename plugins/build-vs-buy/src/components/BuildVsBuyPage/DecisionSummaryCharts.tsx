@@ -107,7 +107,7 @@ export const BarChart = (props: {
                     }`}
                     aria-label={name}
                     aria-pressed={Boolean(bar.selected)}
-                    title={`Show these decisions in the table`}
+                    title="Show these decisions in the table"
                     onClick={() => onSelect(filter)}
                   >
                     {content}
