@@ -61,7 +61,11 @@ export type ListView = (typeof LIST_VIEWS)[number];
  */
 export const LIST_ORDERS = ['updated', 'revisit'] as const;
 
-/** @public */
+/**
+ * An order of `GET /evaluations`.
+ *
+ * @public
+ */
 export type ListOrder = (typeof LIST_ORDERS)[number];
 
 /**
