@@ -42,6 +42,7 @@ import {
   type ListOrder,
   type ListView,
 } from './contract';
+import type { OrganisationProfile } from './schema';
 import {
   VERDICT_KINDS,
   type DecisionNode,
@@ -76,6 +77,10 @@ const sameTypes: true[] = [
   true as Same<ListFormat, 'json' | 'csv'>,
   true as Same<ListView, 'summary' | 'full'>,
   true as Same<ListOrder, 'updated' | 'revisit'>,
+  true as Same<
+    OrganisationProfile,
+    NonNullable<DecisionListFilter['organisationProfile']>
+  >,
   true as Same<
     (typeof DECISION_LIST_FILTER_KEYS)[number],
     keyof DecisionListFilter

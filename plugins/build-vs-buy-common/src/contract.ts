@@ -113,6 +113,7 @@ export const DECISION_LIST_FILTER_KEYS = [
   'status',
   'reviewStatus',
   'decidedAgainstTree',
+  'organisationProfile',
 ] as const satisfies readonly (keyof DecisionListFilter)[];
 
 /**

@@ -40,6 +40,7 @@ import {
   hasMaintenanceOwner,
   hasMigrationPlan,
   isBuyVerdict,
+  organisationProfileOf,
 } from './facts';
 import { plausibilityWarnings } from './plausibility';
 import { defaultRevisitBy } from './revisit';
@@ -791,7 +792,7 @@ function decide(walk: Walk): Verdict {
 function warnAboutVerdict(walk: Walk, verdict: Verdict): void {
   const { evaluation } = walk;
   const failureModes = evaluation.failureModes;
-  const profile = evaluation.organisationProfile ?? 'mid-size';
+  const profile = organisationProfileOf(evaluation);
   if (isBuyVerdict(verdict)) {
     if (!hasMigrationPlan(evaluation)) {
       warn(

@@ -22,6 +22,7 @@ import {
   hasMaintenanceOwner,
   hasMigrationPlan,
   isBuyVerdict,
+  organisationProfileOf,
 } from './facts';
 import { reviewStatusOf, reviewWindow } from './review';
 
@@ -94,6 +95,15 @@ describe('chosenCandidate and isBuyVerdict', () => {
   });
 });
 
+describe('organisationProfileOf', () => {
+  it('judges a decision for the profile the team answered, a mid-size organisation without one', () => {
+    expect(organisationProfileOf({ organisationProfile: 'regulated' })).toBe(
+      'regulated',
+    );
+    expect(organisationProfileOf({})).toBe('mid-size');
+  });
+});
+
 describe('decisionFacts', () => {
   it('"you do not have a vendor relationship. You have a dependency.": a buy without a migration plan needs attention', () => {
     const evaluation = anEvaluation({ failureModes: undefined });
@@ -105,6 +115,7 @@ describe('decisionFacts', () => {
       attention: ['buy-without-migration-plan'],
       chosenCandidateName: 'Vendor acme',
       decidedAgainstTree: false,
+      organisationProfile: evaluation.organisationProfile ?? 'mid-size',
     });
     // The same answers behind a build need no migration plan.
     expect(decisionFacts(evaluation, BUILD).attention).toEqual([]);

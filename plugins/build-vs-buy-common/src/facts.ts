@@ -23,7 +23,11 @@
 
 import { teamDecisionOf } from './decision';
 import type { Verdict, VerdictKind } from './evaluate';
-import type { EvaluationDraft, VendorCandidateDraft } from './schema';
+import type {
+  EvaluationDraft,
+  OrganisationProfile,
+  VendorCandidateDraft,
+} from './schema';
 
 /**
  * Whether a verdict buys a product: `buy` or `buy-with-wrapper`.
@@ -113,7 +117,21 @@ export type DecisionFacts = {
   chosenCandidateName?: string;
   /** The team decided otherwise than the tree's verdict. */
   decidedAgainstTree: boolean;
+  /** The organisation profile the verdict was judged for. */
+  organisationProfile: OrganisationProfile;
 };
+
+/**
+ * The organisation profile a decision is judged for: the one the team
+ * answered, or a mid-size organisation when it answered none.
+ *
+ * @public
+ */
+export function organisationProfileOf(
+  evaluation: Pick<EvaluationDraft, 'organisationProfile'>,
+): OrganisationProfile {
+  return evaluation.organisationProfile ?? 'mid-size';
+}
 
 /**
  * The date-independent facts of a decision whose tree's verdict is
@@ -145,5 +163,6 @@ export function decisionFacts(
     attention,
     chosenCandidateName: chosenCandidate(evaluation, decided)?.name,
     decidedAgainstTree: team.decidedAgainstTree,
+    organisationProfile: organisationProfileOf(evaluation),
   };
 }

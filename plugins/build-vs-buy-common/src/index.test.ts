@@ -109,6 +109,7 @@ describe('package index', () => {
       'maturitySchema',
       'measureCoverage',
       'migrationPlanSchema',
+      'organisationProfileOf',
       'organisationProfileSchema',
       'pathThroughTree',
       'plainIssueMessage',

@@ -19,11 +19,13 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   decisionFacts,
   evaluate,
+  ORGANISATION_PROFILE_LABELS,
   REVIEW_STATUSES,
   reviewStatus,
   reviewWindow,
   teamDecisionOf,
   type Evaluation,
+  type OrganisationProfile,
   type ReviewStatus,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
@@ -45,6 +47,8 @@ const decisionArbitrary = fc.record({
   migrationPlan: fc.constantFrom('whole', 'blank', 'half', 'none'),
   maintenanceOwner: fc.boolean(),
   decidedDaysAgo: fc.integer({ min: 0, max: 400 }),
+  // The example's organisation profile, or none (judged as mid-size).
+  profileAnswered: fc.boolean(),
   // "It is not a formula": the team may record an option of its own.
   teamDecision: fc.constantFrom(
     'follow',
@@ -98,6 +102,9 @@ function answersOf(decision: Decision, index: number): Evaluation {
         : undefined,
     },
     teamDecision: teamDecisions[decision.teamDecision],
+    organisationProfile: decision.profileAnswered
+      ? example.organisationProfile
+      : undefined,
   };
 }
 
@@ -223,6 +230,20 @@ describe('DatabaseDashboardStore', () => {
                   complete.filter(
                     row => row.team.decidedAgainstTree === against,
                   ),
+                ),
+              );
+            }
+
+            // The organisation profile, as -common's organisationProfileOf
+            // says (a mid-size organisation when the team answered none).
+            for (const profile of Object.keys(
+              ORGANISATION_PROFILE_LABELS,
+            ) as OrganisationProfile[]) {
+              expect(
+                await ids({ filter: { organisationProfile: profile } }),
+              ).toEqual(
+                idsOf(
+                  live.filter(row => row.facts.organisationProfile === profile),
                 ),
               );
             }

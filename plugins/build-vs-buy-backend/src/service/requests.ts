@@ -36,6 +36,7 @@ import {
   LIST_FORMATS,
   LIST_ORDERS,
   LIST_VIEWS,
+  organisationProfileSchema,
   plainIssueMessage,
   REVIEW_STATUSES,
   VERDICT_KINDS,
@@ -69,6 +70,7 @@ export const listQuerySchema = z.strictObject({
   status: z.enum(EVALUATION_STATUSES).optional(),
   reviewStatus: z.enum(REVIEW_STATUSES).optional(),
   decidedAgainstTree: flag.optional(),
+  organisationProfile: organisationProfileSchema.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   cursor: z.string().max(1024).optional(),
   format: z.enum(LIST_FORMATS).optional(),
@@ -187,6 +189,7 @@ export function filterOf(query: ListQuery): EvaluationFilter {
     status: query.status,
     reviewStatus: query.reviewStatus,
     decidedAgainstTree: query.decidedAgainstTree,
+    organisationProfile: query.organisationProfile,
   };
 }
 

@@ -653,6 +653,12 @@ export interface components {
     reviewStatus: components['schemas']['ReviewStatus'];
     /** @description true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it. */
     decidedAgainstTree: boolean;
+    /** @description The organisation profile the decision was judged for; a mid-size organisation when the team answered none. */
+    organisationProfile:
+      | 'early-stage-startup'
+      | 'mid-size'
+      | 'large-enterprise'
+      | 'regulated';
     /** @description Items per page; 50 by default. */
     limit: number;
     /** @description The nextCursor of the previous page. */
@@ -701,6 +707,8 @@ export interface operations {
         reviewStatus?: components['parameters']['reviewStatus'];
         /** @description true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it. */
         decidedAgainstTree?: components['parameters']['decidedAgainstTree'];
+        /** @description The organisation profile the decision was judged for; a mid-size organisation when the team answered none. */
+        organisationProfile?: components['parameters']['organisationProfile'];
         /** @description Items per page; 50 by default. */
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */
@@ -1071,6 +1079,8 @@ export interface operations {
         reviewStatus?: components['parameters']['reviewStatus'];
         /** @description true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it. */
         decidedAgainstTree?: components['parameters']['decidedAgainstTree'];
+        /** @description The organisation profile the decision was judged for; a mid-size organisation when the team answered none. */
+        organisationProfile?: components['parameters']['organisationProfile'];
       };
       header?: never;
       path?: never;
@@ -1143,6 +1153,8 @@ export interface operations {
         reviewStatus?: components['parameters']['reviewStatus'];
         /** @description true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it. */
         decidedAgainstTree?: components['parameters']['decidedAgainstTree'];
+        /** @description The organisation profile the decision was judged for; a mid-size organisation when the team answered none. */
+        organisationProfile?: components['parameters']['organisationProfile'];
         /** @description Items per page; 50 by default. */
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */

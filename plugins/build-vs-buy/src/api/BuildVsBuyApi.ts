@@ -52,6 +52,7 @@ export type DecisionFilter = Pick<
   | 'decidedAgainstTree'
   | 'reviewStatus'
   | 'status'
+  | 'organisationProfile'
 > & {
   /** Group references; a decision matches when its component is owned by any of them. */
   ownerGroups?: string[];

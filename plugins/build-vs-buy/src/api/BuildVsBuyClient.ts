@@ -63,6 +63,7 @@ function decisionQuery(filter: DecisionFilter = {}) {
     decidedAgainstTree: filter.decidedAgainstTree,
     reviewStatus: filter.reviewStatus,
     status: filter.status,
+    organisationProfile: filter.organisationProfile,
     ...filterQuery(filter),
   };
 }

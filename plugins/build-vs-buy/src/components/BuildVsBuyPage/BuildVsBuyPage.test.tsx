@@ -259,7 +259,7 @@ describe('BuildVsBuyPage', () => {
 
   it('opens the view a shared URL names, the owner shown by name, and keeps it in the URL', async () => {
     const { api, rendered } = renderDashboard([
-      '/?tab=due-for-revisit&ownerGroup=group%3Adefault%2Fml-platform&system=system%3Adefault%2Fsearch&verdict=build&reviewStatus=overdue&lifecycle=production',
+      '/?tab=due-for-revisit&ownerGroup=group%3Adefault%2Fml-platform&system=system%3Adefault%2Fsearch&verdict=build&reviewStatus=overdue&lifecycle=production&organisationProfile=regulated',
     ]);
     await rendered;
 
@@ -273,6 +273,7 @@ describe('BuildVsBuyPage', () => {
         verdict: 'build',
         reviewStatus: 'overdue',
         lifecycle: 'production',
+        organisationProfile: 'regulated',
         limit: 50,
         cursor: undefined,
       }),
@@ -281,6 +282,9 @@ describe('BuildVsBuyPage', () => {
     expect(await filters.findByText('ML Platform')).toBeInTheDocument();
     expect(filters.getByLabelText('System')).toHaveValue('Search Platform');
     expect(filters.getByLabelText('Lifecycle')).toHaveValue('production');
+    expect(
+      filters.getByRole('button', { name: /Organisation profile/ }),
+    ).toHaveTextContent('Regulated industry');
 
     await userEvent.click(
       filters.getByRole('checkbox', { name: 'Decided against the tree' }),
@@ -299,6 +303,7 @@ describe('BuildVsBuyPage', () => {
     expect(params.getAll('ownerGroup')).toEqual(['group:default/ml-platform']);
     expect(params.get('tab')).toBe('due-for-revisit');
     expect(params.get('verdict')).toBe('build');
+    expect(params.get('organisationProfile')).toBe('regulated');
   }, 30_000);
 
   it('picks owner groups from the catalog by display name', async () => {
@@ -356,6 +361,31 @@ describe('BuildVsBuyPage', () => {
       ),
     );
     expect(currentParams().get('order')).toBe('revisit');
+  });
+
+  it('filters by the organisation profile the decision was judged for', async () => {
+    const { api, rendered } = renderDashboard();
+    await rendered;
+    await screen.findByRole('link', { name: /rag-retriever/ });
+
+    await userEvent.click(
+      screen.getByRole('button', { name: /Organisation profile/ }),
+    );
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByText('Early-stage startup'),
+    );
+
+    await waitFor(() =>
+      expect(api.listEvaluations).toHaveBeenLastCalledWith(
+        expect.objectContaining({ organisationProfile: 'early-stage-startup' }),
+      ),
+    );
+    expect(api.getDecisionSummary).toHaveBeenLastCalledWith(
+      expect.objectContaining({ organisationProfile: 'early-stage-startup' }),
+    );
+    expect(currentParams().get('organisationProfile')).toBe(
+      'early-stage-startup',
+    );
   });
 
   it('loads the next page with the cursor', async () => {

@@ -140,6 +140,7 @@ export const BuildVsBuyPage = () => {
       decidedAgainstTree: debounced.decidedAgainstTree || undefined,
       reviewStatus: debounced.reviewStatus,
       status: debounced.status,
+      organisationProfile: debounced.organisationProfile,
     };
     return JSON.stringify(value);
   }, [debounced, ownership.loading, ownership.value]);

@@ -16,6 +16,7 @@
 
 import {
   EVALUATION_STATUS_LABELS,
+  ORGANISATION_PROFILE_LABELS,
   REVIEW_STATUS_LABELS,
   REVIEW_STATUSES,
   VERDICT_LABELS,
@@ -33,7 +34,7 @@ import {
   TextField,
 } from '@material-ui/core';
 import { CatalogEntityPicker } from './CatalogEntityPicker';
-import type { DashboardView } from './dashboardView';
+import { ORGANISATION_PROFILES, type DashboardView } from './dashboardView';
 
 const ANY = '';
 
@@ -148,6 +149,17 @@ export const DecisionFilters = (props: {
           choices={REVIEW_STATUSES}
           labels={REVIEW_STATUS_LABELS}
           onChange={reviewStatus => onChange({ reviewStatus })}
+        />
+      </Grid>
+      <Grid item>
+        <ChoiceFilter
+          id="build-vs-buy-filter-organisation-profile"
+          label="Organisation profile"
+          anyLabel="Any organisation"
+          value={value.organisationProfile}
+          choices={ORGANISATION_PROFILES}
+          labels={ORGANISATION_PROFILE_LABELS}
+          onChange={organisationProfile => onChange({ organisationProfile })}
         />
       </Grid>
       <Grid item>

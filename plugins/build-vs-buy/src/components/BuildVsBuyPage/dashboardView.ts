@@ -18,10 +18,12 @@ import {
   DASHBOARD_LISTS,
   EVALUATION_STATUSES,
   LIST_ORDERS,
+  ORGANISATION_PROFILE_LABELS,
   REVIEW_STATUSES,
   VERDICT_KINDS,
   type EvaluationStatus,
   type ListOrder,
+  type OrganisationProfile,
   type ReviewStatus,
   type VerdictKind,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -52,8 +54,13 @@ export type DashboardView = {
   status?: Exclude<EvaluationStatus, 'archived'>;
   lifecycle?: string;
   decidedAgainstTree: boolean;
+  organisationProfile?: OrganisationProfile;
   order: ListOrder;
 };
+
+export const ORGANISATION_PROFILES = Object.keys(
+  ORGANISATION_PROFILE_LABELS,
+) as OrganisationProfile[];
 
 export const DEFAULT_VIEW: DashboardView = {
   tab: 'all',
@@ -95,6 +102,10 @@ export function viewOf(params: URLSearchParams): DashboardView {
     ),
     lifecycle: text('lifecycle'),
     decidedAgainstTree: params.get('decidedAgainstTree') === 'true',
+    organisationProfile: oneOf(
+      ORGANISATION_PROFILES,
+      params.get('organisationProfile'),
+    ),
     order: oneOf(LIST_ORDERS, params.get('order')) ?? DEFAULT_VIEW.order,
   };
 }
@@ -111,6 +122,9 @@ export function paramsOf(view: DashboardView): URLSearchParams {
   if (view.status) params.set('status', view.status);
   if (view.lifecycle) params.set('lifecycle', view.lifecycle);
   if (view.decidedAgainstTree) params.set('decidedAgainstTree', 'true');
+  if (view.organisationProfile) {
+    params.set('organisationProfile', view.organisationProfile);
+  }
   if (view.order !== DEFAULT_VIEW.order) params.set('order', view.order);
   return params;
 }

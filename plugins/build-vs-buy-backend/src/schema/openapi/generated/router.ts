@@ -146,6 +146,21 @@ export const spec = {
           type: 'boolean',
         },
       },
+      organisationProfile: {
+        name: 'organisationProfile',
+        in: 'query',
+        description:
+          'The organisation profile the decision was judged for; a mid-size organisation when the team answered none.',
+        schema: {
+          type: 'string',
+          enum: [
+            'early-stage-startup',
+            'mid-size',
+            'large-enterprise',
+            'regulated',
+          ],
+        },
+      },
       limit: {
         name: 'limit',
         in: 'query',
@@ -1450,6 +1465,9 @@ export const spec = {
             $ref: '#/components/parameters/decidedAgainstTree',
           },
           {
+            $ref: '#/components/parameters/organisationProfile',
+          },
+          {
             $ref: '#/components/parameters/limit',
           },
           {
@@ -2031,6 +2049,9 @@ export const spec = {
           {
             $ref: '#/components/parameters/decidedAgainstTree',
           },
+          {
+            $ref: '#/components/parameters/organisationProfile',
+          },
         ],
         responses: {
           '200': {
@@ -2154,6 +2175,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/decidedAgainstTree',
+          },
+          {
+            $ref: '#/components/parameters/organisationProfile',
           },
           {
             $ref: '#/components/parameters/limit',
