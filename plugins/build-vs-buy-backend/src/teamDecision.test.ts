@@ -279,6 +279,17 @@ describe('the team decision, through the HTTP API', () => {
       );
       expect(csv.text).toContain('buy,build,true');
 
+      // All decisions as CSV: the same summaries, one row each.
+      const all = await request(server).get(
+        '/api/build-vs-buy/evaluations?format=csv&decidedAgainstTree=true',
+      );
+      expect(all.status).toBe(200);
+      expect(all.headers['content-type']).toMatch(/^text\/csv/);
+      const lines = all.text.trim().split('\n');
+      expect(lines[0]).toContain('verdict,teamDecision,decidedAgainstTree');
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toContain('buy,build,true');
+
       const wrong = await request(server).get(
         '/api/build-vs-buy/evaluations?decidedAgainstTree=maybe',
       );

@@ -189,6 +189,7 @@ describe('the API contract', () => {
       'limit',
       'cursor',
       'order',
+      'format',
       'view',
     ]).toEqual(expect.arrayContaining(names));
     expect(names).toEqual(

@@ -78,12 +78,12 @@ export type DecisionListQuery = NonNullable<
 >;
 
 /**
- * The query of `GET /evaluations` without the view, which the client's
- * method names instead.
+ * The query of `GET /evaluations` without the view and the format, which
+ * the client's method names instead.
  *
  * @public
  */
-export type DecisionListPageQuery = Omit<DecisionListQuery, 'view'>;
+export type DecisionListPageQuery = Omit<DecisionListQuery, 'view' | 'format'>;
 
 /**
  * Which decisions a list holds: the filters the lists of the API share.
@@ -96,7 +96,7 @@ export type DecisionListPageQuery = Omit<DecisionListQuery, 'view'>;
  */
 export type DecisionListFilter = Omit<
   DecisionListQuery,
-  'limit' | 'cursor' | 'view' | 'order'
+  'limit' | 'cursor' | 'view' | 'order' | 'format'
 >;
 
 /**

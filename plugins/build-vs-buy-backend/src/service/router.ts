@@ -130,6 +130,15 @@ export async function createRouter(
   router.get('/evaluations', async (req, res) => {
     const context = await contextOf(req);
     const query = parse(listQuerySchema, req.query, 'query');
+    if (query.format === 'csv') {
+      // A spreadsheet has no room for the answers: always the summaries.
+      const page = await service.list(
+        { ...pageOf(query), order: query.order, view: 'summary' },
+        context,
+      );
+      sendPage(res, 'csv', page, SUMMARY_COLUMNS);
+      return;
+    }
     res.json(
       await service.list(
         { ...pageOf(query), order: query.order, view: query.view },

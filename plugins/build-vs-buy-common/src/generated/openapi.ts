@@ -27,7 +27,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Evaluations the caller may read, newest first, by cursor. */
+    /** @description Evaluations the caller may read, drafts included, newest first, by cursor. As CSV (format=csv), always the summaries. */
     get: operations['ListEvaluations'];
     put?: never;
     /** @description Creates the evaluation of an entity, as a draft or complete. The entity must be in the catalog and the maintenance owner a Group. */
@@ -715,6 +715,8 @@ export interface operations {
         cursor?: components['parameters']['cursor'];
         /** @description updated (the default) lists the most recently saved first; revisit the earliest revisit date first. */
         order?: 'updated' | 'revisit';
+        /** @description csv answers the same page as text/csv. */
+        format?: components['parameters']['format'];
         /** @description full adds the answers, outcome and review of each evaluation. */
         view?: 'summary' | 'full';
       };
@@ -737,6 +739,7 @@ export interface operations {
             )[];
             nextCursor?: string;
           };
+          'text/csv': string;
         };
       };
       400: components['responses']['ErrorResponse'];

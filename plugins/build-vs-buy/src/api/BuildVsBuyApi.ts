@@ -135,6 +135,10 @@ export interface BuildVsBuyApi {
       PageRequest,
   ): Promise<Page<UnevaluatedEntity>>;
   getDecisionSummary(options?: DecisionFilter): Promise<DecisionSummary>;
+  /** A page of all decisions as CSV text. */
+  getEvaluationsCsv(
+    options?: Omit<ListEvaluationsOptions, 'limit' | 'cursor'>,
+  ): Promise<string>;
   /** A dashboard list as CSV text. */
   getDashboardCsv(
     list: DashboardListName,

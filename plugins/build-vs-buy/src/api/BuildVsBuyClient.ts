@@ -182,6 +182,16 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
     return this.client.getDecisionSummary(decisionQuery(options));
   }
 
+  getEvaluationsCsv(
+    options: Omit<ListEvaluationsOptions, 'limit' | 'cursor'> = {},
+  ): Promise<string> {
+    return this.client.getEvaluationsCsv({
+      entityRef: options.entityRef,
+      order: options.order,
+      ...decisionQuery(options),
+    });
+  }
+
   getDashboardCsv(
     list: DashboardListName,
     options: DecisionFilter = {},

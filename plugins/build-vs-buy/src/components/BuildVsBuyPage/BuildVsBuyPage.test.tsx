@@ -108,6 +108,9 @@ function renderDashboard(routeEntries?: string[]) {
         nextCursor: 'page-2',
       })
       .mockResolvedValue({ items: [evaluationSummary(draft)] }),
+    getEvaluationsCsv: jest
+      .fn()
+      .mockResolvedValue('entityRef,status\ncomponent:default/a,draft\n'),
     getUnevaluatedEntities: jest.fn().mockResolvedValue({
       items: [
         {
@@ -386,6 +389,34 @@ describe('BuildVsBuyPage', () => {
     expect(currentParams().get('organisationProfile')).toBe(
       'early-stage-startup',
     );
+  });
+
+  it('downloads all decisions of the view as CSV', async () => {
+    const { api, rendered } = renderDashboard(['/?status=draft&order=revisit']);
+    await rendered;
+    await screen.findByRole('link', { name: /rag-retriever/ });
+    const blobs: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: jest.fn((blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:csv';
+      }),
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    expect(await blobs[0].text()).toBe(
+      'entityRef,status\ncomponent:default/a,draft\n',
+    );
+    expect(api.getEvaluationsCsv).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 'draft', order: 'revisit' }),
+    );
+    click.mockRestore();
   });
 
   it('loads the next page with the cursor', async () => {

@@ -183,11 +183,11 @@ export const BuildVsBuyPage = () => {
   );
 
   const downloadCsv = async () => {
-    if (tab === 'all') {
-      return;
-    }
     try {
-      const csv = await api.getDashboardCsv(tab, filter);
+      const csv =
+        tab === 'all'
+          ? await api.getEvaluationsCsv({ ...filter, order })
+          : await api.getDashboardCsv(tab, filter);
       downloadFile(`build-vs-buy-${tab}.csv`, csv, 'text/csv');
     } catch (e) {
       alertApi.post({
@@ -236,29 +236,30 @@ export const BuildVsBuyPage = () => {
               <Tab key={name} label={TABS[name].label} />
             ))}
           </Tabs>
-          {tab === 'all' ? (
-            <FormControl style={{ minWidth: 220 }}>
-              <InputLabel id="build-vs-buy-order-label">Sort by</InputLabel>
-              <Select
-                id="build-vs-buy-order"
-                labelId="build-vs-buy-order-label"
-                value={view.order}
-                onChange={event =>
-                  update({ order: event.target.value as ListOrder })
-                }
-              >
-                {(Object.keys(ORDER_LABELS) as ListOrder[]).map(key => (
-                  <MenuItem key={key} value={key}>
-                    {ORDER_LABELS[key]}
-                  </MenuItem>
-                ))}
-              </Select>
-            </FormControl>
-          ) : (
+          <Box display="flex" alignItems="center" gridGap={16}>
+            {tab === 'all' && (
+              <FormControl style={{ minWidth: 220 }}>
+                <InputLabel id="build-vs-buy-order-label">Sort by</InputLabel>
+                <Select
+                  id="build-vs-buy-order"
+                  labelId="build-vs-buy-order-label"
+                  value={view.order}
+                  onChange={event =>
+                    update({ order: event.target.value as ListOrder })
+                  }
+                >
+                  {(Object.keys(ORDER_LABELS) as ListOrder[]).map(key => (
+                    <MenuItem key={key} value={key}>
+                      {ORDER_LABELS[key]}
+                    </MenuItem>
+                  ))}
+                </Select>
+              </FormControl>
+            )}
             <Button variant="outlined" onClick={downloadCsv} disabled={!filter}>
               Download CSV
             </Button>
-          )}
+          </Box>
         </Box>
         <Box mt={2}>
           {!filter && <Progress />}

@@ -1438,7 +1438,7 @@ export const spec = {
       get: {
         operationId: 'ListEvaluations',
         description:
-          'Evaluations the caller may read, newest first, by cursor.',
+          'Evaluations the caller may read, drafts included, newest first, by cursor. As CSV (format=csv), always the summaries.',
         parameters: [
           {
             $ref: '#/components/parameters/entityRef',
@@ -1484,6 +1484,9 @@ export const spec = {
             },
           },
           {
+            $ref: '#/components/parameters/format',
+          },
+          {
             name: 'view',
             in: 'query',
             description:
@@ -1521,6 +1524,11 @@ export const spec = {
                       type: 'string',
                     },
                   },
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
                 },
               },
             },
