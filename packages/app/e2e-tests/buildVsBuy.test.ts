@@ -117,10 +117,71 @@ test('an evaluation launched from the entity reaches a verdict shown on the card
   await page.goto('/catalog/default/component/embedding-service');
   await expect(page.getByText('Build in-house').first()).toBeVisible();
 
-  await page.goto('/build-vs-buy');
+  // The guest belongs to ml-platform, which owns three decided components.
+  await page.goto('/build-vs-buy?ownedByMe=true');
   await page.getByRole('tab', { name: 'Due for revisit' }).waitFor();
-  await expect(page.getByText(/decisions\)/)).toBeVisible();
-  await expect(page.getByText(/Verdicts \(3 decisions\)/)).toBeVisible();
+  await expect(page.getByLabel('Owned by me')).toBeChecked();
+  await expect(page.getByText(/Verdicts \(3 decisions, /)).toBeVisible();
+});
+
+test('the dashboard filters by an owner picked by display name, kept across a reload and a shared link', async ({
+  page,
+  context,
+}) => {
+  await signIn(page);
+  await page.goto('/build-vs-buy');
+  await expect(
+    page.getByRole('tab', { name: 'All decisions', selected: true }),
+  ).toBeVisible();
+  await expect(page.getByLabel('Owned by me')).not.toBeChecked();
+  const row = (target: Page, name: string) =>
+    target.getByRole('row').filter({ hasText: name });
+  await expect(row(page, 'rag-retriever')).toBeVisible();
+
+  await page.getByLabel('Owner groups').fill('Search Rel');
+  await page.getByRole('option', { name: /Search Relevance/ }).click();
+
+  await expect(page).toHaveURL(/ownerGroup=group%3Adefault%2Fsearch-relevance/);
+  const showsSearchRelevance = async (target: Page) => {
+    await expect(
+      target.getByRole('search').getByText('Search Relevance'),
+    ).toBeVisible();
+    await expect(row(target, 'retrieval-pipeline')).toBeVisible();
+    await expect(row(target, 'rag-retriever')).toHaveCount(0);
+    // Owners and systems by name, not as refs.
+    await expect(
+      target.getByText('group:default/search-relevance'),
+    ).toHaveCount(0);
+  };
+  await showsSearchRelevance(page);
+
+  await page.reload();
+  await showsSearchRelevance(page);
+
+  const shared = await context.newPage();
+  await shared.goto(page.url());
+  await showsSearchRelevance(shared);
+});
+
+test('a chart bar filters the table', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/build-vs-buy');
+  await expect(
+    page.getByRole('row').filter({ hasText: 'rag-retriever' }),
+  ).toBeVisible();
+
+  await page
+    .getByRole('list', { name: /Revisits due per month/ })
+    .getByRole('button', { name: /^Overdue: / })
+    .click();
+
+  await expect(page).toHaveURL(/reviewStatus=overdue/);
+  await expect(
+    page.getByRole('row').filter({ hasText: 'retrieval-pipeline' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('row').filter({ hasText: 'rag-retriever' }),
+  ).toHaveCount(0);
 });
 
 test('a conflict between two tabs is survived without losing input', async ({

@@ -294,6 +294,20 @@ describe('the team decision, through the HTTP API', () => {
       expect(csv.text).toContain(',ML Platform,');
       expect(csv.text).not.toMatch(/group:default|component:default|,buy,/);
 
+      // All decisions as CSV: the same words as the lists', one row each.
+      const all = await request(server).get(
+        '/api/build-vs-buy/evaluations?format=csv&decidedAgainstTree=true',
+      );
+      expect(all.status).toBe(200);
+      expect(all.headers['content-type']).toMatch(/^text\/csv/);
+      const lines = all.text.trim().split('\n');
+      expect(lines[0]).toContain(
+        "Decision,Chosen product,The tree's verdict,Decided against the tree",
+      );
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toContain('Build in-house,,Buy VectorCloud Managed,Yes');
+      expect(all.text).not.toMatch(/group:default|component:default|,buy,/);
+
       const wrong = await request(server).get(
         '/api/build-vs-buy/evaluations?decidedAgainstTree=maybe',
       );

@@ -17,6 +17,7 @@
 import { describeAnswer } from './answers';
 import type { EvaluationStatus } from './api';
 import { teamDecisionOf } from './decision';
+import { organisationProfileOf } from './facts';
 import type { Outcome } from './evaluate';
 import {
   CANDIDATE_STANDING_LABELS,
@@ -188,7 +189,7 @@ export function toMarkdownAdr(
       titlesIn('nice'),
     )}`,
     `- Organisation profile: ${
-      ORGANISATION_PROFILE_LABELS[evaluation.organisationProfile ?? 'mid-size']
+      ORGANISATION_PROFILE_LABELS[organisationProfileOf(evaluation)]
     }`,
     `- Maintenance: ${
       canMaintain === undefined

@@ -193,12 +193,22 @@ export type UnevaluatedEntity = {
  * @public
  */
 export type DecisionSummary = {
+  /** Complete decisions; drafts are counted apart. */
   total: number;
+  /** Evaluations saved as a draft: in progress, not yet a decision. */
+  drafts: number;
   byVerdict: Partial<Record<VerdictKind, number>>;
   byReviewStatus: Record<ReviewStatus, number>;
   byOwnerGroup: { groupRef: string; count: number }[];
-  /** Revisits falling due per calendar month (`YYYY-MM`), the next twelve. */
+  /**
+   * Revisits falling due per calendar month (`YYYY-MM`) from today on, the
+   * next twelve months that have any.
+   */
   revisitsByMonth: { month: string; count: number }[];
+  /** Decisions whose revisit date has passed. */
+  revisitsOverdue: number;
+  /** Decisions due after the months `revisitsByMonth` lists. */
+  revisitsLater: number;
 };
 
 /**

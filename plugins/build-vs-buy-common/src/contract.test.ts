@@ -34,12 +34,15 @@ import { DASHBOARD_LISTS, EVALUATION_STATUSES } from './api';
 import {
   DECISION_LIST_FILTER_KEYS,
   LIST_FORMATS,
+  LIST_ORDERS,
   LIST_VIEWS,
   type BuildVsBuyApiSchemas as Schemas,
   type DecisionListFilter,
   type ListFormat,
+  type ListOrder,
   type ListView,
 } from './contract';
+import type { OrganisationProfile } from './schema';
 import {
   VERDICT_KINDS,
   type DecisionNode,
@@ -73,6 +76,11 @@ const sameTypes: true[] = [
   true as Same<ReviewReasonCode, Schemas['ReviewReasonCode']>,
   true as Same<ListFormat, 'json' | 'csv'>,
   true as Same<ListView, 'summary' | 'full'>,
+  true as Same<ListOrder, 'updated' | 'revisit'>,
+  true as Same<
+    OrganisationProfile,
+    NonNullable<DecisionListFilter['organisationProfile']>
+  >,
   true as Same<
     (typeof DECISION_LIST_FILTER_KEYS)[number],
     keyof DecisionListFilter
@@ -166,15 +174,24 @@ describe('the API contract', () => {
       parameter => parameter.name === 'view',
     );
     expect(LIST_VIEWS).toEqual(view?.schema?.enum);
+    const order = spec.paths['/evaluations'].get.parameters?.find(
+      parameter => parameter.name === 'order',
+    );
+    expect(LIST_ORDERS).toEqual(order?.schema?.enum);
   });
 
   it('names every filter of GET /evaluations but the page and the view', () => {
     const names = (spec.paths['/evaluations'].get.parameters ?? []).map(
       parameter => parameter.name ?? parameter.$ref?.split('/').pop(),
     );
-    expect([...DECISION_LIST_FILTER_KEYS, 'limit', 'cursor', 'view']).toEqual(
-      expect.arrayContaining(names),
-    );
+    expect([
+      ...DECISION_LIST_FILTER_KEYS,
+      'limit',
+      'cursor',
+      'order',
+      'format',
+      'view',
+    ]).toEqual(expect.arrayContaining(names));
     expect(names).toEqual(
       expect.arrayContaining([...DECISION_LIST_FILTER_KEYS]),
     );

@@ -54,6 +54,21 @@ export const LIST_VIEWS = ['summary', 'full'] as const;
 export type ListView = (typeof LIST_VIEWS)[number];
 
 /**
+ * The orders `GET /evaluations` lists in: `updated`, the most recently
+ * saved first (the default), or `revisit`, the earliest revisit date first.
+ *
+ * @public
+ */
+export const LIST_ORDERS = ['updated', 'revisit'] as const;
+
+/**
+ * An order of `GET /evaluations`.
+ *
+ * @public
+ */
+export type ListOrder = (typeof LIST_ORDERS)[number];
+
+/**
  * The query of `GET /evaluations`: the list filter, a page and a view.
  *
  * @public
@@ -63,12 +78,12 @@ export type DecisionListQuery = NonNullable<
 >;
 
 /**
- * The query of `GET /evaluations` without the view, which the client's
- * method names instead.
+ * The query of `GET /evaluations` without the view and the format, which
+ * the client's method names instead.
  *
  * @public
  */
-export type DecisionListPageQuery = Omit<DecisionListQuery, 'view'>;
+export type DecisionListPageQuery = Omit<DecisionListQuery, 'view' | 'format'>;
 
 /**
  * Which decisions a list holds: the filters the lists of the API share.
@@ -81,7 +96,7 @@ export type DecisionListPageQuery = Omit<DecisionListQuery, 'view'>;
  */
 export type DecisionListFilter = Omit<
   DecisionListQuery,
-  'limit' | 'cursor' | 'view'
+  'limit' | 'cursor' | 'view' | 'order' | 'format'
 >;
 
 /**
@@ -98,6 +113,7 @@ export const DECISION_LIST_FILTER_KEYS = [
   'status',
   'reviewStatus',
   'decidedAgainstTree',
+  'organisationProfile',
 ] as const satisfies readonly (keyof DecisionListFilter)[];
 
 /**

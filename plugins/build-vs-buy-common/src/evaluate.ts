@@ -41,6 +41,7 @@ import {
   hasMigrationPlan,
   isBuyVerdict,
   lacksBuildFallback,
+  organisationProfileOf,
 } from './facts';
 import { plausibilityWarnings } from './plausibility';
 import { defaultRevisitBy } from './revisit';
@@ -792,7 +793,7 @@ function decide(walk: Walk): Verdict {
 function warnAboutVerdict(walk: Walk, verdict: Verdict): void {
   const { evaluation } = walk;
   const failureModes = evaluation.failureModes;
-  const profile = evaluation.organisationProfile ?? 'mid-size';
+  const profile = organisationProfileOf(evaluation);
   if (isBuyVerdict(verdict)) {
     if (!hasMigrationPlan(evaluation)) {
       warn(

@@ -23,6 +23,7 @@ import {
   hasMigrationPlan,
   isBuyVerdict,
   lacksBuildFallback,
+  organisationProfileOf,
 } from './facts';
 import { reviewStatusOf, reviewWindow } from './review';
 
@@ -95,6 +96,15 @@ describe('chosenCandidate and isBuyVerdict', () => {
   });
 });
 
+describe('organisationProfileOf', () => {
+  it('judges a decision for the profile the team answered, a mid-size organisation without one', () => {
+    expect(organisationProfileOf({ organisationProfile: 'regulated' })).toBe(
+      'regulated',
+    );
+    expect(organisationProfileOf({})).toBe('mid-size');
+  });
+});
+
 describe('decisionFacts', () => {
   it('"you do not have a vendor relationship. You have a dependency.": a buy without a migration plan needs attention', () => {
     const evaluation = anEvaluation({ failureModes: undefined });
@@ -107,6 +117,7 @@ describe('decisionFacts', () => {
       chosenCandidateName: 'Vendor acme',
       decidedAgainstTree: false,
       regulatedWithoutBuildFallback: false,
+      organisationProfile: evaluation.organisationProfile ?? 'mid-size',
     });
     // The same answers behind a build need no migration plan.
     expect(decisionFacts(evaluation, BUILD).attention).toEqual([]);

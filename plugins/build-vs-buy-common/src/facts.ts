@@ -23,7 +23,11 @@
 
 import { teamDecisionOf } from './decision';
 import type { Verdict, VerdictKind } from './evaluate';
-import type { EvaluationDraft, VendorCandidateDraft } from './schema';
+import type {
+  EvaluationDraft,
+  OrganisationProfile,
+  VendorCandidateDraft,
+} from './schema';
 
 /**
  * Whether a verdict buys a product: `buy` or `buy-with-wrapper`.
@@ -118,7 +122,21 @@ export type DecisionFacts = {
    * (see {@link lacksBuildFallback}): advice, not a reason to revisit.
    */
   regulatedWithoutBuildFallback: boolean;
+  /** The organisation profile the verdict was judged for. */
+  organisationProfile: OrganisationProfile;
 };
+
+/**
+ * The organisation profile a decision is judged for: the one the team
+ * answered, or a mid-size organisation when it answered none.
+ *
+ * @public
+ */
+export function organisationProfileOf(
+  evaluation: Pick<EvaluationDraft, 'organisationProfile'>,
+): OrganisationProfile {
+  return evaluation.organisationProfile ?? 'mid-size';
+}
 
 /**
  * Regulated industries: "Start the procurement process early, and have a
@@ -134,7 +152,7 @@ export function lacksBuildFallback(
   decided: Verdict,
 ): boolean {
   return (
-    evaluation.organisationProfile === 'regulated' &&
+    organisationProfileOf(evaluation) === 'regulated' &&
     isBuyVerdict(decided) &&
     !isPresent(evaluation.regulated?.buildFallback)
   );
@@ -171,5 +189,6 @@ export function decisionFacts(
     chosenCandidateName: chosenCandidate(evaluation, decided)?.name,
     decidedAgainstTree: team.decidedAgainstTree,
     regulatedWithoutBuildFallback: lacksBuildFallback(evaluation, decided),
+    organisationProfile: organisationProfileOf(evaluation),
   };
 }

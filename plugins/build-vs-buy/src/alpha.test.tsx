@@ -22,7 +22,9 @@ import {
   ApiBlueprint,
   coreExtensionData,
 } from '@backstage/frontend-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
 import {
   SearchFilterResultTypeBlueprint,
@@ -126,18 +128,22 @@ describe('alpha', () => {
           {
             getDecisionSummary: async () => ({
               total: 0,
+              drafts: 0,
               byVerdict: {},
               byReviewStatus: { current: 0, 'due-soon': 0, overdue: 0 },
               byOwnerGroup: [],
               revisitsByMonth: [],
+              revisitsOverdue: 0,
+              revisitsLater: 0,
             }),
-            getDashboardList: async () => ({ items: [] }),
+            listEvaluations: async () => ({ items: [] }),
           },
         ],
+        [catalogApiRef, catalogApiMock()],
       ],
     });
     expect(
-      await screen.findByText('No decision is due for revisit'),
+      await screen.findByText('No decision or draft matches these filters'),
     ).toBeInTheDocument();
   });
 });

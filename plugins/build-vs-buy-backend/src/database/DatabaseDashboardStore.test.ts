@@ -19,11 +19,13 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   decisionFacts,
   evaluate,
+  ORGANISATION_PROFILE_LABELS,
   REVIEW_STATUSES,
   reviewStatus,
   reviewWindow,
   teamDecisionOf,
   type Evaluation,
+  type OrganisationProfile,
   type ReviewStatus,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
@@ -45,6 +47,8 @@ const decisionArbitrary = fc.record({
   migrationPlan: fc.constantFrom('whole', 'blank', 'half', 'none'),
   maintenanceOwner: fc.boolean(),
   decidedDaysAgo: fc.integer({ min: 0, max: 400 }),
+  // The example's organisation profile, or none (judged as mid-size).
+  profileAnswered: fc.boolean(),
   // "It is not a formula": the team may record an option of its own.
   teamDecision: fc.constantFrom(
     'follow',
@@ -98,6 +102,9 @@ function answersOf(decision: Decision, index: number): Evaluation {
         : undefined,
     },
     teamDecision: teamDecisions[decision.teamDecision],
+    organisationProfile: decision.profileAnswered
+      ? example.organisationProfile
+      : undefined,
   };
 }
 
@@ -227,6 +234,20 @@ describe('DatabaseDashboardStore', () => {
               );
             }
 
+            // The organisation profile, as -common's organisationProfileOf
+            // says (a mid-size organisation when the team answered none).
+            for (const profile of Object.keys(
+              ORGANISATION_PROFILE_LABELS,
+            ) as OrganisationProfile[]) {
+              expect(
+                await ids({ filter: { organisationProfile: profile } }),
+              ).toEqual(
+                idsOf(
+                  live.filter(row => row.facts.organisationProfile === profile),
+                ),
+              );
+            }
+
             for (const status of REVIEW_STATUSES) {
               expect(await ids({ filter: { reviewStatus: status } })).toEqual(
                 idsOf(live.filter(row => row.status === status)),
@@ -287,6 +308,75 @@ describe('DatabaseDashboardStore', () => {
             expect(summary.total).toBe(complete.length);
             expect(summary.byReviewStatus).toEqual(counts);
             expect(summary.byVerdict).toEqual(verdicts);
+
+            // All decisions: drafts beside complete ones, archived ones
+            // left out, in either order, page by page.
+            const drafts = live.filter(
+              ({ record }) => record.status === 'draft',
+            );
+            for (const order of ['updated', 'revisit'] as const) {
+              const seen: EvaluationRecord[] = [];
+              let cursor: string | undefined;
+              do {
+                const page = await db.dashboard.list({
+                  filter: {},
+                  window,
+                  order,
+                  limit: 3,
+                  cursor,
+                });
+                seen.push(...page.items);
+                cursor = page.nextCursor;
+              } while (cursor);
+              const keyOf = (record: EvaluationRecord) =>
+                `${order === 'revisit' ? record.revisitBy : record.updatedAt} ${
+                  record.id
+                }`;
+              const sorted = live
+                .map(({ record }) => record)
+                .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+              if (order === 'updated') sorted.reverse();
+              expect(seen.map(({ id }) => id)).toEqual(
+                sorted.map(({ id }) => id),
+              );
+              expect(seen.map(({ status }) => status)).toEqual(
+                sorted.map(({ status }) => status),
+              );
+            }
+            expect(await ids({ filter: { status: 'draft' } })).toEqual(
+              idsOf(drafts),
+            );
+
+            // Drafts count as in progress; every complete decision falls in
+            // one revisit bucket, overdue ones in their own.
+            const all = await db.dashboard.summarize({ filter: {}, window });
+            expect(all.total).toBe(complete.length);
+            expect(all.drafts).toBe(drafts.length);
+            expect(all.byReviewStatus).toEqual(counts);
+            expect(all.revisitsOverdue).toBe(counts.overdue);
+            const months: Record<string, number> = {};
+            for (const row of complete) {
+              if (row.status !== 'overdue') {
+                const month = row.record.revisitBy.slice(0, 7);
+                months[month] = (months[month] ?? 0) + 1;
+              }
+            }
+            expect(
+              Object.fromEntries(
+                all.revisitsByMonth.map(({ month, count }) => [month, count]),
+              ),
+            ).toEqual(months);
+            expect(
+              all.revisitsOverdue +
+                all.revisitsLater +
+                all.revisitsByMonth.reduce((sum, { count }) => sum + count, 0),
+            ).toBe(complete.length);
+            const onlyDrafts = await db.dashboard.summarize({
+              filter: { status: 'draft' },
+              window,
+            });
+            expect(onlyDrafts.total).toBe(0);
+            expect(onlyDrafts.drafts).toBe(drafts.length);
           },
         ),
         { numRuns: 12 },

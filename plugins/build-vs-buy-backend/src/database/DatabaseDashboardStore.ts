@@ -39,6 +39,9 @@ import type {
   ReviewWindow,
 } from './types';
 
+/** How many months of revisits the summary lists one by one. */
+const SHOWN_MONTHS = 12;
+
 /**
  * The knex implementation of {@link DashboardStore}: lists and counts over
  * the stored columns, with permission conditions applied in SQL.
@@ -87,6 +90,12 @@ export class DatabaseDashboardStore implements DashboardStore {
     };
   }
 
+  /**
+   * Complete decisions by verdict, review status, maintenance owner and
+   * revisit month (overdue ones in a bucket of their own, so the months add
+   * up to the total), and the drafts in progress beside them. Without a
+   * status in the filter, archived evaluations are left out.
+   */
   async summarize(options: {
     filter: EvaluationFilter;
     window: ReviewWindow;
@@ -100,32 +109,38 @@ export class DatabaseDashboardStore implements DashboardStore {
       }
       return query;
     };
+    const decided = () => base().where('status', 'complete');
     const { today } = options.window;
     const reviewStatusCase = reviewStatusSql(this.db, options.window);
-    const [byVerdict, byReview, byOwner, byMonth] = await Promise.all([
-      base()
-        .select('verdict_kind')
-        .count({ count: '*' })
-        .groupBy('verdict_kind'),
-      base()
-        .select({ review_status: reviewStatusCase })
-        .count({ count: '*' })
-        .groupBy('review_status'),
-      base()
-        .whereNotNull('maintenance_owner_ref')
-        .select('maintenance_owner_ref')
-        .count({ count: '*' })
-        .groupBy('maintenance_owner_ref')
-        .orderBy([{ column: 'count', order: 'desc' }, 'maintenance_owner_ref'])
-        .limit(50),
-      base()
-        .where('revisit_by', '>=', today.slice(0, 7))
-        .select({ month: this.db.raw('substr(revisit_by, 1, 7)') })
-        .count({ count: '*' })
-        .groupBy('month')
-        .orderBy('month')
-        .limit(12),
-    ]);
+    const [byVerdict, byReview, byOwner, byMonth, overdue, drafts] =
+      await Promise.all([
+        decided()
+          .select('verdict_kind')
+          .count({ count: '*' })
+          .groupBy('verdict_kind'),
+        decided()
+          .select({ review_status: reviewStatusCase })
+          .count({ count: '*' })
+          .groupBy('review_status'),
+        decided()
+          .whereNotNull('maintenance_owner_ref')
+          .select('maintenance_owner_ref')
+          .count({ count: '*' })
+          .groupBy('maintenance_owner_ref')
+          .orderBy([
+            { column: 'count', order: 'desc' },
+            'maintenance_owner_ref',
+          ])
+          .limit(50),
+        decided()
+          .where('revisit_by', '>=', today)
+          .select({ month: this.db.raw('substr(revisit_by, 1, 7)') })
+          .count({ count: '*' })
+          .groupBy('month')
+          .orderBy('month'),
+        decided().where('revisit_by', '<', today).count({ count: '*' }),
+        base().where('status', 'draft').count({ count: '*' }),
+      ]);
     const byReviewStatus: Record<ReviewStatus, number> = {
       current: 0,
       'due-soon': 0,
@@ -148,8 +163,14 @@ export class DatabaseDashboardStore implements DashboardStore {
       );
       total += Number(row.count);
     }
+    const months = (byMonth as Array<{ month: string; count: unknown }>).map(
+      row => ({ month: row.month, count: Number(row.count) }),
+    );
+    const countOf = (rows: unknown) =>
+      Number((rows as Array<{ count: unknown }>)[0]?.count ?? 0);
     return {
       total,
+      drafts: countOf(drafts),
       byVerdict: verdicts,
       byReviewStatus,
       byOwnerGroup: (
@@ -158,12 +179,11 @@ export class DatabaseDashboardStore implements DashboardStore {
         groupRef: row.maintenance_owner_ref,
         count: Number(row.count),
       })),
-      revisitsByMonth: (
-        byMonth as Array<{ month: string; count: unknown }>
-      ).map(row => ({
-        month: row.month,
-        count: Number(row.count),
-      })),
+      revisitsByMonth: months.slice(0, SHOWN_MONTHS),
+      revisitsOverdue: countOf(overdue),
+      revisitsLater: months
+        .slice(SHOWN_MONTHS)
+        .reduce((sum, { count }) => sum + count, 0),
     };
   }
 

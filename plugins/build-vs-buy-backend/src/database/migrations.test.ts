@@ -614,4 +614,89 @@ describe('migrations', () => {
       ]);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'adds the organisation profile, which the plugin computes for rows already there, and removes it again, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const name = '20261202140000_organisation_profile.js';
+      await knex.migrate.latest({ directory });
+      await knex.migrate.down({ directory, name });
+      expect(
+        await knex.schema.hasColumn('evaluations', 'organisation_profile'),
+      ).toBe(databaseId === 'SQLITE_3');
+
+      // Two decisions saved before the column: one for a regulated
+      // organisation, one whose team answered no profile.
+      const at = '2026-12-02T00:00:00.000Z';
+      const regulated: Evaluation = {
+        ...ecommerceVectorDatabase,
+        entityRef: 'component:default/vector-database',
+        organisationProfile: 'regulated',
+      };
+      const unanswered: Evaluation = {
+        ...ecommerceVectorDatabase,
+        entityRef: 'component:default/catalogue-embeddings',
+        organisationProfile: undefined,
+      };
+      const ids = [
+        '00000000-0000-4000-8000-000000000001',
+        '00000000-0000-4000-8000-000000000002',
+      ];
+      await knex('evaluations').insert(
+        [regulated, unanswered].map((evaluation, index) => {
+          const outcome = evaluate(evaluation, { now: new Date(at) });
+          return {
+            id: ids[index],
+            entity_ref: evaluation.entityRef,
+            active_entity_ref: evaluation.entityRef,
+            version: 1,
+            status: 'complete',
+            evaluation: JSON.stringify(evaluation),
+            outcome: JSON.stringify(outcome),
+            verdict_kind: outcome.verdict.kind,
+            revisit_by: '2027-06-02',
+            has_migration_plan: true,
+            facts_version: FACTS_VERSION - 1,
+            created_at: at,
+            created_by: 'user:default/alice',
+            updated_at: at,
+            updated_by: 'user:default/alice',
+          };
+        }),
+      );
+
+      await knex.migrate.up({ directory, name });
+      expect(
+        await knex('evaluations').orderBy('id').pluck('facts_version'),
+      ).toEqual([0, 0]);
+
+      // The plugin starts: -common's organisationProfileOf fills the column.
+      const db = await BuildVsBuyDatabase.create({
+        database: { getClient: async () => knex } as DatabaseService,
+      });
+      expect(
+        await knex('evaluations')
+          .orderBy('id')
+          .select('organisation_profile', 'facts_version'),
+      ).toEqual([
+        { organisation_profile: 'regulated', facts_version: FACTS_VERSION },
+        { organisation_profile: 'mid-size', facts_version: FACTS_VERSION },
+      ]);
+      const listed = async (
+        organisationProfile: 'regulated' | 'mid-size' | 'early-stage-startup',
+      ) =>
+        (
+          await db.dashboard.list({
+            filter: { organisationProfile },
+            window: reviewWindow(new Date(at), 30),
+            order: 'updated',
+            limit: 10,
+          })
+        ).items.map(({ id }) => id);
+      expect(await listed('regulated')).toEqual([ids[0]]);
+      expect(await listed('mid-size')).toEqual([ids[1]]);
+      expect(await listed('early-stage-startup')).toEqual([]);
+    },
+  );
 });

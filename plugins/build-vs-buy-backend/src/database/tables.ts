@@ -49,7 +49,7 @@ export const MAX_INTEGER = 2_147_483_647;
  * ({@link deriveFactColumns}), so a rule changed in -common reaches the
  * stored columns without a hand-written SQL copy of it.
  */
-export const FACTS_VERSION = 3;
+export const FACTS_VERSION = 4;
 
 export type EvaluationRow = {
   id: string;
@@ -69,6 +69,8 @@ export type EvaluationRow = {
   chosen_candidate_name: string | null;
   decided_against_tree: boolean | number;
   regulated_without_build_fallback: boolean | number;
+  /** Null on rows whose facts were not derived since the column came. */
+  organisation_profile?: string | null;
   facts_version: number;
   entity_title: string | null;
   entity_owner_ref: string | null;
@@ -121,6 +123,7 @@ export function deriveFactColumns(
       facts.chosenCandidateName?.replaceAll('\u0000', '\uFFFD') ?? null,
     decided_against_tree: facts.decidedAgainstTree,
     regulated_without_build_fallback: facts.regulatedWithoutBuildFallback,
+    organisation_profile: facts.organisationProfile,
     facts_version: FACTS_VERSION,
   };
 }
@@ -235,6 +238,9 @@ export function applyFilter(
   if (filter.system) query.where('entity_system_ref', filter.system);
   if (filter.verdict) query.where('verdict_kind', filter.verdict);
   if (filter.lifecycle) query.where('entity_lifecycle', filter.lifecycle);
+  if (filter.organisationProfile) {
+    query.where('organisation_profile', filter.organisationProfile);
+  }
   if (filter.decidedAgainstTree !== undefined) {
     query.where('decided_against_tree', filter.decidedAgainstTree);
   }

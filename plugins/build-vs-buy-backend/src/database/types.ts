@@ -25,6 +25,7 @@ import type {
   Page,
   ReviewWindow,
   StoredEvaluation,
+  OrganisationProfile,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 
@@ -120,6 +121,8 @@ export type EvaluationFilter = {
   reviewStatus?: StoredEvaluation['review']['status'];
   /** Decisions the team made against the tree's verdict (or, false, not). */
   decidedAgainstTree?: boolean;
+  /** Decisions judged for this organisation profile. */
+  organisationProfile?: OrganisationProfile;
   attention?: AttentionList;
 };
 

@@ -91,15 +91,20 @@ export type ListOptions = {
   filter: EvaluationFilter;
   limit: number;
   cursor?: string;
+  /** Most recently saved first (the default), or earliest revisit first. */
+  order?: 'updated' | 'revisit';
   view?: 'summary' | 'full';
 };
 
 const EMPTY_SUMMARY: DecisionSummary = {
   total: 0,
+  drafts: 0,
   byVerdict: {},
   byReviewStatus: { current: 0, 'due-soon': 0, overdue: 0 },
   byOwnerGroup: [],
   revisitsByMonth: [],
+  revisitsOverdue: 0,
+  revisitsLater: 0,
 };
 
 /**
@@ -171,6 +176,14 @@ export class EvaluationService {
     return options.view === 'full'
       ? this.page(options, context, this.reviewer.toStored)
       : this.page(options, context, this.reviewer.toSummary);
+  }
+
+  /** One page of decisions with their answers, for an export. */
+  async listInFull(
+    options: Omit<ListOptions, 'view'>,
+    context: ServiceContext,
+  ): Promise<Page<StoredEvaluation>> {
+    return this.page(options, context, this.reviewer.toStored);
   }
 
   /** One page of a dashboard list, as far as the caller may read it. */
@@ -262,7 +275,9 @@ export class EvaluationService {
       filter: { ...options.filter, attention: options.attention },
       window: this.options.reviewer.windowAt(at),
       permissionFilter,
-      order: options.attention === 'due-for-revisit' ? 'revisit' : 'updated',
+      order:
+        options.order ??
+        (options.attention === 'due-for-revisit' ? 'revisit' : 'updated'),
       limit: options.limit,
       cursor: options.cursor,
     });
@@ -272,7 +287,10 @@ export class EvaluationService {
     };
   }
 
-  /** The dashboard's counts of complete decisions. */
+  /**
+   * The dashboard's counts: complete decisions by verdict, review status
+   * and revisit month, and the drafts in progress beside them.
+   */
   async summarize(
     filter: EvaluationFilter,
     context: ServiceContext,
@@ -282,7 +300,7 @@ export class EvaluationService {
       return EMPTY_SUMMARY;
     }
     return this.options.db.dashboard.summarize({
-      filter: { ...filter, status: 'complete' },
+      filter,
       window: this.options.reviewer.windowAt(this.now()),
       permissionFilter,
     });

@@ -34,7 +34,9 @@ import {
   type EvaluationDraft,
   EVALUATION_STATUSES,
   LIST_FORMATS,
+  LIST_ORDERS,
   LIST_VIEWS,
+  organisationProfileSchema,
   plainIssueMessage,
   REVIEW_STATUSES,
   VERDICT_KINDS,
@@ -68,9 +70,11 @@ export const listQuerySchema = z.strictObject({
   status: z.enum(EVALUATION_STATUSES).optional(),
   reviewStatus: z.enum(REVIEW_STATUSES).optional(),
   decidedAgainstTree: flag.optional(),
+  organisationProfile: organisationProfileSchema.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   cursor: z.string().max(1024).optional(),
   format: z.enum(LIST_FORMATS).optional(),
+  order: z.enum(LIST_ORDERS).optional(),
   view: z.enum(LIST_VIEWS).optional(),
 });
 
@@ -187,6 +191,7 @@ export function filterOf(query: ListQuery): EvaluationFilter {
     status: query.status,
     reviewStatus: query.reviewStatus,
     decidedAgainstTree: query.decidedAgainstTree,
+    organisationProfile: query.organisationProfile,
   };
 }
 

@@ -111,8 +111,25 @@ export async function createRouter(
   router.get('/evaluations', async (req, res) => {
     const context = await contextOf(req);
     const query = parse(listQuerySchema, req.query, 'query');
+    if (query.format === 'csv') {
+      // In words, as the dashboard lists' CSV: the answers and review of
+      // each decision, and the display names of the entities it names.
+      const page = await service.listInFull(
+        { ...pageOf(query), order: query.order },
+        context,
+      );
+      const names = await service.displayNames(
+        namedRefsOf(page.items),
+        context,
+      );
+      sendCsv(res, page, decisionCsvColumns(names));
+      return;
+    }
     res.json(
-      await service.list({ ...pageOf(query), view: query.view }, context),
+      await service.list(
+        { ...pageOf(query), order: query.order, view: query.view },
+        context,
+      ),
     );
   });
 

@@ -450,12 +450,16 @@ describe('BuildVsBuyHttpClient', () => {
       { verdict: 'buy' },
     );
     await client.getDashboardCsv({ list: 'no-maintenance-owner' });
+    await client.getEvaluationsCsv({ status: 'draft', order: 'revisit' });
+    await client.getEvaluationsCsv();
 
     expect(calls.map(call => call.url.pathname + call.url.search)).toEqual([
       '/api/build-vs-buy/dashboard/not-evaluated?lifecycle=production&format=csv',
       '/api/build-vs-buy/dashboard/not-evaluated?format=csv',
       '/api/build-vs-buy/dashboard/no-migration-plan?verdict=buy&format=csv',
       '/api/build-vs-buy/dashboard/no-maintenance-owner?format=csv',
+      '/api/build-vs-buy/evaluations?status=draft&order=revisit&format=csv',
+      '/api/build-vs-buy/evaluations?format=csv',
     ]);
     expect(new Headers(calls[0].init.headers).get('Accept')).toBe('text/csv');
   });

@@ -348,6 +348,20 @@ export class BuildVsBuyHttpClient {
     );
   }
 
+  /** The same page as {@link BuildVsBuyHttpClient.listEvaluations}, as CSV. */
+  async getEvaluationsCsv(
+    query: DecisionListPageQuery = {},
+    options?: BuildVsBuyRequestOptions,
+  ): Promise<string> {
+    return this.#read(
+      (await this.#client(options)).GET('/evaluations', {
+        params: { query: { ...query, format: 'csv' } },
+        headers: { Accept: 'text/csv' },
+        parseAs: 'text',
+      }),
+    );
+  }
+
   /** The same page as {@link BuildVsBuyHttpClient.listDashboard}, as CSV. */
   async getDashboardCsv(
     path: { list: DashboardList },

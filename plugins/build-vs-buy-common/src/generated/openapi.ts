@@ -27,7 +27,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Evaluations the caller may read, newest first, by cursor. */
+    /** @description Evaluations the caller may read, drafts included, newest first, by cursor. As CSV (format=csv), always the summaries. */
     get: operations['ListEvaluations'];
     put?: never;
     /** @description Creates the evaluation of an entity, as a draft or complete. The entity must be in the catalog and the maintenance owner a Group. */
@@ -469,7 +469,10 @@ export interface components {
       lifecycle?: string;
     };
     DecisionSummary: {
+      /** @description Complete decisions; drafts are counted apart. */
       total: number;
+      /** @description Evaluations saved as a draft, in progress and not yet a decision. */
+      drafts: number;
       byVerdict: {
         [key: string]: number;
       };
@@ -486,6 +489,10 @@ export interface components {
         month: string;
         count: number;
       }[];
+      /** @description Complete decisions whose revisit date has passed; revisitsByMonth starts today. */
+      revisitsOverdue: number;
+      /** @description Complete decisions due for revisit after the twelve months revisitsByMonth lists. */
+      revisitsLater: number;
     };
     /** @description A draft or a complete evaluation. The verdict is never posted. */
     CreateEvaluationRequest: {
@@ -649,6 +656,12 @@ export interface components {
     reviewStatus: components['schemas']['ReviewStatus'];
     /** @description true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it. */
     decidedAgainstTree: boolean;
+    /** @description The organisation profile the decision was judged for; a mid-size organisation when the team answered none. */
+    organisationProfile:
+      | 'early-stage-startup'
+      | 'mid-size'
+      | 'large-enterprise'
+      | 'regulated';
     /** @description Items per page; 50 by default. */
     limit: number;
     /** @description The nextCursor of the previous page. */
@@ -698,10 +711,16 @@ export interface operations {
         reviewStatus?: components['parameters']['reviewStatus'];
         /** @description true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it. */
         decidedAgainstTree?: components['parameters']['decidedAgainstTree'];
+        /** @description The organisation profile the decision was judged for; a mid-size organisation when the team answered none. */
+        organisationProfile?: components['parameters']['organisationProfile'];
         /** @description Items per page; 50 by default. */
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
+        /** @description updated (the default) lists the most recently saved first; revisit the earliest revisit date first. */
+        order?: 'updated' | 'revisit';
+        /** @description csv answers the same page as text/csv. */
+        format?: components['parameters']['format'];
         /** @description full adds the answers, outcome and review of each evaluation. */
         view?: 'summary' | 'full';
       };
@@ -724,6 +743,7 @@ export interface operations {
             )[];
             nextCursor?: string;
           };
+          'text/csv': string;
         };
       };
       400: components['responses']['ErrorResponse'];
@@ -1063,9 +1083,12 @@ export interface operations {
         system?: components['parameters']['system'];
         verdict?: components['parameters']['verdict'];
         lifecycle?: components['parameters']['lifecycle'];
+        status?: components['parameters']['status'];
         reviewStatus?: components['parameters']['reviewStatus'];
         /** @description true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it. */
         decidedAgainstTree?: components['parameters']['decidedAgainstTree'];
+        /** @description The organisation profile the decision was judged for; a mid-size organisation when the team answered none. */
+        organisationProfile?: components['parameters']['organisationProfile'];
       };
       header?: never;
       path?: never;
@@ -1073,7 +1096,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Counts of complete decisions the caller may read. */
+      /** @description Counts of the decisions the caller may read: complete ones by verdict, review status and revisit month, and the drafts still in progress. Archived evaluations count only when asked for by status. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1139,6 +1162,8 @@ export interface operations {
         reviewStatus?: components['parameters']['reviewStatus'];
         /** @description true keeps the decisions where the team decided otherwise than the tree's verdict; false those that follow it. */
         decidedAgainstTree?: components['parameters']['decidedAgainstTree'];
+        /** @description The organisation profile the decision was judged for; a mid-size organisation when the team answered none. */
+        organisationProfile?: components['parameters']['organisationProfile'];
         /** @description Items per page; 50 by default. */
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */

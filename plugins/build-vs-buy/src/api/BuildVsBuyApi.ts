@@ -22,6 +22,7 @@ import type {
   DecisionListFilter,
   DecisionSummary,
   EvaluationDiff,
+  ListOrder,
   EvaluationDraft,
   EvaluationPreview,
   EvaluationRevision,
@@ -45,7 +46,13 @@ export type { EvaluationPreview } from '@build-vs-buy/plugin-build-vs-buy-common
  */
 export type DecisionFilter = Pick<
   DecisionListFilter,
-  'system' | 'verdict' | 'lifecycle' | 'decidedAgainstTree'
+  | 'system'
+  | 'verdict'
+  | 'lifecycle'
+  | 'decidedAgainstTree'
+  | 'reviewStatus'
+  | 'status'
+  | 'organisationProfile'
 > & {
   /** Group references; a decision matches when its component is owned by any of them. */
   ownerGroups?: string[];
@@ -65,7 +72,10 @@ export type PageRequest = PageQuery;
  */
 export type ListEvaluationsOptions = DecisionFilter &
   PageRequest &
-  Pick<DecisionListFilter, 'entityRef' | 'reviewStatus' | 'status'>;
+  Pick<DecisionListFilter, 'entityRef'> & {
+    /** Most recently saved first (the default), or earliest revisit first. */
+    order?: ListOrder;
+  };
 
 /**
  * The lists of the dashboard, including the components nobody evaluated.
@@ -125,6 +135,10 @@ export interface BuildVsBuyApi {
       PageRequest,
   ): Promise<Page<UnevaluatedEntity>>;
   getDecisionSummary(options?: DecisionFilter): Promise<DecisionSummary>;
+  /** A page of all decisions as CSV text. */
+  getEvaluationsCsv(
+    options?: Omit<ListEvaluationsOptions, 'limit' | 'cursor'>,
+  ): Promise<string>;
   /** A dashboard list as CSV text. */
   getDashboardCsv(
     list: DashboardListName,

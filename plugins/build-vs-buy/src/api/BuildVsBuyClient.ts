@@ -61,6 +61,9 @@ function decisionQuery(filter: DecisionFilter = {}) {
   return {
     verdict: filter.verdict,
     decidedAgainstTree: filter.decidedAgainstTree,
+    reviewStatus: filter.reviewStatus,
+    status: filter.status,
+    organisationProfile: filter.organisationProfile,
     ...filterQuery(filter),
   };
 }
@@ -89,8 +92,7 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
   ): Promise<Page<EvaluationSummary>> {
     return this.client.listEvaluations({
       entityRef: options.entityRef,
-      reviewStatus: options.reviewStatus,
-      status: options.status,
+      order: options.order,
       ...decisionQuery(options),
       ...pageQuery(options),
     });
@@ -178,6 +180,16 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
 
   getDecisionSummary(options: DecisionFilter = {}): Promise<DecisionSummary> {
     return this.client.getDecisionSummary(decisionQuery(options));
+  }
+
+  getEvaluationsCsv(
+    options: Omit<ListEvaluationsOptions, 'limit' | 'cursor'> = {},
+  ): Promise<string> {
+    return this.client.getEvaluationsCsv({
+      entityRef: options.entityRef,
+      order: options.order,
+      ...decisionQuery(options),
+    });
   }
 
   getDashboardCsv(

@@ -14,48 +14,103 @@
  * limitations under the License.
  */
 
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { identityApiRef } from '@backstage/core-plugin-api';
+import { entityPresentationApiRef } from '@backstage/plugin-catalog-react';
 import { mockApis } from '@backstage/test-utils';
 import type { DecisionSummary } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
 import {
+  catalogEntities,
   evaluationSummary,
   storedEvaluation,
 } from '../../__testUtils__/storedEvaluations';
 import { BuildVsBuyPage } from './BuildVsBuyPage';
+import { entityTitle } from './CatalogEntityPicker';
 
 const summary: DecisionSummary = {
   total: 3,
+  drafts: 1,
   byVerdict: { buy: 2, build: 1 },
   byReviewStatus: { current: 1, 'due-soon': 1, overdue: 1 },
   byOwnerGroup: [{ groupRef: 'group:default/ml-platform', count: 3 }],
   revisitsByMonth: [
-    { month: '2026-06', count: 2 },
+    { month: '2026-06', count: 1 },
     { month: '2026-07', count: 1 },
   ],
+  revisitsOverdue: 1,
+  revisitsLater: 0,
 };
 
-function renderDashboard() {
-  const overdue = storedEvaluation('search-retrieval-pipeline');
-  overdue.review = { ...overdue.review, status: 'overdue' };
+const entities: Entity[] = [
+  ...catalogEntities,
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: {
+      name: 'search',
+      namespace: 'default',
+      title: 'Search Platform',
+    },
+    spec: { owner: 'group:default/ml-platform' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'rag-platform', namespace: 'default', title: 'RAG' },
+    spec: { owner: 'group:default/ml-platform' },
+  },
+];
+
+/*
+ * The app's entity presentation, as the catalog plugin provides it: the
+ * name people know an entity by.
+ */
+const entityPresentationApi = {
+  forEntity: (ref: string) => {
+    const entity = entities.find(
+      candidate => stringifyEntityRef(candidate) === ref,
+    );
+    const snapshot = {
+      entityRef: ref,
+      primaryTitle: entity ? entityTitle(entity) : ref,
+    };
+    return { snapshot, promise: Promise.resolve(snapshot) };
+  },
+};
+
+/** The query string the page wrote, to read back in a test. */
+const LocationProbe = () => (
+  <output data-testid="location">{useLocation().search}</output>
+);
+
+function currentParams() {
+  return new URLSearchParams(screen.getByTestId('location').textContent ?? '');
+}
+
+const overdue = storedEvaluation('search-retrieval-pipeline');
+overdue.review = { ...overdue.review, status: 'overdue' };
+const draft = storedEvaluation('rag-hybrid-search', { status: 'draft' });
+
+function renderDashboard(routeEntries?: string[]) {
   const api = {
     getDecisionSummary: jest.fn().mockResolvedValue(summary),
+    listEvaluations: jest.fn().mockResolvedValue({
+      items: [evaluationSummary(overdue), evaluationSummary(draft)],
+    }),
     getDashboardList: jest
       .fn()
       .mockResolvedValueOnce({
         items: [evaluationSummary(overdue)],
         nextCursor: 'page-2',
       })
-      .mockResolvedValue({
-        // A draft, as the list of components gone from the catalog has them.
-        items: [
-          evaluationSummary(
-            storedEvaluation('rag-hybrid-search', { status: 'draft' }),
-          ),
-        ],
-      }),
+      .mockResolvedValue({ items: [evaluationSummary(draft)] }),
+    getEvaluationsCsv: jest
+      .fn()
+      .mockResolvedValue('entityRef,status\ncomponent:default/a,draft\n'),
     getUnevaluatedEntities: jest.fn().mockResolvedValue({
       items: [
         {
@@ -71,50 +126,310 @@ function renderDashboard() {
   });
   return {
     api,
-    rendered: renderWithApis(<BuildVsBuyPage />, {
-      api,
-      extraApis: [[identityApiRef, identityApi]],
-    }),
+    rendered: renderWithApis(
+      <>
+        <BuildVsBuyPage />
+        <LocationProbe />
+      </>,
+      {
+        api,
+        catalogEntities: entities,
+        routeEntries,
+        extraApis: [
+          [identityApiRef, identityApi],
+          [entityPresentationApiRef, entityPresentationApi],
+        ],
+      },
+    ),
   };
 }
 
 describe('BuildVsBuyPage', () => {
-  it('lists decisions due for revisit owned by me, with summary charts', async () => {
+  it('opens on all decisions, drafts included, for everyone, with names not refs', async () => {
     const { api, rendered } = renderDashboard();
     await rendered;
 
-    const link = await screen.findByRole('link', {
-      name: /retrieval-pipeline/,
+    expect(
+      screen.getByRole('tab', { name: 'All decisions', selected: true }),
+    ).toBeInTheDocument();
+    const draftLink = await screen.findByRole('link', {
+      name: /rag-retriever/,
+    });
+    const draftRow = within(draftLink.closest('tr')!);
+    expect(
+      draftRow.getByTitle('Last saved by grace on 2026-02-01'),
+    ).toHaveTextContent('Draft in progress');
+    expect(draftRow.queryByText('Current')).not.toBeInTheDocument();
+    const row = within(
+      screen.getByRole('link', { name: /retrieval-pipeline/ }).closest('tr')!,
+    );
+    expect(row.getByText('Revisit overdue')).toBeInTheDocument();
+    expect(row.getByText('ML Platform')).toBeInTheDocument();
+    expect(row.getByText('Search Platform')).toBeInTheDocument();
+    expect(
+      screen.queryByText(/system:default\/search/),
+    ).not.toBeInTheDocument();
+
+    // "Owned by me" is off: nobody's view is empty for owning nothing.
+    expect(
+      screen.getByRole('checkbox', { name: 'Owned by me' }),
+    ).not.toBeChecked();
+    expect(api.listEvaluations).toHaveBeenCalledWith(
+      expect.objectContaining({
+        ownerGroups: [],
+        order: 'updated',
+        limit: 50,
+        cursor: undefined,
+      }),
+    );
+    expect(api.getDashboardList).not.toHaveBeenCalled();
+  });
+
+  it('counts drafts as in progress and overdue revisits in a bar of their own', async () => {
+    const { rendered } = renderDashboard();
+    await rendered;
+
+    const verdicts = await screen.findByRole('list', {
+      name: 'Verdicts (3 decisions, 1 draft)',
     });
     expect(
-      within(link.closest('tr')!).getByText('Revisit overdue'),
+      within(verdicts).getByLabelText('Draft in progress: 1'),
     ).toBeInTheDocument();
-    expect(api.getDashboardList).toHaveBeenCalledWith('due-for-revisit', {
-      ownerGroups: ['user:default/ada', 'group:default/ml-platform'],
-      system: undefined,
-      verdict: undefined,
-      lifecycle: undefined,
-      limit: 50,
-      cursor: undefined,
+    expect(within(verdicts).getByLabelText('Buy: 2')).toBeInTheDocument();
+    const months = screen.getByRole('list', {
+      name: 'Revisits due per month (3 decisions)',
     });
-    expect(screen.getByLabelText('Buy: 2')).toBeInTheDocument();
-    expect(screen.getByLabelText('2026-06: 2')).toBeInTheDocument();
+    expect(within(months).getByLabelText('Overdue: 1')).toBeInTheDocument();
+    expect(within(months).getByLabelText('2026-06: 1')).toBeInTheDocument();
+    expect(within(months).getByLabelText('2026-07: 1')).toBeInTheDocument();
+  });
+
+  it('filters the table when a chart bar is clicked, and puts the filter in the URL', async () => {
+    const { api, rendered } = renderDashboard(['/?tab=due-for-revisit']);
+    await rendered;
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Build in-house: 1' }),
+    );
+
+    await waitFor(() =>
+      expect(api.listEvaluations).toHaveBeenLastCalledWith(
+        expect.objectContaining({ verdict: 'build', status: 'complete' }),
+      ),
+    );
+    expect(api.getDecisionSummary).toHaveBeenLastCalledWith(
+      expect.objectContaining({ verdict: 'build', status: 'complete' }),
+    );
+    expect(
+      screen.getByRole('tab', { name: 'All decisions', selected: true }),
+    ).toBeInTheDocument();
+    expect(currentParams().get('verdict')).toBe('build');
+    expect(currentParams().get('status')).toBe('complete');
+    expect(currentParams().get('tab')).toBeNull();
+    expect(
+      screen.getByRole('button', { name: 'Build in-house: 1' }),
+    ).toHaveAttribute('aria-pressed', 'true');
+
+    const months = screen.getByRole('list', {
+      name: 'Revisits due per month (3 decisions)',
+    });
+    await userEvent.click(
+      within(months).getByRole('button', { name: 'Overdue: 1' }),
+    );
+    await waitFor(() =>
+      expect(api.listEvaluations).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          reviewStatus: 'overdue',
+          status: 'complete',
+        }),
+      ),
+    );
+    expect(api.listEvaluations.mock.lastCall[0].verdict).toBeUndefined();
+    expect(currentParams().get('verdict')).toBeNull();
+
+    const [draftBar] = screen.getAllByRole('button', {
+      name: 'Draft in progress: 1',
+    });
+    await userEvent.click(draftBar);
+    await waitFor(() =>
+      expect(api.listEvaluations).toHaveBeenLastCalledWith(
+        expect.objectContaining({ status: 'draft' }),
+      ),
+    );
+    expect(api.listEvaluations.mock.lastCall[0].reviewStatus).toBeUndefined();
+    expect(currentParams().get('status')).toBe('draft');
+  }, 30_000);
+
+  it('opens the view a shared URL names, the owner shown by name, and keeps it in the URL', async () => {
+    const { api, rendered } = renderDashboard([
+      '/?tab=due-for-revisit&ownerGroup=group%3Adefault%2Fml-platform&system=system%3Adefault%2Fsearch&verdict=build&reviewStatus=overdue&lifecycle=production&organisationProfile=regulated',
+    ]);
+    await rendered;
+
+    expect(
+      screen.getByRole('tab', { name: 'Due for revisit', selected: true }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(api.getDashboardList).toHaveBeenCalledWith('due-for-revisit', {
+        ownerGroups: ['group:default/ml-platform'],
+        system: 'system:default/search',
+        verdict: 'build',
+        reviewStatus: 'overdue',
+        lifecycle: 'production',
+        organisationProfile: 'regulated',
+        limit: 50,
+        cursor: undefined,
+      }),
+    );
+    const filters = within(screen.getByRole('search'));
+    expect(await filters.findByText('ML Platform')).toBeInTheDocument();
+    expect(filters.getByLabelText('System')).toHaveValue('Search Platform');
+    expect(filters.getByLabelText('Lifecycle')).toHaveValue('production');
+    expect(
+      filters.getByRole('button', { name: /Organisation profile/ }),
+    ).toHaveTextContent('Regulated industry');
+
+    await userEvent.click(
+      filters.getByRole('checkbox', { name: 'Decided against the tree' }),
+    );
+    await waitFor(() =>
+      expect(api.getDashboardList).toHaveBeenLastCalledWith(
+        'due-for-revisit',
+        expect.objectContaining({
+          decidedAgainstTree: true,
+          ownerGroups: ['group:default/ml-platform'],
+        }),
+      ),
+    );
+    const params = currentParams();
+    expect(params.get('decidedAgainstTree')).toBe('true');
+    expect(params.getAll('ownerGroup')).toEqual(['group:default/ml-platform']);
+    expect(params.get('tab')).toBe('due-for-revisit');
+    expect(params.get('verdict')).toBe('build');
+    expect(params.get('organisationProfile')).toBe('regulated');
+  }, 30_000);
+
+  it('picks owner groups from the catalog by display name', async () => {
+    const { api, rendered } = renderDashboard();
+    await rendered;
+    await screen.findByRole('link', { name: /rag-retriever/ });
+
+    await userEvent.type(screen.getByLabelText('Owner groups'), 'ML Plat');
+    await userEvent.click(
+      await screen.findByRole('option', { name: /ML Platform/ }),
+    );
+
+    await waitFor(() =>
+      expect(api.listEvaluations).toHaveBeenLastCalledWith(
+        expect.objectContaining({ ownerGroups: ['group:default/ml-platform'] }),
+      ),
+    );
+    expect(currentParams().getAll('ownerGroup')).toEqual([
+      'group:default/ml-platform',
+    ]);
+    expect(api.getDecisionSummary).toHaveBeenLastCalledWith(
+      expect.objectContaining({ ownerGroups: ['group:default/ml-platform'] }),
+    );
+  }, 30_000);
+
+  it('picks a system by its title', async () => {
+    const { api, rendered } = renderDashboard();
+    await rendered;
+    await screen.findByRole('link', { name: /rag-retriever/ });
+
+    await userEvent.type(screen.getByLabelText('System'), 'RAG');
+    await userEvent.click(await screen.findByRole('option', { name: /RAG/ }));
+
+    await waitFor(() =>
+      expect(api.listEvaluations).toHaveBeenLastCalledWith(
+        expect.objectContaining({ system: 'system:default/rag-platform' }),
+      ),
+    );
+    expect(currentParams().get('system')).toBe('system:default/rag-platform');
+  }, 30_000);
+
+  it('sorts all decisions on the server, earliest revisit first', async () => {
+    const { api, rendered } = renderDashboard();
+    await rendered;
+    await screen.findByRole('link', { name: /rag-retriever/ });
+
+    await userEvent.click(screen.getByRole('button', { name: /Sort by/ }));
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByText('Earliest revisit first'),
+    );
+
+    await waitFor(() =>
+      expect(api.listEvaluations).toHaveBeenLastCalledWith(
+        expect.objectContaining({ order: 'revisit', cursor: undefined }),
+      ),
+    );
+    expect(currentParams().get('order')).toBe('revisit');
+  });
+
+  it('filters by the organisation profile the decision was judged for', async () => {
+    const { api, rendered } = renderDashboard();
+    await rendered;
+    await screen.findByRole('link', { name: /rag-retriever/ });
+
+    await userEvent.click(
+      screen.getByRole('button', { name: /Organisation profile/ }),
+    );
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByText('Early-stage startup'),
+    );
+
+    await waitFor(() =>
+      expect(api.listEvaluations).toHaveBeenLastCalledWith(
+        expect.objectContaining({ organisationProfile: 'early-stage-startup' }),
+      ),
+    );
+    expect(api.getDecisionSummary).toHaveBeenLastCalledWith(
+      expect.objectContaining({ organisationProfile: 'early-stage-startup' }),
+    );
+    expect(currentParams().get('organisationProfile')).toBe(
+      'early-stage-startup',
+    );
+  });
+
+  it('downloads all decisions of the view as CSV', async () => {
+    const { api, rendered } = renderDashboard(['/?status=draft&order=revisit']);
+    await rendered;
+    await screen.findByRole('link', { name: /rag-retriever/ });
+    const blobs: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: jest.fn((blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:csv';
+      }),
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    expect(await blobs[0].text()).toBe(
+      'entityRef,status\ncomponent:default/a,draft\n',
+    );
+    expect(api.getEvaluationsCsv).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 'draft', order: 'revisit' }),
+    );
+    click.mockRestore();
   });
 
   it('loads the next page with the cursor', async () => {
-    const { api, rendered } = renderDashboard();
+    const { api, rendered } = renderDashboard(['/?tab=due-for-revisit']);
     await rendered;
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Load more' }),
     );
 
-    const draft = await screen.findByRole('link', { name: /rag-retriever/ });
-    const row = within(draft.closest('tr')!);
     expect(
-      row.getByTitle('Last saved by grace on 2026-02-01'),
-    ).toHaveTextContent('Draft in progress');
-    expect(row.queryByText('Current')).not.toBeInTheDocument();
+      await screen.findByRole('link', { name: /rag-retriever/ }),
+    ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /retrieval-pipeline/ }),
     ).toBeInTheDocument();
@@ -127,89 +442,23 @@ describe('BuildVsBuyPage', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('builds the query from the filters', async () => {
+  it('narrows to what I own when asked', async () => {
     const { api, rendered } = renderDashboard();
     await rendered;
-    await screen.findByRole('link', { name: /retrieval-pipeline/ });
+    await screen.findByRole('link', { name: /rag-retriever/ });
 
     await userEvent.click(
       screen.getByRole('checkbox', { name: 'Owned by me' }),
     );
-    await userEvent.click(screen.getByLabelText('Owner groups'));
-    await userEvent.paste('group:default/search, group:default/ads');
-    await userEvent.click(screen.getByLabelText('System'));
-    await userEvent.paste('search');
-    await userEvent.click(
-      within(screen.getByRole('search')).getByRole('button', {
-        name: /The tree's verdict/,
-      }),
-    );
-    await userEvent.click(
-      within(screen.getByRole('listbox')).getByText('Build in-house'),
-    );
 
     await waitFor(() =>
-      expect(api.getDashboardList).toHaveBeenLastCalledWith('due-for-revisit', {
-        ownerGroups: ['group:default/search', 'group:default/ads'],
-        system: 'search',
-        verdict: 'build',
-        lifecycle: undefined,
-        limit: 50,
-        cursor: undefined,
-      }),
-    );
-    expect(api.getDecisionSummary).toHaveBeenLastCalledWith(
-      expect.objectContaining({ system: 'search', verdict: 'build' }),
-    );
-  }, 30_000);
-
-  it('filters the decisions that went against the tree, and shows them in a column', async () => {
-    const example = storedEvaluation('ecommerce-vector-database');
-    const against = storedEvaluation('ecommerce-vector-database', {
-      evaluation: {
-        ...example.evaluation,
-        teamDecision: { kind: 'build', rationale: 'We own the index.' },
-      },
-    });
-    const { api, rendered } = renderDashboard();
-    api.getDashboardList.mockReset().mockResolvedValue({
-      items: [evaluationSummary(against)],
-    });
-    await rendered;
-
-    const link = await screen.findByRole('link', {
-      name: /product-similarity-store/,
-    });
-    const row = within(link.closest('tr')!);
-    expect(row.getByText('Build in-house')).toBeInTheDocument();
-    expect(row.getByText('Buy VectorCloud Managed')).toBeInTheDocument();
-    expect(row.getByText('Against the tree')).toBeInTheDocument();
-    for (const title of [
-      "Team's decision",
-      'The tree recommends',
-      'Against the tree',
-    ]) {
-      expect(
-        screen.getByRole('columnheader', { name: title }),
-      ).toBeInTheDocument();
-    }
-    expect(api.getDashboardList).toHaveBeenLastCalledWith(
-      'due-for-revisit',
-      expect.objectContaining({ decidedAgainstTree: undefined }),
-    );
-
-    await userEvent.click(
-      screen.getByRole('checkbox', { name: 'Decided against the tree' }),
-    );
-    await waitFor(() =>
-      expect(api.getDashboardList).toHaveBeenLastCalledWith(
-        'due-for-revisit',
-        expect.objectContaining({ decidedAgainstTree: true }),
+      expect(api.listEvaluations).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          ownerGroups: ['user:default/ada', 'group:default/ml-platform'],
+        }),
       ),
     );
-    expect(api.getDecisionSummary).toHaveBeenLastCalledWith(
-      expect.objectContaining({ decidedAgainstTree: true }),
-    );
+    expect(currentParams().get('ownedByMe')).toBe('true');
   });
 
   it('lists components nobody evaluated yet', async () => {
@@ -224,9 +473,8 @@ describe('BuildVsBuyPage', () => {
       await screen.findByRole('link', { name: /feature-store/ }),
     ).toBeInTheDocument();
     expect(api.getUnevaluatedEntities).toHaveBeenCalledWith(
-      expect.objectContaining({
-        ownerGroups: ['user:default/ada', 'group:default/ml-platform'],
-      }),
+      expect.objectContaining({ ownerGroups: [] }),
     );
+    expect(currentParams().get('tab')).toBe('not-evaluated');
   });
 });

@@ -28,8 +28,19 @@ import {
   identityApiRef,
   useApi,
 } from '@backstage/core-plugin-api';
-import { Box, Button, Tab, Tabs } from '@material-ui/core';
+import {
+  Box,
+  Button,
+  FormControl,
+  InputLabel,
+  MenuItem,
+  Select,
+  Tab,
+  Tabs,
+} from '@material-ui/core';
+import type { ListOrder } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import {
@@ -38,102 +49,126 @@ import {
   type DecisionFilter,
 } from '../../api';
 import { downloadFile } from '../DownloadButton';
-import {
-  DecisionFilters,
-  INITIAL_FILTERS,
-  type DecisionFilterState,
-} from './DecisionFilters';
+import { DecisionFilters } from './DecisionFilters';
 import { DecisionSummaryCharts } from './DecisionSummaryCharts';
 import {
   EVALUATION_COLUMNS,
   PagedTable,
   UNEVALUATED_COLUMNS,
 } from './DecisionTable';
+import {
+  DASHBOARD_TABS,
+  paramsOf,
+  viewOf,
+  type DashboardTab,
+  type DashboardView,
+} from './dashboardView';
 
 const PAGE_SIZE = 50;
 
-const LISTS: { name: DashboardListName; label: string; empty: string }[] = [
-  {
-    name: 'due-for-revisit',
+const TABS: Record<DashboardTab, { label: string; empty: string }> = {
+  all: {
+    label: 'All decisions',
+    empty: 'No decision or draft matches these filters',
+  },
+  'due-for-revisit': {
     label: 'Due for revisit',
     empty: 'No decision is due for revisit',
   },
-  {
-    name: 'no-migration-plan',
+  'no-migration-plan': {
     label: 'No migration plan',
     empty: 'Every purchase has a migration plan',
   },
-  {
-    name: 'no-maintenance-owner',
+  'no-maintenance-owner': {
     label: 'No maintenance owner',
     empty: 'Every build has a maintenance owner',
   },
-  {
-    name: 'entity-missing',
+  'entity-missing': {
     label: 'Gone from the catalog',
     empty: 'Every evaluated component is still in the catalog',
   },
-  {
-    name: 'not-evaluated',
+  'not-evaluated': {
     label: 'Not yet evaluated',
     empty: 'Every component has been evaluated',
   },
-];
+};
 
-function splitRefs(text: string): string[] {
-  return text
-    .split(',')
-    .map(ref => ref.trim())
-    .filter(Boolean);
-}
+const ORDER_LABELS: Record<ListOrder, string> = {
+  updated: 'Most recently saved first',
+  revisit: 'Earliest revisit first',
+};
 
-/** The org-wide dashboard page. */
+/**
+ * The org-wide dashboard page. The tab and every filter live in the URL's
+ * query string, so a view can be shared and survives a reload.
+ */
 export const BuildVsBuyPage = () => {
   const api = useApi(buildVsBuyApiRef);
   const identityApi = useApi(identityApiRef);
   const alertApi = useApi(alertApiRef);
-  const [tab, setTab] = useState(0);
-  const [filters, setFilters] = useState<DecisionFilterState>(INITIAL_FILTERS);
-  const [debounced, setDebounced] = useState(filters);
-  useDebounce(() => setDebounced(filters), 300, [filters]);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const view = useMemo(() => viewOf(searchParams), [searchParams]);
+  const update = useCallback(
+    (patch: Partial<DashboardView>) =>
+      setSearchParams(paramsOf({ ...viewOf(searchParams), ...patch }), {
+        replace: true,
+      }),
+    [searchParams, setSearchParams],
+  );
+  // Typing in the lifecycle box does not ask the server at every key.
+  const [debounced, setDebounced] = useState(view);
+  useDebounce(() => setDebounced(view), 300, [view]);
 
   const ownership = useAsync(
     async () => (await identityApi.getBackstageIdentity()).ownershipEntityRefs,
     [identityApi],
   );
 
-  const filter: DecisionFilter | undefined = useMemo(() => {
+  // One object per filter: the tab or the order changing does not count
+  // the decisions again.
+  const filterKey = useMemo(() => {
     if (debounced.ownedByMe && ownership.loading) {
       return undefined;
     }
-    return {
+    const value: DecisionFilter = {
       ownerGroups: debounced.ownedByMe
         ? ownership.value ?? []
-        : splitRefs(debounced.ownerGroups),
-      system: debounced.system.trim() || undefined,
-      verdict: debounced.verdict || undefined,
-      lifecycle: debounced.lifecycle.trim() || undefined,
+        : debounced.ownerGroups,
+      system: debounced.system,
+      verdict: debounced.verdict,
+      lifecycle: debounced.lifecycle,
       decidedAgainstTree: debounced.decidedAgainstTree || undefined,
+      reviewStatus: debounced.reviewStatus,
+      status: debounced.status,
+      organisationProfile: debounced.organisationProfile,
     };
+    return JSON.stringify(value);
   }, [debounced, ownership.loading, ownership.value]);
+  const filter = useMemo<DecisionFilter | undefined>(
+    () => (filterKey ? JSON.parse(filterKey) : undefined),
+    [filterKey],
+  );
 
   const summary = useAsync(
     async () => (filter ? api.getDecisionSummary(filter) : undefined),
     [api, filter],
   );
 
-  const list = LISTS[tab];
+  const tab = view.tab;
+  const { order } = debounced;
+  const loadAll = useCallback(
+    (cursor?: string) =>
+      api.listEvaluations({ ...filter, order, limit: PAGE_SIZE, cursor }),
+    [api, filter, order],
+  );
   const loadEvaluations = useCallback(
     (cursor?: string) =>
-      api.getDashboardList(
-        list.name as Exclude<DashboardListName, 'not-evaluated'>,
-        {
-          ...filter,
-          limit: PAGE_SIZE,
-          cursor,
-        },
-      ),
-    [api, filter, list.name],
+      api.getDashboardList(tab as Exclude<DashboardListName, 'not-evaluated'>, {
+        ...filter,
+        limit: PAGE_SIZE,
+        cursor,
+      }),
+    [api, filter, tab],
   );
   const loadUnevaluated = useCallback(
     (cursor?: string) =>
@@ -149,8 +184,11 @@ export const BuildVsBuyPage = () => {
 
   const downloadCsv = async () => {
     try {
-      const csv = await api.getDashboardCsv(list.name, filter);
-      downloadFile(`build-vs-buy-${list.name}.csv`, csv, 'text/csv');
+      const csv =
+        tab === 'all'
+          ? await api.getEvaluationsCsv({ ...filter, order })
+          : await api.getDashboardCsv(tab, filter);
+      downloadFile(`build-vs-buy-${tab}.csv`, csv, 'text/csv');
     } catch (e) {
       alertApi.post({
         message: `Could not download the CSV: ${(e as Error).message}`,
@@ -159,6 +197,7 @@ export const BuildVsBuyPage = () => {
     }
   };
 
+  const { label, empty } = TABS[tab];
   return (
     <Page themeId="tool">
       <Header
@@ -172,47 +211,83 @@ export const BuildVsBuyPage = () => {
             maintains it and when it is due for revisit.
           </SupportButton>
         </ContentHeader>
-        <DecisionFilters value={filters} onChange={setFilters} />
+        <DecisionFilters value={view} onChange={update} />
         {ownership.error && <ResponseErrorPanel error={ownership.error} />}
         <Box my={2}>
           {summary.loading && <Progress />}
           {summary.error && <ResponseErrorPanel error={summary.error} />}
-          {summary.value && <DecisionSummaryCharts summary={summary.value} />}
+          {summary.value && (
+            <DecisionSummaryCharts
+              summary={summary.value}
+              view={view}
+              onSelect={update}
+            />
+          )}
         </Box>
         <Box display="flex" alignItems="center" justifyContent="space-between">
           <Tabs
-            value={tab}
-            onChange={(_, value) => setTab(value)}
+            value={DASHBOARD_TABS.indexOf(tab)}
+            onChange={(_, index) => update({ tab: DASHBOARD_TABS[index] })}
             indicatorColor="primary"
             variant="scrollable"
-            aria-label="Decisions that need attention"
+            aria-label="Decisions"
           >
-            {LISTS.map(({ name, label }) => (
-              <Tab key={name} label={label} />
+            {DASHBOARD_TABS.map(name => (
+              <Tab key={name} label={TABS[name].label} />
             ))}
           </Tabs>
-          <Button variant="outlined" onClick={downloadCsv} disabled={!filter}>
-            Download CSV
-          </Button>
+          <Box display="flex" alignItems="center" gridGap={16}>
+            {tab === 'all' && (
+              <FormControl style={{ minWidth: 220 }}>
+                <InputLabel id="build-vs-buy-order-label">Sort by</InputLabel>
+                <Select
+                  id="build-vs-buy-order"
+                  labelId="build-vs-buy-order-label"
+                  value={view.order}
+                  onChange={event =>
+                    update({ order: event.target.value as ListOrder })
+                  }
+                >
+                  {(Object.keys(ORDER_LABELS) as ListOrder[]).map(key => (
+                    <MenuItem key={key} value={key}>
+                      {ORDER_LABELS[key]}
+                    </MenuItem>
+                  ))}
+                </Select>
+              </FormControl>
+            )}
+            <Button variant="outlined" onClick={downloadCsv} disabled={!filter}>
+              Download CSV
+            </Button>
+          </Box>
         </Box>
         <Box mt={2}>
           {!filter && <Progress />}
-          {filter && list.name === 'not-evaluated' && (
+          {filter && tab === 'not-evaluated' && (
             <PagedTable
-              key={list.name}
-              title={list.label}
+              key={tab}
+              title={label}
               columns={UNEVALUATED_COLUMNS}
               load={loadUnevaluated}
-              emptyTitle={list.empty}
+              emptyTitle={empty}
             />
           )}
-          {filter && list.name !== 'not-evaluated' && (
+          {filter && tab === 'all' && (
             <PagedTable
-              key={list.name}
-              title={list.label}
+              key={tab}
+              title={label}
+              columns={EVALUATION_COLUMNS}
+              load={loadAll}
+              emptyTitle={empty}
+            />
+          )}
+          {filter && tab !== 'all' && tab !== 'not-evaluated' && (
+            <PagedTable
+              key={tab}
+              title={label}
               columns={EVALUATION_COLUMNS}
               load={loadEvaluations}
-              emptyTitle={list.empty}
+              emptyTitle={empty}
             />
           )}
         </Box>

@@ -15,7 +15,12 @@
  */
 
 import {
+  EVALUATION_STATUS_LABELS,
+  ORGANISATION_PROFILE_LABELS,
+  REVIEW_STATUS_LABELS,
+  REVIEW_STATUSES,
   VERDICT_LABELS,
+  type ReviewStatus,
   type VerdictKind,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import {
@@ -28,35 +33,51 @@ import {
   Switch,
   TextField,
 } from '@material-ui/core';
+import { CatalogEntityPicker } from './CatalogEntityPicker';
+import { ORGANISATION_PROFILES, type DashboardView } from './dashboardView';
 
-/** What the user filters the dashboard by. */
-export type DecisionFilterState = {
-  ownedByMe: boolean;
-  ownerGroups: string;
-  system: string;
-  verdict: VerdictKind | '';
-  lifecycle: string;
-  /** Only the decisions where the team decided otherwise than the tree. */
-  decidedAgainstTree: boolean;
-};
+const ANY = '';
 
-export const INITIAL_FILTERS: DecisionFilterState = {
-  ownedByMe: true,
-  ownerGroups: '',
-  system: '',
-  verdict: '',
-  lifecycle: '',
-  decidedAgainstTree: false,
-};
+/** A select of a few named values, "any" first. */
+function ChoiceFilter<T extends string>(props: {
+  id: string;
+  label: string;
+  anyLabel: string;
+  value: T | undefined;
+  choices: readonly T[];
+  labels: Record<T, string>;
+  onChange: (value: T | undefined) => void;
+}) {
+  return (
+    <FormControl style={{ minWidth: 200 }}>
+      <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
+      <Select
+        id={props.id}
+        labelId={`${props.id}-label`}
+        value={props.value ?? ANY}
+        onChange={event =>
+          props.onChange((event.target.value as T | typeof ANY) || undefined)
+        }
+      >
+        <MenuItem value={ANY}>{props.anyLabel}</MenuItem>
+        {props.choices.map(choice => (
+          <MenuItem key={choice} value={choice}>
+            {props.labels[choice]}
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
+const STATUS_CHOICES = ['draft', 'complete'] as const;
 
 /** The filters above the dashboard's lists. */
 export const DecisionFilters = (props: {
-  value: DecisionFilterState;
-  onChange: (value: DecisionFilterState) => void;
+  value: DashboardView;
+  onChange: (patch: Partial<DashboardView>) => void;
 }) => {
   const { value, onChange } = props;
-  const set = (patch: Partial<DecisionFilterState>) =>
-    onChange({ ...value, ...patch });
   return (
     <Grid
       container
@@ -70,58 +91,86 @@ export const DecisionFilters = (props: {
           control={
             <Switch
               checked={value.ownedByMe}
-              onChange={event => set({ ownedByMe: event.target.checked })}
+              onChange={event => onChange({ ownedByMe: event.target.checked })}
             />
           }
           label="Owned by me"
         />
       </Grid>
+      {!value.ownedByMe && (
+        <Grid item>
+          <CatalogEntityPicker
+            id="build-vs-buy-filter-owner-groups"
+            kind="group"
+            label="Owner groups"
+            multiple
+            value={value.ownerGroups}
+            onChange={ownerGroups => onChange({ ownerGroups })}
+          />
+        </Grid>
+      )}
       <Grid item>
-        <TextField
-          id="build-vs-buy-filter-owner-groups"
-          label="Owner groups"
-          helperText="Comma-separated, e.g. group:default/ml-platform"
-          value={value.ownerGroups}
-          disabled={value.ownedByMe}
-          onChange={event => set({ ownerGroups: event.target.value })}
-        />
-      </Grid>
-      <Grid item>
-        <TextField
+        <CatalogEntityPicker
           id="build-vs-buy-filter-system"
+          kind="system"
           label="System"
-          value={value.system}
-          onChange={event => set({ system: event.target.value })}
+          value={value.system ? [value.system] : []}
+          onChange={([system]) => onChange({ system })}
         />
       </Grid>
       <Grid item>
-        <FormControl style={{ minWidth: 200 }}>
-          <InputLabel id="build-vs-buy-verdict-filter">
-            The tree&apos;s verdict
-          </InputLabel>
-          <Select
-            id="build-vs-buy-verdict-filter-select"
-            labelId="build-vs-buy-verdict-filter"
-            value={value.verdict}
-            onChange={event =>
-              set({ verdict: event.target.value as VerdictKind | '' })
-            }
-          >
-            <MenuItem value="">Any verdict</MenuItem>
-            {(Object.keys(VERDICT_LABELS) as VerdictKind[]).map(kind => (
-              <MenuItem key={kind} value={kind}>
-                {VERDICT_LABELS[kind]}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
+        <ChoiceFilter<VerdictKind>
+          id="build-vs-buy-filter-verdict"
+          label="The tree's verdict"
+          anyLabel="Any verdict"
+          value={value.verdict}
+          choices={Object.keys(VERDICT_LABELS) as VerdictKind[]}
+          labels={VERDICT_LABELS}
+          onChange={verdict => onChange({ verdict })}
+        />
+      </Grid>
+      <Grid item>
+        <ChoiceFilter
+          id="build-vs-buy-filter-status"
+          label="Decision or draft"
+          anyLabel="Decisions and drafts"
+          value={value.status}
+          choices={STATUS_CHOICES}
+          labels={EVALUATION_STATUS_LABELS}
+          onChange={status => onChange({ status })}
+        />
+      </Grid>
+      <Grid item>
+        <ChoiceFilter<ReviewStatus>
+          id="build-vs-buy-filter-review-status"
+          label="Review status"
+          anyLabel="Any review status"
+          value={value.reviewStatus}
+          choices={REVIEW_STATUSES}
+          labels={REVIEW_STATUS_LABELS}
+          onChange={reviewStatus => onChange({ reviewStatus })}
+        />
+      </Grid>
+      <Grid item>
+        <ChoiceFilter
+          id="build-vs-buy-filter-organisation-profile"
+          label="Organisation profile"
+          anyLabel="Any organisation"
+          value={value.organisationProfile}
+          choices={ORGANISATION_PROFILES}
+          labels={ORGANISATION_PROFILE_LABELS}
+          onChange={organisationProfile => onChange({ organisationProfile })}
+        />
       </Grid>
       <Grid item>
         <TextField
           id="build-vs-buy-filter-lifecycle"
           label="Lifecycle"
-          value={value.lifecycle}
-          onChange={event => set({ lifecycle: event.target.value })}
+          helperText="As in the catalog, e.g. production"
+          value={value.lifecycle ?? ''}
+          onChange={event =>
+            onChange({ lifecycle: event.target.value || undefined })
+          }
         />
       </Grid>
       <Grid item>
@@ -130,7 +179,7 @@ export const DecisionFilters = (props: {
             <Switch
               checked={value.decidedAgainstTree}
               onChange={event =>
-                set({ decidedAgainstTree: event.target.checked })
+                onChange({ decidedAgainstTree: event.target.checked })
               }
             />
           }

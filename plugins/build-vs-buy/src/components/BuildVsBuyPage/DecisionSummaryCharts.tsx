@@ -16,13 +16,15 @@
 
 import { InfoCard } from '@backstage/core-components';
 import {
+  EVALUATION_STATUS_LABELS,
   REVIEW_STATUS_LABELS,
   VERDICT_LABELS,
   type DecisionSummary,
   type ReviewStatus,
   type VerdictKind,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { Grid, Typography, makeStyles } from '@material-ui/core';
+import { ButtonBase, Grid, Typography, makeStyles } from '@material-ui/core';
+import type { DashboardView } from './dashboardView';
 
 const useStyles = makeStyles(theme => ({
   bars: { listStyle: 'none', margin: 0, padding: 0 },
@@ -32,7 +34,14 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: theme.spacing(1),
     marginBottom: theme.spacing(0.5),
+    width: '100%',
+    textAlign: 'left',
+    borderRadius: theme.shape.borderRadius,
   },
+  clickable: {
+    '&:hover, &:focus-visible': { backgroundColor: theme.palette.action.hover },
+  },
+  selected: { outline: `2px solid ${theme.palette.primary.main}` },
   track: {
     height: theme.spacing(2),
     backgroundColor: theme.palette.action.hover,
@@ -45,75 +54,173 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** A horizontal bar chart drawn with CSS, readable as a list. */
+/** One bar; one that filters the table says which filter it sets. */
+export type Bar = {
+  label: string;
+  count: number;
+  /** The filter a click on the bar applies; none, and it is not a button. */
+  filter?: Partial<DashboardView>;
+  selected?: boolean;
+};
+
+/**
+ * A horizontal bar chart drawn with CSS, readable as a list. A bar with a
+ * filter is a button that applies it.
+ */
 export const BarChart = (props: {
   title: string;
-  bars: { label: string; count: number }[];
+  bars: Bar[];
+  onSelect?: (filter: Partial<DashboardView>) => void;
 }) => {
   const classes = useStyles();
   const max = Math.max(1, ...props.bars.map(bar => bar.count));
+  const { onSelect } = props;
   return (
     <InfoCard title={props.title}>
       {props.bars.length === 0 ? (
         <Typography variant="body2">Nothing to show.</Typography>
       ) : (
         <ul className={classes.bars} aria-label={props.title}>
-          {props.bars.map(bar => (
-            <li
-              key={bar.label}
-              className={classes.row}
-              aria-label={`${bar.label}: ${bar.count}`}
-            >
-              <Typography variant="body2">{bar.label}</Typography>
-              <div className={classes.track} aria-hidden>
-                <div
-                  className={classes.bar}
-                  style={{ width: `${(bar.count / max) * 100}%` }}
-                />
-              </div>
-              <Typography variant="body2" align="right">
-                {bar.count}
-              </Typography>
-            </li>
-          ))}
+          {props.bars.map(bar => {
+            const name = `${bar.label}: ${bar.count}`;
+            const content = (
+              <>
+                <Typography variant="body2">{bar.label}</Typography>
+                <div className={classes.track} aria-hidden>
+                  <div
+                    className={classes.bar}
+                    style={{ width: `${(bar.count / max) * 100}%` }}
+                  />
+                </div>
+                <Typography variant="body2" align="right">
+                  {bar.count}
+                </Typography>
+              </>
+            );
+            const { filter } = bar;
+            return (
+              <li key={bar.label}>
+                {filter && onSelect ? (
+                  <ButtonBase
+                    className={`${classes.row} ${classes.clickable} ${
+                      bar.selected ? classes.selected : ''
+                    }`}
+                    aria-label={name}
+                    aria-pressed={Boolean(bar.selected)}
+                    title="Show these decisions in the table"
+                    onClick={() => onSelect(filter)}
+                  >
+                    {content}
+                  </ButtonBase>
+                ) : (
+                  <div className={classes.row} aria-label={name}>
+                    {content}
+                  </div>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </InfoCard>
   );
 };
 
-/** Verdicts, review status and revisits falling due per month. */
-export const DecisionSummaryCharts = (props: { summary: DecisionSummary }) => {
-  const { summary } = props;
+/**
+ * The filter a bar applies: complete decisions of one verdict, one review
+ * status; or the drafts. The table switches to all decisions, so it lists
+ * what the bar counted.
+ */
+const decided = (patch: Partial<DashboardView>): Partial<DashboardView> => ({
+  tab: 'all',
+  status: 'complete',
+  verdict: undefined,
+  reviewStatus: undefined,
+  ...patch,
+});
+const DRAFTS: Partial<DashboardView> = {
+  tab: 'all',
+  status: 'draft',
+  verdict: undefined,
+  reviewStatus: undefined,
+};
+
+/**
+ * Verdicts, review status and revisits falling due per month, with the
+ * drafts in progress beside the decisions. Overdue revisits have a bar of
+ * their own, so the months add up to the decisions.
+ */
+export const DecisionSummaryCharts = (props: {
+  summary: DecisionSummary;
+  view: DashboardView;
+  onSelect: (filter: Partial<DashboardView>) => void;
+}) => {
+  const { summary, view, onSelect } = props;
+  const draftBar: Bar = {
+    label: EVALUATION_STATUS_LABELS.draft,
+    count: summary.drafts,
+    filter: DRAFTS,
+    selected: view.status === 'draft',
+  };
+  const decidedOnly = view.status === 'complete';
+  const verdicts = (Object.keys(VERDICT_LABELS) as VerdictKind[])
+    // A draft is the walk in progress: it has its own bar, and a complete
+    // decision always has a verdict.
+    .filter(kind => kind !== 'incomplete' || summary.byVerdict[kind])
+    .map(kind => ({
+      label: VERDICT_LABELS[kind],
+      count: summary.byVerdict[kind] ?? 0,
+      filter: decided({ verdict: kind }),
+      selected: decidedOnly && view.verdict === kind,
+    }));
+  const months: Bar[] = [
+    {
+      label: 'Overdue',
+      count: summary.revisitsOverdue,
+      filter: decided({ reviewStatus: 'overdue' }),
+      selected: decidedOnly && view.reviewStatus === 'overdue',
+    },
+    ...summary.revisitsByMonth.map(({ month, count }) => ({
+      label: month,
+      count,
+    })),
+    ...(summary.revisitsLater
+      ? [{ label: 'Later', count: summary.revisitsLater }]
+      : []),
+  ];
   return (
     <Grid container spacing={2}>
       <Grid item xs={12} md={4}>
         <BarChart
-          title={`Verdicts (${summary.total} decisions)`}
-          bars={(Object.keys(VERDICT_LABELS) as VerdictKind[]).map(kind => ({
-            label: VERDICT_LABELS[kind],
-            count: summary.byVerdict[kind] ?? 0,
-          }))}
+          title={`Verdicts (${summary.total} decisions, ${summary.drafts} ${
+            summary.drafts === 1 ? 'draft' : 'drafts'
+          })`}
+          bars={[...verdicts, draftBar]}
+          onSelect={onSelect}
         />
       </Grid>
       <Grid item xs={12} md={4}>
         <BarChart
           title="Review status"
-          bars={(Object.keys(REVIEW_STATUS_LABELS) as ReviewStatus[]).map(
-            status => ({
-              label: REVIEW_STATUS_LABELS[status],
-              count: summary.byReviewStatus[status] ?? 0,
-            }),
-          )}
+          bars={[
+            ...(Object.keys(REVIEW_STATUS_LABELS) as ReviewStatus[]).map(
+              status => ({
+                label: REVIEW_STATUS_LABELS[status],
+                count: summary.byReviewStatus[status] ?? 0,
+                filter: decided({ reviewStatus: status }),
+                selected: decidedOnly && view.reviewStatus === status,
+              }),
+            ),
+            draftBar,
+          ]}
+          onSelect={onSelect}
         />
       </Grid>
       <Grid item xs={12} md={4}>
         <BarChart
-          title="Revisits due per month"
-          bars={summary.revisitsByMonth.map(({ month, count }) => ({
-            label: month,
-            count,
-          }))}
+          title={`Revisits due per month (${summary.total} decisions)`}
+          bars={months}
+          onSelect={onSelect}
         />
       </Grid>
     </Grid>

@@ -34,6 +34,23 @@ import { useCallback, useEffect, useState } from 'react';
 import { ReviewStatusChip, VerdictChip } from '../DecisionChips';
 import { formatDate } from '../EntityOrText';
 
+/** The component's system, by its name in the catalog, never its ref. */
+const systemColumn = <T extends object>(
+  systemOf: (row: T) => string | undefined,
+): TableColumn<T> => ({
+  title: 'System',
+  field: 'system',
+  customSort: (a, b) => (systemOf(a) ?? '').localeCompare(systemOf(b) ?? ''),
+  render: row => {
+    const system = systemOf(row);
+    return system ? (
+      <EntityRefLink entityRef={system} defaultKind="system" />
+    ) : (
+      '-'
+    );
+  },
+});
+
 const ownerColumn = <T extends object>(
   ownerOf: (row: T) => string | undefined,
 ): TableColumn<T> => ({
@@ -119,7 +136,7 @@ export const EVALUATION_COLUMNS: TableColumn<EvaluationSummary>[] = [
     render: row => (row.hasMigrationPlan ? 'Yes' : 'No'),
   },
   ownerColumn<EvaluationSummary>(row => row.entity.ownerRef),
-  { title: 'System', field: 'entity.systemRef' },
+  systemColumn<EvaluationSummary>(row => row.entity.systemRef),
   {
     title: 'Updated',
     field: 'updatedAt',
@@ -136,7 +153,7 @@ export const UNEVALUATED_COLUMNS: TableColumn<UnevaluatedEntity>[] = [
     render: row => <EntityRefLink entityRef={row.entityRef} />,
   },
   ownerColumn<UnevaluatedEntity>(row => row.ownerRef),
-  { title: 'System', field: 'systemRef' },
+  systemColumn<UnevaluatedEntity>(row => row.systemRef),
   { title: 'Lifecycle', field: 'lifecycle' },
 ];
 

@@ -154,6 +154,21 @@ export const spec = {
           type: 'boolean',
         },
       },
+      organisationProfile: {
+        name: 'organisationProfile',
+        in: 'query',
+        description:
+          'The organisation profile the decision was judged for; a mid-size organisation when the team answered none.',
+        schema: {
+          type: 'string',
+          enum: [
+            'early-stage-startup',
+            'mid-size',
+            'large-enterprise',
+            'regulated',
+          ],
+        },
+      },
       limit: {
         name: 'limit',
         in: 'query',
@@ -931,14 +946,23 @@ export const spec = {
         type: 'object',
         required: [
           'total',
+          'drafts',
           'byVerdict',
           'byReviewStatus',
           'byOwnerGroup',
           'revisitsByMonth',
+          'revisitsOverdue',
+          'revisitsLater',
         ],
         properties: {
           total: {
             type: 'integer',
+            description: 'Complete decisions; drafts are counted apart.',
+          },
+          drafts: {
+            type: 'integer',
+            description:
+              'Evaluations saved as a draft, in progress and not yet a decision.',
           },
           byVerdict: {
             type: 'object',
@@ -993,6 +1017,16 @@ export const spec = {
               },
               additionalProperties: false,
             },
+          },
+          revisitsOverdue: {
+            type: 'integer',
+            description:
+              'Complete decisions whose revisit date has passed; revisitsByMonth starts today.',
+          },
+          revisitsLater: {
+            type: 'integer',
+            description:
+              'Complete decisions due for revisit after the twelve months revisitsByMonth lists.',
           },
         },
         additionalProperties: false,
@@ -1418,7 +1452,7 @@ export const spec = {
       get: {
         operationId: 'ListEvaluations',
         description:
-          'Evaluations the caller may read, newest first, by cursor.',
+          'Evaluations the caller may read, drafts included, newest first, by cursor. As CSV (format=csv), always the summaries.',
         parameters: [
           {
             $ref: '#/components/parameters/entityRef',
@@ -1445,10 +1479,26 @@ export const spec = {
             $ref: '#/components/parameters/decidedAgainstTree',
           },
           {
+            $ref: '#/components/parameters/organisationProfile',
+          },
+          {
             $ref: '#/components/parameters/limit',
           },
           {
             $ref: '#/components/parameters/cursor',
+          },
+          {
+            name: 'order',
+            in: 'query',
+            description:
+              'updated (the default) lists the most recently saved first; revisit the earliest revisit date first.',
+            schema: {
+              type: 'string',
+              enum: ['updated', 'revisit'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/format',
           },
           {
             name: 'view',
@@ -1488,6 +1538,11 @@ export const spec = {
                       type: 'string',
                     },
                   },
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
                 },
               },
             },
@@ -2008,15 +2063,22 @@ export const spec = {
             $ref: '#/components/parameters/lifecycle',
           },
           {
+            $ref: '#/components/parameters/status',
+          },
+          {
             $ref: '#/components/parameters/reviewStatus',
           },
           {
             $ref: '#/components/parameters/decidedAgainstTree',
           },
+          {
+            $ref: '#/components/parameters/organisationProfile',
+          },
         ],
         responses: {
           '200': {
-            description: 'Counts of complete decisions the caller may read.',
+            description:
+              'Counts of the decisions the caller may read: complete ones by verdict, review status and revisit month, and the drafts still in progress. Archived evaluations count only when asked for by status.',
             content: {
               'application/json': {
                 schema: {
@@ -2135,6 +2197,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/decidedAgainstTree',
+          },
+          {
+            $ref: '#/components/parameters/organisationProfile',
           },
           {
             $ref: '#/components/parameters/limit',
