@@ -28,10 +28,15 @@ test('the maintenance group is notified of a buy without a migration plan, with 
     await expect(notice.first()).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 240_000, intervals: [5_000] });
 
-  // The reason and what to do, in words.
+  // The reason and what to do, in words, once the description is unfolded.
+  const more = page.getByText('Show more').first();
+  if (await more.isVisible()) {
+    await more.click();
+  }
   await expect(
     page.getByText(/without a migration plan/).first(),
   ).toBeVisible();
+  await expect(page.getByText(/Add a migration plan/).first()).toBeVisible();
   await notice.first().click();
   await expect(page).toHaveURL(
     /\/catalog\/default\/component\/rag-retriever\/build-vs-buy/,
