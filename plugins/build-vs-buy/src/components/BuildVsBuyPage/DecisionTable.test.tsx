@@ -61,4 +61,40 @@ describe('EVALUATION_COLUMNS', () => {
       within(plain).queryByText('No build fallback'),
     ).not.toBeInTheDocument();
   });
+
+  it("names the tree's recommendation beside the team's decision only when the team went against it", async () => {
+    const example = storedEvaluation('ecommerce-vector-database');
+    const against = storedEvaluation('ecommerce-vector-database', {
+      id: 'against',
+      entityRef: 'component:default/built-store',
+      evaluation: {
+        ...example.evaluation,
+        entityRef: 'component:default/built-store',
+        teamDecision: { kind: 'build', rationale: 'We own the index format.' },
+      },
+    });
+    await renderWithApis(
+      <Table
+        title="Decisions"
+        columns={EVALUATION_COLUMNS}
+        data={[evaluationSummary(against), evaluationSummary(example)]}
+      />,
+      { api: {} },
+    );
+
+    const built = (
+      await screen.findByRole('link', { name: /built-store/ })
+    ).closest('tr')!;
+    expect(within(built).getByText('Build in-house')).toBeInTheDocument();
+    expect(
+      within(built).getByText('Against the tree: Buy VectorCloud Managed'),
+    ).toBeInTheDocument();
+    const followed = screen
+      .getByRole('link', { name: /product-similarity-store/ })
+      .closest('tr')!;
+    expect(within(followed).queryByText(/Against the tree/)).toBeNull();
+    expect(within(followed).getAllByText('Buy VectorCloud Managed')).toHaveLength(
+      1,
+    );
+  });
 });

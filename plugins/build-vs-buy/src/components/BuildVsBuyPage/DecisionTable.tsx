@@ -71,13 +71,23 @@ export const EVALUATION_COLUMNS: TableColumn<EvaluationSummary>[] = [
     render: row => <EntityRefLink entityRef={row.entityRef} />,
   },
   {
+    // The team's decision, and the tree's recommendation only where the
+    // team went against it: one column instead of three.
     title: "Team's decision",
     field: 'teamDecision.kind',
     customSort: (a, b) =>
       verdictLabel(a.teamDecision).localeCompare(verdictLabel(b.teamDecision)),
     render: row => (
-      <>
+      <Box display="flex" flexDirection="column" alignItems="flex-start" style={{ gap: 4 }}>
         <VerdictChip verdict={row.teamDecision} size="small" />
+        {row.decidedAgainstTree && (
+          <Chip
+            label={`Against the tree: ${verdictLabel(row.verdict)}`}
+            title="The team decided otherwise than the tree recommends"
+            size="small"
+            variant="outlined"
+          />
+        )}
         {row.regulatedWithoutBuildFallback && (
           // Regulated industries: "have a build fallback if the vendor
           // review stalls". Advice, so a flag and not a review status.
@@ -88,23 +98,8 @@ export const EVALUATION_COLUMNS: TableColumn<EvaluationSummary>[] = [
             variant="outlined"
           />
         )}
-      </>
+      </Box>
     ),
-  },
-  {
-    title: 'The tree recommends',
-    field: 'verdict.kind',
-    render: row => <VerdictChip verdict={row.verdict} size="small" />,
-  },
-  {
-    title: 'Against the tree',
-    field: 'decidedAgainstTree',
-    render: row =>
-      row.decidedAgainstTree ? (
-        <Chip label="Against the tree" size="small" variant="outlined" />
-      ) : (
-        'No'
-      ),
   },
   {
     title: 'Review',
