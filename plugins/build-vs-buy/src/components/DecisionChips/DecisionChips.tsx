@@ -90,8 +90,16 @@ export const VerdictChip = (props: {
       : VERDICT_LABELS[verdict.kind];
   return (
     <Chip
-      className={`${classes[verdict.kind]} ${classes.wrap}`}
-      classes={{ label: classes.wrapLabel }}
+      // A small chip sits in a table cell, which grows with it; a medium
+      // one in a panel wraps rather than being cut off.
+      className={
+        props.size === 'small'
+          ? classes[verdict.kind]
+          : `${classes[verdict.kind]} ${classes.wrap}`
+      }
+      classes={
+        props.size === 'small' ? undefined : { label: classes.wrapLabel }
+      }
       label={label}
       size={props.size ?? 'medium'}
     />
