@@ -50,6 +50,9 @@ exports.up = async function up(knex) {
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
+  // The code before this migration recomputes the facts it knows from the
+  // answers: whatever this version derived, let it derive them again.
+  await knex('evaluations').update({ facts_version: 0 });
   // SQLite drops a column by rebuilding the table, which would cascade to
   // every revision (see 20261128140000_revisit_notices.js): the column stays
   // there, and the previous code ignores it.

@@ -318,15 +318,15 @@ describe('DatabaseDashboardStore', () => {
               const seen: EvaluationRecord[] = [];
               let cursor: string | undefined;
               do {
-                const page = await db.dashboard.list({
+                const listed = await db.dashboard.list({
                   filter: {},
                   window,
                   order,
                   limit: 3,
                   cursor,
                 });
-                seen.push(...page.items);
-                cursor = page.nextCursor;
+                seen.push(...listed.items);
+                cursor = listed.nextCursor;
               } while (cursor);
               const keyOf = (record: EvaluationRecord) =>
                 `${order === 'revisit' ? record.revisitBy : record.updatedAt} ${

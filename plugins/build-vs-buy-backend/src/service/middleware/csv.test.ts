@@ -216,6 +216,19 @@ describe('the CSV of decisions', () => {
     );
   });
 
+  it('gives a draft no review status, reasons or date: it is not a decision yet', () => {
+    const draft = { ...stored({ ...hostile, revisitBy: '2026-01-01' }) };
+    draft.status = 'draft';
+    const [headings, row] = parseCsv(toCsv([draft], decisionCsvColumns({})));
+    const cells = Object.fromEntries(headings.map((h, i) => [h, row[i]]));
+    expect(cells).toMatchObject({
+      Status: 'Draft in progress',
+      'Review status': 'Draft in progress',
+      'Review reasons': '',
+      'Revisit by': '',
+    });
+  });
+
   it('lists components nobody evaluated by name, safely', () => {
     const entity = {
       entityRef: 'component:default/payments',

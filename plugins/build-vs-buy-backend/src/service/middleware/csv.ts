@@ -93,15 +93,26 @@ export function decisionCsvColumns(
       cell: s => yesNo(team(s).decidedAgainstTree),
     },
     { heading: 'Status', cell: s => EVALUATION_STATUS_LABELS[s.status] },
+    // A draft is not a decision yet: no review status, reasons or date, as
+    // the dashboard's chip shows it.
     {
       heading: 'Review status',
-      cell: s => REVIEW_STATUS_LABELS[s.review.status],
+      cell: s =>
+        s.status === 'draft'
+          ? EVALUATION_STATUS_LABELS.draft
+          : REVIEW_STATUS_LABELS[s.review.status],
     },
     {
       heading: 'Review reasons',
-      cell: s => s.review.reasons.map(reason => reason.message).join(' '),
+      cell: s =>
+        s.status === 'draft'
+          ? ''
+          : s.review.reasons.map(reason => reason.message).join(' '),
     },
-    { heading: 'Revisit by', cell: s => s.review.revisitBy },
+    {
+      heading: 'Revisit by',
+      cell: s => (s.status === 'draft' ? '' : s.review.revisitBy),
+    },
     { heading: 'Owner', cell: s => nameOf(s.entity.ownerRef) },
     { heading: 'System', cell: s => nameOf(s.entity.systemRef) },
     { heading: 'Lifecycle', cell: s => s.entity.lifecycle },

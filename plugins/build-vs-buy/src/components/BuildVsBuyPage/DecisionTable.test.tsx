@@ -93,8 +93,8 @@ describe('EVALUATION_COLUMNS', () => {
       .getByRole('link', { name: /product-similarity-store/ })
       .closest('tr')!;
     expect(within(followed).queryByText(/Against the tree/)).toBeNull();
-    expect(within(followed).getAllByText('Buy VectorCloud Managed')).toHaveLength(
-      1,
-    );
+    expect(
+      within(followed).getAllByText('Buy VectorCloud Managed'),
+    ).toHaveLength(1);
   });
 });

@@ -78,7 +78,12 @@ export const EVALUATION_COLUMNS: TableColumn<EvaluationSummary>[] = [
     customSort: (a, b) =>
       verdictLabel(a.teamDecision).localeCompare(verdictLabel(b.teamDecision)),
     render: row => (
-      <Box display="flex" flexDirection="column" alignItems="flex-start" style={{ gap: 4 }}>
+      <Box
+        display="flex"
+        flexDirection="column"
+        alignItems="flex-start"
+        style={{ gap: 4 }}
+      >
         <VerdictChip verdict={row.teamDecision} size="small" />
         {row.decidedAgainstTree && (
           <Chip

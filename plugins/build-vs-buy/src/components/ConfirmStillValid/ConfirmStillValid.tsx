@@ -17,6 +17,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
   EVALUATION_LIMITS,
+  teamDecisionOf,
   verdictLabel,
   type StoredEvaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -93,11 +94,13 @@ export const ConfirmStillValidDialog = (
       </DialogTitle>
       <DialogContent>
         <DialogContentText>
-          {verdictLabel(stored.outcome.verdict)}, to be revisited by{' '}
-          {stored.review.revisitBy}. Confirming keeps every answer as it is and
-          sets the next revisit one revisit interval from today. Say what you
-          checked, so that the team can revisit the decision when new
-          information arrives.
+          {verdictLabel(
+            teamDecisionOf(stored.evaluation, stored.outcome.verdict).decision,
+          )}
+          , to be revisited by {stored.review.revisitBy}. Confirming keeps every
+          answer as it is and sets the next revisit one revisit interval from
+          today. Say what you checked, so that the team can revisit the decision
+          when new information arrives.
         </DialogContentText>
         <TextField
           id="build-vs-buy-confirm-still-valid-note"

@@ -25,6 +25,7 @@ import {
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
   hasMigrationPlan,
+  catalogStandingOf,
   teamDecisionOf,
   type StoredEvaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -151,7 +152,11 @@ export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
 
   const { review } = stored;
   const draft = stored.status === 'draft';
-  const due = !draft && review.status !== 'current';
+  const due =
+    catalogStandingOf({
+      status: stored.status,
+      reviewStatus: review.status,
+    }) === 'due-for-revisit';
   const team = teamDecisionOf(stored.evaluation, stored.outcome.verdict);
   const ownerGroupRef = stored.evaluation.maintenance?.ownerGroupRef;
   return (

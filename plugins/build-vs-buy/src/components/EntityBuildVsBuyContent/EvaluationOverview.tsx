@@ -22,7 +22,10 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { teamDecisionOf } from '@build-vs-buy/plugin-build-vs-buy-common';
+import {
+  catalogStandingOf,
+  teamDecisionOf,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
 import { Box, Grid, Typography } from '@material-ui/core';
 import { useEntityEvaluation } from '../../hooks/useEntityEvaluation';
 import {
@@ -92,7 +95,11 @@ export const EvaluationOverview = () => {
 
   const { evaluation, outcome, review } = stored;
   const draft = stored.status === 'draft';
-  const due = !draft && review.status !== 'current';
+  const due =
+    catalogStandingOf({
+      status: stored.status,
+      reviewStatus: review.status,
+    }) === 'due-for-revisit';
   const team = teamDecisionOf(evaluation, outcome.verdict);
   let editLabel = due ? 'Re-evaluate' : 'Edit evaluation';
   if (draft) {

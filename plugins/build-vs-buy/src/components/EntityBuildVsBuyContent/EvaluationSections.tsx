@@ -22,6 +22,7 @@ import {
   GAP_SCOPE_LABELS,
   MATURITY_CRITERIA,
   ORGANISATION_PROFILE_LABELS,
+  organisationProfileOf,
   REQUIREMENTS_STABILITY_LABELS,
   REVIEW_STATUS_LABELS,
   describeAnswer,
@@ -139,11 +140,7 @@ export const PrerequisitesSection = (props: {
           )}. ${withFullStop(answer(capacity?.availableCapacity))}`}
         </Answer>
         <Answer question="Organisation">
-          {
-            ORGANISATION_PROFILE_LABELS[
-              evaluation.organisationProfile ?? 'mid-size'
-            ]
-          }
+          {ORGANISATION_PROFILE_LABELS[organisationProfileOf(evaluation)]}
         </Answer>
       </List>
     </InfoCard>
