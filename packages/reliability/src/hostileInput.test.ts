@@ -463,9 +463,12 @@ describe.each(databases.eachSupportedId())('hostile input, %p', databaseId => {
             if (response.status !== 400) return;
             const message: string = response.body.error.message;
             if (kind === 'extra') {
-              // Reported at the object it was added to.
-              expect(message).toContain(
-                `${formatPath(path.slice(0, -1))}: Unrecognized key`,
+              // Reported at the object it was added to, named by its
+              // question or name in words before what is wrong.
+              const at = `${formatPath(path.slice(0, -1))}: `;
+              expect(message).toContain(at);
+              expect(message.slice(message.indexOf(at))).toMatch(
+                /^[^;]*Unrecognized key/,
               );
             } else if (
               kind === 'wrong type' &&

@@ -109,7 +109,10 @@ export function answerProblemText(where: string, problem: AnswerProblem) {
     return `${where}: ${problem.message}`;
   }
   const separator = problem.path.startsWith('[') ? '' : '.';
-  return `${where}${separator}${problem.path}: ${problem.label} ${problem.message}`;
+  // A question ends with its own mark; a name ("The requirement") takes a
+  // colon before what is wrong with it.
+  const joint = /[?.!:]$/.test(problem.label) ? ' ' : ': ';
+  return `${where}${separator}${problem.path}: ${problem.label}${joint}${problem.message}`;
 }
 
 /**
