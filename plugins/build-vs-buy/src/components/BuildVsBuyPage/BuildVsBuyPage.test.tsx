@@ -29,7 +29,7 @@ import {
   storedEvaluation,
 } from '../../__testUtils__/storedEvaluations';
 import { BuildVsBuyPage } from './BuildVsBuyPage';
-import { entityTitle } from './CatalogEntityPicker';
+import { entityDisplayName } from '../catalogSearch';
 
 const summary: DecisionSummary = {
   total: 3,
@@ -76,7 +76,7 @@ const entityPresentationApi = {
     );
     const snapshot = {
       entityRef: ref,
-      primaryTitle: entity ? entityTitle(entity) : ref,
+      primaryTitle: entity ? entityDisplayName(entity) : ref,
     };
     return { snapshot, promise: Promise.resolve(snapshot) };
   },

@@ -14,69 +14,18 @@
  * limitations under the License.
  */
 
-import {
-  parseEntityRef,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { CircularProgress, TextField, Typography } from '@material-ui/core';
 import { Autocomplete } from '@material-ui/lab';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import useDebounce from 'react-use/esm/useDebounce';
-
-const SEARCH_DEBOUNCE_MS = 250;
-const SHOWN_ENTITIES = 20;
-const NAME_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'spec.profile.displayName',
-];
-
-/** An entity as the picker offers it: its ref, and its name as people know it. */
-export type EntityOption = {
-  ref: string;
-  title: string;
-  /** The name, when the title is something else, to tell entities apart. */
-  detail?: string;
-};
-
-/** A display name, title or name: what the catalog's own pickers show. */
-export function entityTitle(entity: Entity): string {
-  const displayName = (
-    entity.spec as { profile?: { displayName?: unknown } } | undefined
-  )?.profile?.displayName;
-  return typeof displayName === 'string' && displayName.trim()
-    ? displayName
-    : entity.metadata.title ?? entity.metadata.name;
-}
-
-function optionOf(entity: Entity): EntityOption {
-  const title = entityTitle(entity);
-  const { name, namespace = 'default' } = entity.metadata;
-  const qualified = namespace === 'default' ? name : `${namespace}/${name}`;
-  return {
-    ref: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-    title,
-    detail: qualified === title ? undefined : qualified,
-  };
-}
-
-/** A ref the catalog has not named (yet): its name, not the ref. */
-function optionOfRef(ref: string, kind: string): EntityOption {
-  try {
-    const { name, namespace } = parseEntityRef(ref, { defaultKind: kind });
-    return {
-      ref,
-      title: namespace === 'default' ? name : `${namespace}/${name}`,
-    };
-  } catch {
-    return { ref, title: ref };
-  }
-}
+import { useEffect, useMemo, useState } from 'react';
+import {
+  ENTITY_NAME_FIELDS,
+  entityOptionOf,
+  entityOptionOfRef,
+  useCatalogEntitySearch,
+  type EntityOption,
+} from '../catalogSearch';
 
 /**
  * Entities of one kind picked from the catalog by name, the way the
@@ -96,10 +45,7 @@ export const CatalogEntityPicker = (props: {
   const catalogApi = useApi(catalogApiRef);
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState('');
-  const [options, setOptions] = useState<EntityOption[]>([]);
-  const [loading, setLoading] = useState(false);
   const [known, setKnown] = useState<Map<string, EntityOption>>(new Map());
-  const latest = useRef(0);
 
   // The names of the refs a link or a reload brings.
   const unknownRefs = value.filter(ref => !known.has(ref)).join('\n');
@@ -109,7 +55,7 @@ export const CatalogEntityPicker = (props: {
     }
     const refs = unknownRefs.split('\n');
     catalogApi
-      .getEntitiesByRefs({ entityRefs: refs, fields: NAME_FIELDS })
+      .getEntitiesByRefs({ entityRefs: refs, fields: ENTITY_NAME_FIELDS })
       .then(
         ({ items }) => items,
         () => [],
@@ -119,57 +65,22 @@ export const CatalogEntityPicker = (props: {
           const next = new Map(previous);
           refs.forEach((ref, index) => {
             const entity = items[index];
-            next.set(ref, entity ? optionOf(entity) : optionOfRef(ref, kind));
+            next.set(
+              ref,
+              entity ? entityOptionOf(entity) : entityOptionOfRef(ref, kind),
+            );
           });
           return next;
         }),
       );
   }, [catalogApi, kind, unknownRefs]);
 
-  useDebounce(
-    () => {
-      if (!open) {
-        return;
-      }
-      const request = ++latest.current;
-      const term = search.trim();
-      setLoading(true);
-      catalogApi
-        .queryEntities({
-          filter: { kind },
-          ...(term && {
-            fullTextFilter: {
-              term,
-              fields: [
-                'metadata.name',
-                'metadata.title',
-                'spec.profile.displayName',
-              ],
-            },
-          }),
-          orderFields: { field: 'metadata.name', order: 'asc' },
-          limit: SHOWN_ENTITIES,
-          fields: NAME_FIELDS,
-        })
-        .then(
-          ({ items }) => items.map(optionOf),
-          () => [],
-        )
-        .then(found => {
-          if (request === latest.current) {
-            setOptions(found);
-            setLoading(false);
-          }
-        });
-    },
-    SEARCH_DEBOUNCE_MS,
-    [open, search],
-  );
+  const { options, loading } = useCatalogEntitySearch(kind, open, search);
 
   // One array per value: a new one on every render would reset the text
   // the user is typing.
   const selected = useMemo(
-    () => value.map(ref => known.get(ref) ?? optionOfRef(ref, kind)),
+    () => value.map(ref => known.get(ref) ?? entityOptionOfRef(ref, kind)),
     [value, known, kind],
   );
 

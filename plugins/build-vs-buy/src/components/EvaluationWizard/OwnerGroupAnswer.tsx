@@ -14,59 +14,19 @@
  * limitations under the License.
  */
 
-import type { Entity } from '@backstage/catalog-model';
-import { parseEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { CircularProgress, TextField, Typography } from '@material-ui/core';
 import { Autocomplete } from '@material-ui/lab';
-import { useMemo, useRef, useState } from 'react';
-import useDebounce from 'react-use/esm/useDebounce';
-import { fieldId } from './draftAnswers';
+import { useMemo, useState } from 'react';
 import {
-  ENTITY_NAME_FIELDS,
-  entityDisplayName,
-  storedRefOf,
-} from './useCatalogChecks';
+  entityOptionOf,
+  entityOptionOfRef,
+  useCatalogEntitySearch,
+  type EntityOption,
+} from '../catalogSearch';
+import { fieldId } from './draftAnswers';
 import { fieldHelp, useDraftContext } from './WizardFields';
 
 const PATH = ['maintenance', 'ownerGroupRef'];
-const SEARCH_DEBOUNCE_MS = 250;
-const SHOWN_GROUPS = 20;
-
-type GroupOption = {
-  ref: string;
-  /** The display name, title or name. */
-  title: string;
-  /** The name, when the title is something else, to tell groups apart. */
-  detail?: string;
-  entity?: Entity;
-};
-
-function optionOf(entity: Entity): GroupOption {
-  const title = entityDisplayName(entity);
-  const { name, namespace = 'default' } = entity.metadata;
-  const qualified = namespace === 'default' ? name : `${namespace}/${name}`;
-  return {
-    ref: storedRefOf(entity),
-    title,
-    detail: qualified === title ? undefined : qualified,
-    entity,
-  };
-}
-
-/** A stored ref the catalog has not named (yet): its name, not the ref. */
-function optionOfRef(ref: string): GroupOption {
-  try {
-    const { name, namespace } = parseEntityRef(ref, { defaultKind: 'group' });
-    return {
-      ref,
-      title: namespace === 'default' ? name : `${namespace}/${name}`,
-    };
-  } catch {
-    return { ref, title: ref };
-  }
-}
 
 /**
  * Node 5's maintenance owner, picked from the catalog's groups by name: the
@@ -75,53 +35,10 @@ function optionOfRef(ref: string): GroupOption {
  */
 export const OwnerGroupAnswer = (props: { label: string }) => {
   const { draft, errors, edit, disabled, catalog } = useDraftContext();
-  const catalogApi = useApi(catalogApiRef);
   const ref = draft.maintenance?.ownerGroupRef;
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState('');
-  const [options, setOptions] = useState<GroupOption[]>([]);
-  const [loading, setLoading] = useState(false);
-  const latest = useRef(0);
-
-  useDebounce(
-    () => {
-      if (!open) {
-        return;
-      }
-      const request = ++latest.current;
-      const term = search.trim();
-      setLoading(true);
-      catalogApi
-        .queryEntities({
-          filter: { kind: 'group' },
-          ...(term && {
-            fullTextFilter: {
-              term,
-              fields: [
-                'metadata.name',
-                'metadata.title',
-                'spec.profile.displayName',
-              ],
-            },
-          }),
-          orderFields: { field: 'metadata.name', order: 'asc' },
-          limit: SHOWN_GROUPS,
-          fields: ENTITY_NAME_FIELDS,
-        })
-        .then(
-          ({ items }) => items.map(optionOf),
-          () => [],
-        )
-        .then(found => {
-          if (request === latest.current) {
-            setOptions(found);
-            setLoading(false);
-          }
-        });
-    },
-    SEARCH_DEBOUNCE_MS,
-    [open, search],
-  );
+  const { options, loading } = useCatalogEntitySearch('group', open, search);
 
   const owner = catalog?.owner;
   // One object per answer: a new one on every render would reset the text
@@ -130,12 +47,12 @@ export const OwnerGroupAnswer = (props: { label: string }) => {
     if (!ref) {
       return null;
     }
-    return owner ? optionOf(owner) : optionOfRef(ref);
+    return owner ? entityOptionOf(owner) : entityOptionOfRef(ref, 'group');
   }, [ref, owner]);
   const error = errors['maintenance.ownerGroupRef'];
 
   return (
-    <Autocomplete<GroupOption>
+    <Autocomplete<EntityOption>
       id={fieldId(PATH)}
       options={options}
       value={value}

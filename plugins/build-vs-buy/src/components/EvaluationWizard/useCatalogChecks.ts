@@ -15,7 +15,6 @@
  */
 
 import type { Entity } from '@backstage/catalog-model';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
@@ -25,32 +24,16 @@ import {
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { useCallback, useMemo, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
+import {
+  ENTITY_NAME_FIELDS,
+  entityDisplayName,
+  storedRefOf,
+} from '../catalogSearch';
 
 const LOOKUP_DEBOUNCE_MS = 400;
 
 /** What the wizard reads of a catalog entity: enough to name it. */
-export const ENTITY_NAME_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'spec.profile.displayName',
-];
-
-/** A group's name as people know it: its display name, title or name. */
-export function entityDisplayName(entity: Entity): string {
-  const profile = (entity.spec as { profile?: { displayName?: unknown } })
-    ?.profile;
-  const displayName = profile?.displayName;
-  return typeof displayName === 'string' && displayName.trim()
-    ? displayName
-    : entity.metadata.title ?? entity.metadata.name;
-}
-
-/** An entity's ref in the lowercase form evaluations store. */
-export function storedRefOf(entity: Entity): string {
-  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-}
+export { ENTITY_NAME_FIELDS, entityDisplayName, storedRefOf };
 
 export type CatalogChecks = {
   /**
