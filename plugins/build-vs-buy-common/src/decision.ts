@@ -27,6 +27,7 @@
 import { gapsOf } from './coverage';
 import type { Verdict } from './evaluate';
 import type { EvaluationDraft } from './schema';
+import { namesCandidate } from './schemaBasics';
 
 /**
  * What the team decided, and how that stands to the tree's verdict.
@@ -128,7 +129,7 @@ export function teamDecisionOf(
   const missing: string[] = [];
   if (
     evaluation.teamDecision?.kind !== undefined &&
-    evaluation.teamDecision.kind !== 'build' &&
+    namesCandidate(evaluation.teamDecision.kind) &&
     evaluation.teamDecision.candidateId === undefined
   ) {
     missing.push('teamDecision.candidateId');

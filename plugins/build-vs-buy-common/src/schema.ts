@@ -31,6 +31,7 @@ import {
   requiredText,
   requirementBucketSchema,
   requirementsStabilitySchema,
+  namesCandidate,
   teamDecisionKindSchema,
   text,
   weeksSchema,
@@ -363,14 +364,15 @@ const teamDecisionFields = {
 export const teamDecisionSchema = z
   .strictObject({ ...teamDecisionFields, kind: teamDecisionKindSchema })
   .superRefine((decision, ctx) => {
-    if (decision.kind !== 'build' && decision.candidateId === undefined) {
+    const buys = namesCandidate(decision.kind);
+    if (buys && decision.candidateId === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['candidateId'],
         message: 'A buy must name the candidate the team chose',
       });
     }
-    if (decision.kind === 'build' && decision.candidateId !== undefined) {
+    if (!buys && decision.candidateId !== undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['candidateId'],

@@ -174,3 +174,11 @@ export const teamDecisionKindSchema = z.enum([
 ]);
 /** @public */
 export type TeamDecisionKind = z.infer<typeof teamDecisionKindSchema>;
+
+/**
+ * Whether the team's option names the product it buys: every option but
+ * building in-house. The schema and `teamDecisionOf` both ask it.
+ */
+export function namesCandidate(kind: TeamDecisionKind): boolean {
+  return kind !== 'build';
+}
