@@ -53,7 +53,7 @@ describe('EvaluationWizard', () => {
     ).toHaveValue('component:default/product-page');
     expect(
       screen.getByRole('timer', { name: 'Session time' }),
-    ).toHaveTextContent(/Session time 0:0\d of 60:00/);
+    ).toHaveTextContent(/Session time 0:\d\d of 60:00/);
 
     await waitFor(() => expect(api.previewEvaluation).toHaveBeenCalled());
     expect(api.previewEvaluation.mock.calls[0][0]).toMatchObject({

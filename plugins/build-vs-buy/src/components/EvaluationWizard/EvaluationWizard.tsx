@@ -34,6 +34,7 @@ import {
   LinearProgress,
   Link,
   makeStyles,
+  Paper,
   Step,
   StepButton,
   Stepper,
@@ -303,6 +304,10 @@ const ReviewStep = (props: {
  * through a long step, on screens wide enough to show them beside it.
  */
 const useStyles = makeStyles(theme => ({
+  stepSection: {
+    padding: theme.spacing(2),
+    marginTop: theme.spacing(2),
+  },
   sessionPanel: {
     [theme.breakpoints.up('md')]: {
       position: 'sticky',
@@ -469,83 +474,86 @@ const WizardForm = (props: {
               </Step>
             ))}
           </Stepper>
-          <Box component="section" aria-label={step.label} px={1}>
-            <Typography variant="h6" component="h2">
-              {step.label}
-            </Typography>
-            {skipped.has(step.id) && (
-              <Box mb={2}>
-                <Alert severity="info" role="note" aria-label="Skipped step">
-                  {skipped.get(step.id)}
+          {/* On the card's white, every label meets WCAG AA contrast. */}
+          <Paper className={classes.stepSection}>
+            <Box component="section" aria-label={step.label}>
+              <Typography variant="h6" component="h2">
+                {step.label}
+              </Typography>
+              {skipped.has(step.id) && (
+                <Box mb={2}>
+                  <Alert severity="info" role="note" aria-label="Skipped step">
+                    {skipped.get(step.id)}
+                  </Alert>
+                </Box>
+              )}
+              {stepViews[step.id]}
+            </Box>
+            {state.saveError && (
+              <Box my={1}>
+                <Alert severity="error">
+                  Could not save: {messageOf(state.saveError)}
                 </Alert>
               </Box>
             )}
-            {stepViews[step.id]}
-          </Box>
-          {state.saveError && (
-            <Box my={1}>
-              <Alert severity="error">
-                Could not save: {messageOf(state.saveError)}
-              </Alert>
-            </Box>
-          )}
-          <Box mt={2} display="flex" style={{ gap: 8 }} flexWrap="wrap">
-            <Button
-              disabled={activeStep === 0}
-              onClick={() => wizard.goToStep(activeStep - 1)}
-            >
-              Back
-            </Button>
-            {activeStep < lastStep && (
+            <Box mt={2} display="flex" style={{ gap: 8 }} flexWrap="wrap">
               <Button
-                variant="outlined"
-                onClick={() => wizard.goToStep(activeStep + 1)}
+                disabled={activeStep === 0}
+                onClick={() => wizard.goToStep(activeStep - 1)}
               >
-                Next
+                Back
               </Button>
-            )}
-            <GuardedButton
-              variant="outlined"
-              allowed={permission.allowed}
-              loading={permission.loading}
-              deniedReason={deniedReason}
-              disabled={Boolean(saveReason)}
-              aria-describedby={saveReason ? SAVE_BLOCKED_ID : undefined}
-              onClick={() => wizard.save('draft')}
-            >
-              Save draft
-            </GuardedButton>
-            {activeStep === lastStep && (
+              {activeStep < lastStep && (
+                <Button
+                  variant="outlined"
+                  onClick={() => wizard.goToStep(activeStep + 1)}
+                >
+                  Next
+                </Button>
+              )}
               <GuardedButton
-                variant="contained"
-                color="primary"
+                variant="outlined"
                 allowed={permission.allowed}
                 loading={permission.loading}
                 deniedReason={deniedReason}
-                disabled={Boolean(recordReason)}
-                aria-describedby={recordReason ? SAVE_BLOCKED_ID : undefined}
-                onClick={() => wizard.save('complete')}
+                disabled={Boolean(saveReason)}
+                aria-describedby={saveReason ? SAVE_BLOCKED_ID : undefined}
+                onClick={() => wizard.save('draft')}
               >
-                Record decision
+                Save draft
               </GuardedButton>
+              {activeStep === lastStep && (
+                <GuardedButton
+                  variant="contained"
+                  color="primary"
+                  allowed={permission.allowed}
+                  loading={permission.loading}
+                  deniedReason={deniedReason}
+                  disabled={Boolean(recordReason)}
+                  aria-describedby={recordReason ? SAVE_BLOCKED_ID : undefined}
+                  onClick={() => wizard.save('complete')}
+                >
+                  Record decision
+                </GuardedButton>
+              )}
+            </Box>
+            <SaveStatus
+              state={state}
+              unsaved={wizard.unsaved}
+              allowed={!permission.loading && permission.allowed}
+              invalid={invalid}
+            />
+            {blockedText && (
+              <Typography
+                id={SAVE_BLOCKED_ID}
+                variant="body2"
+                color="textSecondary"
+                role="status"
+              >
+                {blockedText}
+              </Typography>
             )}
-          </Box>
-          <SaveStatus
-            state={state}
-            unsaved={wizard.unsaved}
-            allowed={!permission.loading && permission.allowed}
-            invalid={invalid}
-          />
-          {blockedText && (
-            <Typography
-              id={SAVE_BLOCKED_ID}
-              variant="body2"
-              color="textSecondary"
-              role="status"
-            >
-              {blockedText}
-            </Typography>
-          )}
+          </Paper>
         </Grid>
         <Grid item xs={12} md={4}>
           <div className={classes.sessionPanel}>
