@@ -50,11 +50,21 @@ const routes = (
       path="/catalog"
       element={
         <CatalogIndexPage
-          // Each component's build-vs-buy decision, and a filter on it.
-          columns={context => [
-            ...CatalogTable.defaultColumnsFunc(context),
-            createBuildVsBuyCatalogColumn(),
-          ]}
+          // Each component's build-vs-buy decision, and a filter on it. On
+          // components, the catalog's columns without type and tags, so
+          // names and decisions read whole beside the filters.
+          columns={context =>
+            context.filters.kind?.value === 'component'
+              ? [
+                  CatalogTable.columns.createNameColumn(),
+                  CatalogTable.columns.createSystemColumn(),
+                  CatalogTable.columns.createOwnerColumn(),
+                  CatalogTable.columns.createSpecLifecycleColumn(),
+                  createBuildVsBuyCatalogColumn(),
+                  CatalogTable.columns.createMetadataDescriptionColumn(),
+                ]
+              : CatalogTable.defaultColumnsFunc(context)
+          }
           filters={
             <>
               <DefaultFilters initialKind="component" />
