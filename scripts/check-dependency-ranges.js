@@ -11,7 +11,8 @@ const path = require('path');
 const semver = require('semver');
 
 const root = path.resolve(__dirname, '..');
-const readJson = file => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
+const readJson = file =>
+  JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
 
 const pinned = readJson('package.json').resolutions;
 const { version: pinnedRelease } = readJson('backstage.json');
@@ -42,7 +43,9 @@ for (const dir of ['plugins', 'packages']) {
           const version = release.versions[dep];
           if (!version) {
             problems.push(
-              `${pkg.name}: ${dep} has no version for ${release.name}; add it to ${
+              `${pkg.name}: ${dep} has no version for ${
+                release.name
+              }; add it to ${
                 release.versions === pinned
                   ? 'the resolutions of package.json'
                   : 'backstage-compatibility.json'

@@ -99,20 +99,6 @@ const ORDER_LABELS: Record<ListOrder, string> = {
 };
 
 /**
- * The org-wide dashboard page of the legacy frontend system: the dashboard
- * under its own page header.
- */
-export const BuildVsBuyPage = () => (
-  <Page themeId="tool">
-    <Header
-      title="Build vs Buy"
-      subtitle="Decisions on the components teams debate, and when to revisit them"
-    />
-    <BuildVsBuyDashboard />
-  </Page>
-);
-
-/**
  * The org-wide dashboard without a page header, for the new frontend system,
  * whose app already shows the page's title above it. The tab and every filter
  * live in the URL's query string, so a view can be shared and survives a
@@ -305,3 +291,17 @@ export const BuildVsBuyDashboard = () => {
     </Content>
   );
 };
+
+/**
+ * The org-wide dashboard page of the legacy frontend system: the dashboard
+ * under its own page header.
+ */
+export const BuildVsBuyPage = () => (
+  <Page themeId="tool">
+    <Header
+      title="Build vs Buy"
+      subtitle="Decisions on the components teams debate, and when to revisit them"
+    />
+    <BuildVsBuyDashboard />
+  </Page>
+);
