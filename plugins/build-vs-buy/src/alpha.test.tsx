@@ -119,7 +119,7 @@ describe('alpha', () => {
     ).toBeInstanceOf(BuildVsBuyClient);
   });
 
-  it('renders the dashboard page', async () => {
+  it("renders the dashboard under the app's page bar, without a header of its own", async () => {
     const tester = createExtensionTester(buildVsBuyPage);
     renderInTestApp(tester.reactElement(), {
       apis: [
@@ -145,5 +145,16 @@ describe('alpha', () => {
     expect(
       await screen.findByText('No decision or draft matches these filters'),
     ).toBeInTheDocument();
+    // The legacy page's header (title and subtitle) is not repeated here:
+    // the new frontend system's page bar already names the page.
+    expect(
+      screen.queryByText(
+        'Decisions on the components teams debate, and when to revisit them',
+      ),
+    ).not.toBeInTheDocument();
+    // One title: the app's page bar, not a second one from the plugin.
+    expect(
+      screen.getAllByRole('heading', { name: 'Build vs Buy' }),
+    ).toHaveLength(1);
   });
 });

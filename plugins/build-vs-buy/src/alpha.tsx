@@ -68,8 +68,11 @@ export const buildVsBuyPage = PageBlueprint.make({
     title: 'Build vs Buy',
     icon: <AssessmentIcon />,
     routeRef: dashboardRouteRef,
+    // The app's page bar carries the title; the dashboard adds no header.
     loader: () =>
-      import('./components/BuildVsBuyPage').then(m => <m.BuildVsBuyPage />),
+      import('./components/BuildVsBuyPage').then(m => (
+        <m.BuildVsBuyDashboard />
+      )),
   },
 });
 

@@ -28,6 +28,10 @@ export {
   EntityBuildVsBuyContent,
   BuildVsBuySearchResultListItem,
 } from './plugin';
+export { EntityBuildVsBuyOverviewCard } from './components/EntityBuildVsBuyCard/EntityBuildVsBuyOverviewCard';
+export { BuildVsBuySidebarItem } from './components/BuildVsBuySidebarItem';
+export { buildVsBuyEntityRoute } from './entityRoute';
+export type { BuildVsBuyEntityRouteProps } from './entityRoute';
 export * from './api';
 export * from './components/CatalogDecisions';
 export { isBuildVsBuyAvailable } from './conditions';

@@ -2,7 +2,6 @@ import { PropsWithChildren } from 'react';
 import { makeStyles } from '@material-ui/core';
 import HomeIcon from '@material-ui/icons/Home';
 import ExtensionIcon from '@material-ui/icons/Extension';
-import CallSplitIcon from '@material-ui/icons/CallSplit';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import {
@@ -27,6 +26,7 @@ import SearchIcon from '@material-ui/icons/Search';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import GroupIcon from '@material-ui/icons/People';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { BuildVsBuySidebarItem } from '@build-vs-buy/plugin-build-vs-buy';
 
 const useSidebarLogoStyles = makeStyles({
   root: {
@@ -73,11 +73,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={GroupIcon}
         />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
-        <SidebarItem
-          icon={CallSplitIcon}
-          to="build-vs-buy"
-          text="Build vs Buy"
-        />
+        <BuildVsBuySidebarItem />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>

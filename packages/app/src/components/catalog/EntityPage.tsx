@@ -36,9 +36,8 @@ import {
 } from '@backstage/plugin-org';
 import { EmptyState } from '@backstage/core-components';
 import {
-  EntityBuildVsBuyCard,
-  EntityBuildVsBuyContent,
-  isBuildVsBuyAvailable,
+  EntityBuildVsBuyOverviewCard,
+  buildVsBuyEntityRoute,
   useBuildVsBuyContextMenuItems,
 } from '@build-vs-buy/plugin-build-vs-buy';
 import {
@@ -124,13 +123,7 @@ const overviewContent = (
       <EntityCatalogGraphCard height={400} />
     </Grid>
 
-    <EntitySwitch>
-      <EntitySwitch.Case if={isBuildVsBuyAvailable}>
-        <Grid item md={6} xs={12}>
-          <EntityBuildVsBuyCard />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
+    <EntityBuildVsBuyOverviewCard />
     <Grid item md={6} xs={12}>
       <EntityLinksCard />
     </Grid>
@@ -152,17 +145,6 @@ const ComponentEntityLayout = (props: { children?: ReactNode }) => {
     </EntityLayout>
   );
 };
-
-/** The Build vs Buy tab, on every component page. */
-const buildVsBuyRoute = (
-  <EntityLayout.Route
-    path="/build-vs-buy"
-    title="Build vs Buy"
-    if={isBuildVsBuyAvailable}
-  >
-    <EntityBuildVsBuyContent />
-  </EntityLayout.Route>
-);
 
 const serviceEntityPage = (
   <ComponentEntityLayout>
@@ -196,7 +178,7 @@ const serviceEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
-    {buildVsBuyRoute}
+    <EntityLayout.Route {...buildVsBuyEntityRoute} />
   </ComponentEntityLayout>
 );
 
@@ -221,7 +203,7 @@ const websiteEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
-    {buildVsBuyRoute}
+    <EntityLayout.Route {...buildVsBuyEntityRoute} />
   </ComponentEntityLayout>
 );
 
@@ -238,7 +220,7 @@ const defaultEntityPage = (
       {overviewContent}
     </EntityLayout.Route>
 
-    {buildVsBuyRoute}
+    <EntityLayout.Route {...buildVsBuyEntityRoute} />
   </ComponentEntityLayout>
 );
 

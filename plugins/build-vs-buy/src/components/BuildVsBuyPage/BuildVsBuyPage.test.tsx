@@ -185,6 +185,14 @@ describe('BuildVsBuyPage', () => {
     expect(api.getDashboardList).not.toHaveBeenCalled();
   });
 
+  it('carries its own header on the legacy frontend system', async () => {
+    const { rendered } = renderDashboard();
+    await rendered;
+    expect(
+      screen.getByRole('heading', { name: 'Build vs Buy' }),
+    ).toBeInTheDocument();
+  });
+
   it('counts drafts as in progress and overdue revisits in a bar of their own', async () => {
     const { rendered } = renderDashboard();
     await rendered;

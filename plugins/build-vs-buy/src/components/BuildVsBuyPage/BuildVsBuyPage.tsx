@@ -99,10 +99,12 @@ const ORDER_LABELS: Record<ListOrder, string> = {
 };
 
 /**
- * The org-wide dashboard page. The tab and every filter live in the URL's
- * query string, so a view can be shared and survives a reload.
+ * The org-wide dashboard without a page header, for the new frontend system,
+ * whose app already shows the page's title above it. The tab and every filter
+ * live in the URL's query string, so a view can be shared and survives a
+ * reload.
  */
-export const BuildVsBuyPage = () => {
+export const BuildVsBuyDashboard = () => {
   const api = useApi(buildVsBuyApiRef);
   const identityApi = useApi(identityApiRef);
   const alertApi = useApi(alertApiRef);
@@ -199,99 +201,107 @@ export const BuildVsBuyPage = () => {
 
   const { label, empty } = TABS[tab];
   return (
-    <Page themeId="tool">
-      <Header
-        title="Build vs Buy"
-        subtitle="Decisions on the components teams debate, and when to revisit them"
-      />
-      <Content>
-        <ContentHeader title="Decisions">
-          <SupportButton>
-            Every decision records why a component was built or bought, who
-            maintains it and when it is due for revisit.
-          </SupportButton>
-        </ContentHeader>
-        <DecisionFilters value={view} onChange={update} />
-        {ownership.error && <ResponseErrorPanel error={ownership.error} />}
-        <Box my={2}>
-          {summary.loading && <Progress />}
-          {summary.error && <ResponseErrorPanel error={summary.error} />}
-          {summary.value && (
-            <DecisionSummaryCharts
-              summary={summary.value}
-              view={view}
-              onSelect={update}
-            />
+    <Content>
+      <ContentHeader title="Decisions">
+        <SupportButton>
+          Every decision records why a component was built or bought, who
+          maintains it and when it is due for revisit.
+        </SupportButton>
+      </ContentHeader>
+      <DecisionFilters value={view} onChange={update} />
+      {ownership.error && <ResponseErrorPanel error={ownership.error} />}
+      <Box my={2}>
+        {summary.loading && <Progress />}
+        {summary.error && <ResponseErrorPanel error={summary.error} />}
+        {summary.value && (
+          <DecisionSummaryCharts
+            summary={summary.value}
+            view={view}
+            onSelect={update}
+          />
+        )}
+      </Box>
+      <Box display="flex" alignItems="center" justifyContent="space-between">
+        <Tabs
+          value={DASHBOARD_TABS.indexOf(tab)}
+          onChange={(_, index) => update({ tab: DASHBOARD_TABS[index] })}
+          indicatorColor="primary"
+          variant="scrollable"
+          aria-label="Decisions"
+        >
+          {DASHBOARD_TABS.map(name => (
+            <Tab key={name} label={TABS[name].label} />
+          ))}
+        </Tabs>
+        <Box display="flex" alignItems="center" gridGap={16}>
+          {tab === 'all' && (
+            <FormControl style={{ minWidth: 220 }}>
+              <InputLabel id="build-vs-buy-order-label">Sort by</InputLabel>
+              <Select
+                id="build-vs-buy-order"
+                labelId="build-vs-buy-order-label"
+                value={view.order}
+                onChange={event =>
+                  update({ order: event.target.value as ListOrder })
+                }
+              >
+                {(Object.keys(ORDER_LABELS) as ListOrder[]).map(key => (
+                  <MenuItem key={key} value={key}>
+                    {ORDER_LABELS[key]}
+                  </MenuItem>
+                ))}
+              </Select>
+            </FormControl>
           )}
+          <Button variant="outlined" onClick={downloadCsv} disabled={!filter}>
+            Download CSV
+          </Button>
         </Box>
-        <Box display="flex" alignItems="center" justifyContent="space-between">
-          <Tabs
-            value={DASHBOARD_TABS.indexOf(tab)}
-            onChange={(_, index) => update({ tab: DASHBOARD_TABS[index] })}
-            indicatorColor="primary"
-            variant="scrollable"
-            aria-label="Decisions"
-          >
-            {DASHBOARD_TABS.map(name => (
-              <Tab key={name} label={TABS[name].label} />
-            ))}
-          </Tabs>
-          <Box display="flex" alignItems="center" gridGap={16}>
-            {tab === 'all' && (
-              <FormControl style={{ minWidth: 220 }}>
-                <InputLabel id="build-vs-buy-order-label">Sort by</InputLabel>
-                <Select
-                  id="build-vs-buy-order"
-                  labelId="build-vs-buy-order-label"
-                  value={view.order}
-                  onChange={event =>
-                    update({ order: event.target.value as ListOrder })
-                  }
-                >
-                  {(Object.keys(ORDER_LABELS) as ListOrder[]).map(key => (
-                    <MenuItem key={key} value={key}>
-                      {ORDER_LABELS[key]}
-                    </MenuItem>
-                  ))}
-                </Select>
-              </FormControl>
-            )}
-            <Button variant="outlined" onClick={downloadCsv} disabled={!filter}>
-              Download CSV
-            </Button>
-          </Box>
-        </Box>
-        <Box mt={2}>
-          {!filter && <Progress />}
-          {filter && tab === 'not-evaluated' && (
-            <PagedTable
-              key={tab}
-              title={label}
-              columns={UNEVALUATED_COLUMNS}
-              load={loadUnevaluated}
-              emptyTitle={empty}
-            />
-          )}
-          {filter && tab === 'all' && (
-            <PagedTable
-              key={tab}
-              title={label}
-              columns={EVALUATION_COLUMNS}
-              load={loadAll}
-              emptyTitle={empty}
-            />
-          )}
-          {filter && tab !== 'all' && tab !== 'not-evaluated' && (
-            <PagedTable
-              key={tab}
-              title={label}
-              columns={EVALUATION_COLUMNS}
-              load={loadEvaluations}
-              emptyTitle={empty}
-            />
-          )}
-        </Box>
-      </Content>
-    </Page>
+      </Box>
+      <Box mt={2}>
+        {!filter && <Progress />}
+        {filter && tab === 'not-evaluated' && (
+          <PagedTable
+            key={tab}
+            title={label}
+            columns={UNEVALUATED_COLUMNS}
+            load={loadUnevaluated}
+            emptyTitle={empty}
+          />
+        )}
+        {filter && tab === 'all' && (
+          <PagedTable
+            key={tab}
+            title={label}
+            columns={EVALUATION_COLUMNS}
+            load={loadAll}
+            emptyTitle={empty}
+          />
+        )}
+        {filter && tab !== 'all' && tab !== 'not-evaluated' && (
+          <PagedTable
+            key={tab}
+            title={label}
+            columns={EVALUATION_COLUMNS}
+            load={loadEvaluations}
+            emptyTitle={empty}
+          />
+        )}
+      </Box>
+    </Content>
   );
 };
+
+/**
+ * The org-wide dashboard page of the legacy frontend system: the dashboard
+ * under its own page header.
+ */
+export const BuildVsBuyPage = () => (
+  <Page themeId="tool">
+    <Header
+      title="Build vs Buy"
+      subtitle="Decisions on the components teams debate, and when to revisit them"
+    />
+    <BuildVsBuyDashboard />
+  </Page>
+);

@@ -1,1 +1,1 @@
-export { BuildVsBuyPage } from './BuildVsBuyPage';
+export { BuildVsBuyDashboard, BuildVsBuyPage } from './BuildVsBuyPage';

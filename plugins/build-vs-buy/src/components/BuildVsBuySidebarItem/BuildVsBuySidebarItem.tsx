@@ -1,0 +1,34 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { SidebarItem } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import AssessmentIcon from '@material-ui/icons/Assessment';
+import { rootRouteRef } from '../../routes';
+
+/**
+ * "Build vs Buy" in the legacy app's sidebar, linking to wherever the app
+ * mounted `BuildVsBuyPage`; the same icon as the new frontend system's
+ * navigation item.
+ *
+ * @public
+ */
+export const BuildVsBuySidebarItem = () => {
+  const dashboard = useRouteRef(rootRouteRef);
+  return (
+    <SidebarItem icon={AssessmentIcon} to={dashboard()} text="Build vs Buy" />
+  );
+};

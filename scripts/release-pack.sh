@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the published packages and packs each into a tarball, ready for
+# `npm publish <tarball>` or for an app to install before the packages are on
+# npm (see the install section of plugins/build-vs-buy/README.md).
+#   yarn release:pack [output directory, default: release-packages]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="$(pwd)/${1:-release-packages}"
+rm -rf "$out"
+mkdir -p "$out"
+yarn release:build
+# `yarn pack` runs each package's prepack (publishConfig's dist entry points)
+# and replaces workspace: ranges with the versions being released.
+yarn workspaces foreach --all --no-private pack --out "$out/%s-%v.tgz"
+ls -1 "$out"
