@@ -115,6 +115,9 @@ describe('RequirementsGrid', () => {
     await user.keyboard('{Enter}');
     expect(title(3)).toHaveValue('');
     expect(title(3)).toHaveFocus();
+    // Not a second empty row: the first waits for its title.
+    await user.keyboard('{Enter}');
+    expect(screen.getAllByRole('textbox')).toHaveLength(3);
     await user.keyboard('Caching');
     expect(cell('Caching: bucket')).toBeInTheDocument();
 
@@ -178,5 +181,29 @@ describe('RequirementsGrid', () => {
     await user.paste(' (SOC 2)');
     expect(title(2)).toHaveValue('Audit log (SOC 2)');
     expect(within(document.body).queryByRole('status')).toBeNull();
+  });
+
+  it('imports a CSV file instead of the requirements and says what it left out', async () => {
+    const user = userEvent.setup();
+    render(<Wizard initial={draft} />);
+    const file = new File(
+      [
+        'Requirement,Helicone,Bucket,Owner\r\n"Caching, per route",met,nice,Ada\r\n',
+      ],
+      'requirements.csv',
+      { type: 'text/csv' },
+    );
+    await user.upload(
+      screen.getByLabelText('CSV file of requirements to import'),
+      file,
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Imported one row from requirements.csv. The column “Owner” names no column of the grid and was left out.',
+    );
+    expect(title(1)).toHaveValue('Caching, per route');
+    expect(cell('Caching, per route: Helicone covers it')).toHaveDisplayValue(
+      'Met',
+    );
+    expect(screen.getAllByRole('textbox')).toHaveLength(1);
   });
 });

@@ -287,8 +287,14 @@ export const RequirementsGrid = () => {
         // The remove button's Enter is its own.
         if (!column) return;
         event.preventDefault();
-        if (at.row === requirements.length - 1) addRequirement();
-        else move(at.row + 1, at.column);
+        if (at.row < requirements.length - 1) {
+          move(at.row + 1, at.column);
+        } else if (requirements[at.row].title.trim()) {
+          // One empty row at the end at most: Enter on it waits for a title.
+          addRequirement();
+        } else {
+          cellAt({ row: at.row, column: 0 })?.focus();
+        }
         return;
       default:
     }
