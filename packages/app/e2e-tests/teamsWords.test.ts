@@ -128,14 +128,19 @@ test('every screen speaks the article, not the schema', async ({ page }) => {
   await page
     .getByRole('button', { name: /^Node 3: Meets 80%\+ of requirements\?/ })
     .click();
+  // The requirements grid: a row per requirement, a choice per cell.
   await page.getByRole('button', { name: 'Add requirement' }).click();
   await page
-    .getByRole('textbox', { name: /^Requirement/ })
+    .getByRole('textbox', { name: 'Row 1: requirement' })
     .fill('Point-in-time joins');
-  await page.getByRole('button', { name: /^Bucket/ }).click();
-  await page.getByRole('option', { name: 'Should-have' }).click();
-  await page.getByRole('button', { name: /^FeatureCloud covers it/ }).click();
-  await page.getByRole('option', { name: 'Partial' }).click();
+  await page
+    .getByRole('combobox', { name: 'Point-in-time joins: bucket' })
+    .selectOption('Should-have');
+  await page
+    .getByRole('combobox', {
+      name: 'Point-in-time joins: FeatureCloud covers it',
+    })
+    .selectOption('Partial');
   await expectTeamsWords(page, 'Node 3');
 
   await page

@@ -63,6 +63,7 @@ export * from './permissions';
 export { toMarkdownAdr } from './adr';
 export type { MarkdownAdrOptions } from './adr';
 export * from './labels';
+export { neutraliseCsvCell, readNeutralisedCsvCell } from './csvCells';
 export { displayNameOf, quantityOf, withFullStop } from './wording';
 export * from './api';
 export {

@@ -24,7 +24,6 @@ import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-commo
 import {
   decisionCsvColumns,
   namedRefsOf,
-  neutraliseCell,
   notEvaluatedCsvColumns,
   toCsv,
 } from './csv';
@@ -108,22 +107,6 @@ function stored(evaluation: Evaluation): StoredEvaluation {
     updatedBy: 'user:default/grace',
   };
 }
-
-describe('neutraliseCell', () => {
-  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])(
-    'prefixes %j with a quote',
-    value => {
-      expect(neutraliseCell(value)).toBe(`'${value}`);
-    },
-  );
-
-  it.each(['Buy VectorCloud', '2026-12-01', '', "it's", ' =padded'])(
-    'leaves %j as it is',
-    value => {
-      expect(neutraliseCell(value)).toBe(value);
-    },
-  );
-});
 
 describe('the CSV of decisions', () => {
   // Free text from users, each starting as a formula would.

@@ -18,6 +18,7 @@ import {
   displayNameOf,
   EVALUATION_STATUS_LABELS,
   hasMigrationPlan,
+  neutraliseCsvCell,
   REVIEW_STATUS_LABELS,
   teamDecisionOf,
   type StoredEvaluation,
@@ -33,25 +34,10 @@ export type CsvColumn<T> = {
   cell: (item: T) => string | undefined;
 };
 
-/*
- * A spreadsheet runs a cell that starts with one of these as a formula
- * (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`, a tab or a carriage return.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * A cell as a spreadsheet may open it safely: text that would start a
- * formula is prefixed with a single quote, which spreadsheets read as
- * "this is text" (the OWASP advice on CSV injection).
- */
-export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
 /** Items as CSV text: a row of headings, then one row per item. */
 export function toCsv<T>(items: T[], columns: CsvColumn<T>[]): string {
   const rows = items.map(item =>
-    columns.map(column => neutraliseCell(column.cell(item) ?? '')),
+    columns.map(column => neutraliseCsvCell(column.cell(item) ?? '')),
   );
   return stringify([columns.map(column => column.heading), ...rows]);
 }

@@ -19,7 +19,6 @@ import {
   GAP_BREADTH_LABELS,
   GAP_SCOPE_LABELS,
   MATURITY_CRITERIA,
-  REQUIREMENT_BUCKET_DEFINITIONS,
   REQUIREMENT_BUCKET_LABELS,
   gapsOf,
   scoringRules,
@@ -37,9 +36,9 @@ import {
 } from '@material-ui/core';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { ReactNode } from 'react';
+import { RequirementsGrid } from './RequirementsGrid';
 import {
   OptionSelect,
-  SelectAnswer,
   TextAnswer,
   useDraftContext,
   YesNoAnswer,
@@ -160,74 +159,16 @@ const ScoringRules = (props: {
 
 export const RequirementsStep = (props: {
   settings?: Pick<OutcomeFigures, 'coverageThreshold' | 'partialCredit'>;
-}) => {
-  const { draft, edit, disabled } = useDraftContext();
-  const requirements = draft.requirements ?? [];
-  const candidates = draft.candidates ?? [];
-  return (
-    <>
-      <Typography variant="body2" paragraph>
-        Separate your requirements into must-haves, should-haves and
-        nice-to-haves. If the product is missing a must-have, stop. Do not buy
-        it.
-      </Typography>
-      <ScoringRules settings={props.settings} />
-      {requirements.map((requirement, index) => (
-        <AnswerRow
-          key={requirement.id}
-          label={`Requirement ${requirement.title || index + 1}`}
-        >
-          <TextAnswer
-            path={['requirements', index, 'title']}
-            label="Requirement"
-            required
-          />
-          <SelectAnswer
-            path={['requirements', index, 'bucket']}
-            label="Bucket"
-            options={REQUIREMENT_BUCKET_LABELS}
-            helperText={
-              requirement.bucket
-                ? REQUIREMENT_BUCKET_DEFINITIONS[requirement.bucket]
-                : 'Must-have: fails without it. Should-have: you can live without it for six to twelve months. Nice-to-have: not factored in.'
-            }
-          />
-          <YesNoAnswer
-            path={['requirements', index, 'neededByWorkload']}
-            label="Does the workload need it?"
-            helperText="No: a product that lacks it has no gap at all."
-          />
-          {candidates.map((candidate, candidateIndex) => (
-            <SelectAnswer
-              key={candidate.id}
-              path={['candidates', candidateIndex, 'coverage', requirement.id]}
-              label={`${candidate.name} covers it`}
-              options={COVERAGE_LEVEL_LABELS}
-            />
-          ))}
-          <Button
-            disabled={disabled}
-            onClick={() =>
-              edit({
-                type: 'remove-requirement',
-                requirementId: requirement.id,
-              })
-            }
-          >
-            Remove requirement
-          </Button>
-        </AnswerRow>
-      ))}
-      <Button
-        variant="outlined"
-        disabled={disabled}
-        onClick={() => edit({ type: 'add-requirement' })}
-      >
-        Add requirement
-      </Button>
-    </>
-  );
-};
+}) => (
+  <>
+    <Typography variant="body2" paragraph>
+      Separate your requirements into must-haves, should-haves and
+      nice-to-haves. If the product is missing a must-have, stop. Do not buy it.
+    </Typography>
+    <ScoringRules settings={props.settings} />
+    <RequirementsGrid />
+  </>
+);
 
 type GapRow = {
   candidate: { id: string; name: string };

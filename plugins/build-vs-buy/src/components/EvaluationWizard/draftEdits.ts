@@ -26,8 +26,10 @@ import type {
   GapBreadth,
   GapClassificationDraft,
   GapScope,
+  RequirementDraft,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { AnswerPath, setAnswer } from './draftAnswers';
+import type { GridColumn, RequirementRow } from './requirementsGrid';
 
 /** An identifier from a name: `VectorCloud Managed` → `vectorcloud-managed`. */
 export function identifierFrom(name: string, taken: string[]): string {
@@ -62,6 +64,26 @@ export type DraftEdit =
       candidateId: string;
       requirementId: string;
       patch: GapClassificationPatch;
+    }
+  /**
+   * Rows pasted into the requirements grid from row `at` down, adding rows
+   * as needed; only the pasted columns change.
+   */
+  | {
+      type: 'paste-requirements';
+      at: number;
+      columns: GridColumn[];
+      rows: RequirementRow[];
+    }
+  /**
+   * The requirements an imported file lists, in its order, instead of the
+   * current ones; a row keeps the requirement of the same title (with its
+   * coverage by candidates the file leaves out, and its gaps).
+   */
+  | {
+      type: 'replace-requirements';
+      columns: GridColumn[];
+      rows: RequirementRow[];
     };
 
 function classifyGap(
@@ -91,6 +113,73 @@ function classifyGap(
   return { ...draft, gaps };
 }
 
+/** A requirement with an identifier from its title, or its place. */
+function newRequirement(
+  title: string | undefined,
+  index: number,
+  taken: string[],
+): RequirementDraft {
+  const id = identifierFrom(title?.trim() || `requirement-${index + 1}`, taken);
+  taken.push(id);
+  return { id, title: '' };
+}
+
+/**
+ * Rows' cells into the requirements from `at` down, adding requirements
+ * as needed: a column the rows hold sets its cell (an unknown value leaves
+ * it unanswered), the other cells stay as they were.
+ */
+function putRows(
+  draft: EvaluationDraft,
+  at: number,
+  columns: GridColumn[],
+  rows: RequirementRow[],
+): EvaluationDraft {
+  const requirements = [...(draft.requirements ?? [])];
+  const start = Math.max(0, Math.min(requirements.length, Math.trunc(at)));
+  const taken = requirements.map(({ id }) => id);
+  const ids = rows.map((row, i) => {
+    const index = start + i;
+    const requirement = {
+      ...(requirements[index] ?? newRequirement(row.title, index, taken)),
+    };
+    for (const column of columns) {
+      if (column.kind === 'title') {
+        requirement.title = row.title ?? '';
+      } else if (column.kind === 'bucket') {
+        if (row.bucket) requirement.bucket = row.bucket;
+        else delete requirement.bucket;
+      } else if (column.kind === 'needed') {
+        if (row.neededByWorkload === undefined)
+          delete requirement.neededByWorkload;
+        else requirement.neededByWorkload = row.neededByWorkload;
+      }
+    }
+    requirements[index] = requirement;
+    return requirement.id;
+  });
+  const coverageColumns = columns.flatMap(column =>
+    column.kind === 'coverage' ? [column.candidateId] : [],
+  );
+  const candidates = draft.candidates?.map(candidate => {
+    if (!coverageColumns.includes(candidate.id)) {
+      return candidate;
+    }
+    let coverage = candidate.coverage;
+    rows.forEach((row, i) => {
+      const level = row.coverage?.[candidate.id];
+      // Candidates not yet put on the table stay unanswered (Node 2).
+      if (level !== undefined || coverage !== undefined) {
+        coverage = setAnswer(coverage ?? {}, [ids[i]], level);
+      }
+    });
+    return coverage === candidate.coverage
+      ? candidate
+      : { ...candidate, coverage };
+  });
+  return { ...draft, requirements, ...(candidates && { candidates }) };
+}
+
 /** Applies one edit to a draft without touching it. */
 export function editDraft(
   draft: EvaluationDraft,
@@ -107,9 +196,10 @@ export function editDraft(
         `candidate-${ordinal}`,
         candidates.map(candidate => candidate.id),
       );
+      // Named by the team: an empty name, never a placeholder to erase.
       return {
         ...draft,
-        candidates: [...candidates, { id, name: `Candidate ${ordinal}` }],
+        candidates: [...candidates, { id, name: '' }],
       };
     }
     case 'remove-candidate': {
@@ -140,10 +230,7 @@ export function editDraft(
       );
       return {
         ...draft,
-        requirements: [
-          ...requirements,
-          { id, title: `Requirement ${ordinal}` },
-        ],
+        requirements: [...requirements, { id, title: '' }],
       };
     }
     case 'remove-requirement': {
@@ -171,6 +258,42 @@ export function editDraft(
         edit.requirementId,
         edit.patch,
       );
+    case 'paste-requirements':
+      return putRows(draft, edit.at, edit.columns, edit.rows);
+    case 'replace-requirements': {
+      const sameTitle = (requirement: RequirementDraft, title?: string) =>
+        !!title?.trim() &&
+        requirement.title.trim().toLowerCase() === title.trim().toLowerCase();
+      const kept: string[] = [];
+      const matches = edit.rows.map(row => {
+        const match = requirements.find(
+          requirement =>
+            !kept.includes(requirement.id) && sameTitle(requirement, row.title),
+        );
+        if (match) kept.push(match.id);
+        return match;
+      });
+      const removed = requirements
+        .filter(({ id }) => !kept.includes(id))
+        .reduce(
+          (next, { id }) =>
+            editDraft(next, { type: 'remove-requirement', requirementId: id }),
+          draft,
+        );
+      const taken = [...kept];
+      return putRows(
+        {
+          ...removed,
+          requirements: edit.rows.map(
+            (row, index) =>
+              matches[index] ?? newRequirement(row.title, index, taken),
+          ),
+        },
+        0,
+        edit.columns,
+        edit.rows,
+      );
+    }
     default:
       return draft;
   }

@@ -20,6 +20,7 @@
 import type { EvaluationDraft } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { storedEvaluation } from '../../__testUtils__/storedEvaluations';
 import { editDraft, identifierFrom } from './draftEdits';
+import { gridColumns } from './requirementsGrid';
 import {
   autosaveBlockedReason,
   autosavesAsDraft,
@@ -148,16 +149,109 @@ describe('editDraft', () => {
       { entityRef: ENTITY_REF, candidates: [{ id: 'candidate-2', name: 'X' }] },
       { type: 'add-candidate' },
     );
-    expect(next.candidates?.[1]).toEqual({
-      id: 'candidate-2-2',
-      name: 'Candidate 2',
-    });
+    // Empty, for the team to name: no placeholder to erase first.
+    expect(next.candidates?.[1]).toEqual({ id: 'candidate-2-2', name: '' });
     next = editDraft(next, { type: 'add-requirement' });
     next = editDraft(next, { type: 'add-requirement' });
     expect(next.requirements).toEqual([
-      { id: 'requirement-1', title: 'Requirement 1' },
-      { id: 'requirement-2', title: 'Requirement 2' },
+      { id: 'requirement-1', title: '' },
+      { id: 'requirement-2', title: '' },
     ]);
+  });
+
+  describe('pasting requirements', () => {
+    const allColumns = gridColumns(draft.candidates ?? []);
+
+    it('replaces the pasted cells from the row pasted into down, and adds rows', () => {
+      const next = editDraft(draft, {
+        type: 'paste-requirements',
+        at: 1,
+        columns: allColumns,
+        rows: [
+          {
+            title: 'Backups every hour',
+            bucket: 'must',
+            neededByWorkload: false,
+            coverage: { acme: 'met', zeta: undefined },
+          },
+          { title: 'Rate limiting', bucket: 'nice', coverage: { zeta: 'met' } },
+        ],
+      });
+      expect(next.requirements).toEqual([
+        draft.requirements?.[0],
+        {
+          id: 'backup',
+          title: 'Backups every hour',
+          bucket: 'must',
+          neededByWorkload: false,
+        },
+        { id: 'rate-limiting', title: 'Rate limiting', bucket: 'nice' },
+      ]);
+      expect(next.candidates?.map(({ coverage }) => coverage)).toEqual([
+        { hybrid: 'partial', backup: 'met' },
+        { hybrid: 'met', 'rate-limiting': 'met' },
+      ]);
+      // The requirement kept its identifier, so its gaps stay.
+      expect(next.gaps).toEqual(draft.gaps);
+    });
+
+    it('changes only the columns pasted', () => {
+      const next = editDraft(draft, {
+        type: 'paste-requirements',
+        at: 0,
+        columns: [{ kind: 'coverage', candidateId: 'zeta' }],
+        rows: [{ coverage: { zeta: 'missing' } }, { coverage: {} }],
+      });
+      expect(next.requirements).toEqual(draft.requirements);
+      expect(next.candidates?.[0]).toEqual(draft.candidates?.[0]);
+      expect(next.candidates?.[1].coverage).toEqual({ hybrid: 'missing' });
+    });
+
+    it('leaves a candidate not yet on the table unanswered', () => {
+      const next = editDraft(
+        { entityRef: ENTITY_REF, candidates: [{ id: 'acme', name: 'Acme' }] },
+        {
+          type: 'paste-requirements',
+          at: 0,
+          columns: allColumns.slice(0, 4),
+          rows: [{ title: 'Backup', coverage: { acme: undefined } }],
+        },
+      );
+      expect(next.candidates).toEqual([{ id: 'acme', name: 'Acme' }]);
+      expect(next.requirements).toEqual([{ id: 'backup', title: 'Backup' }]);
+    });
+
+    it('imports a list instead of the requirements, keeping those of the same title', () => {
+      const next = editDraft(draft, {
+        type: 'replace-requirements',
+        columns: [
+          { kind: 'title' },
+          { kind: 'bucket' },
+          { kind: 'coverage', candidateId: 'zeta' },
+        ],
+        rows: [
+          { title: 'Rate limiting', bucket: 'should', coverage: {} },
+          {
+            title: 'hybrid search',
+            bucket: 'must',
+            coverage: { zeta: 'partial' },
+          },
+        ],
+      });
+      expect(next.requirements).toEqual([
+        { id: 'rate-limiting', title: 'Rate limiting', bucket: 'should' },
+        { id: 'hybrid', title: 'hybrid search', bucket: 'must' },
+      ]);
+      // Acme's column was not in the file: its coverage of a kept
+      // requirement stays; the dropped requirement's goes, with its gaps.
+      expect(next.candidates?.map(({ coverage }) => coverage)).toEqual([
+        { hybrid: 'partial' },
+        { hybrid: 'partial' },
+      ]);
+      expect(next.gaps).toEqual([
+        { candidateId: 'acme', requirementId: 'hybrid', scope: 'core' },
+      ]);
+    });
   });
 
   it('classifies a gap, then changes and clears one answer of it', () => {
