@@ -51,7 +51,9 @@ import { EntityOrText } from '../EntityOrText';
 import { GuardedButton } from '../GuardedAction';
 import { GapsStep, MatureOptionStep, RequirementsStep } from './CandidateSteps';
 import { fieldId, messagesByField } from './draftAnswers';
+import { storedRefOf } from '../catalogSearch';
 import { PrerequisitesStep } from './PrerequisitesStep';
+import { StartFromAnotherDecision } from './StartFromAnotherDecision';
 import { answersByStep, skippedSteps } from './sessionView';
 import { useEvaluationDraft } from './useEvaluationDraft';
 import { useLeavePrompt } from './useLeavePrompt';
@@ -479,6 +481,14 @@ const WizardForm = (props: {
                   {skipped.get(step.id)}
                 </Alert>
               </Box>
+            )}
+            {activeStep === 0 && autosavesAsDraft(state.stored) && (
+              <StartFromAnotherDecision
+                entityRef={storedRefOf(props.entity)}
+                draft={state.draft}
+                onCopy={wizard.edit}
+                disabled={!permission.loading && !permission.allowed}
+              />
             )}
             {stepViews[step.id]}
           </Box>
