@@ -109,7 +109,9 @@ describe('organisationProfileOf', () => {
 describe('candidateNameKey', () => {
   it('compares names without case or white space', () => {
     expect(candidateNameKey(' Vector  Cloud\tEU ')).toBe('vectorcloudeu');
-    expect(candidateNameKey('VECTORCLOUD')).toBe(candidateNameKey('vector cloud'));
+    expect(candidateNameKey('VECTORCLOUD')).toBe(
+      candidateNameKey('vector cloud'),
+    );
     expect(candidateNameKey('Ｖｅｃｔｏｒ')).toBe('vector');
   });
 

@@ -139,10 +139,7 @@ export type DecisionFacts = {
  * @public
  */
 export function candidateNameKey(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLocaleLowerCase('en-US')
-    .replace(/\s+/gu, '');
+  return name.normalize('NFKC').toLocaleLowerCase('en-US').replace(/\s+/gu, '');
 }
 
 /**

@@ -708,9 +708,9 @@ describe('migrations', () => {
       const name = '20261203090000_candidate_names.js';
       await knex.migrate.latest({ directory });
       await knex.migrate.down({ directory, name });
-      expect(await knex.schema.hasColumn('evaluations', 'candidate_names')).toBe(
-        databaseId === 'SQLITE_3',
-      );
+      expect(
+        await knex.schema.hasColumn('evaluations', 'candidate_names'),
+      ).toBe(databaseId === 'SQLITE_3');
 
       // A decision saved before the column.
       const at = '2026-12-03T00:00:00.000Z';

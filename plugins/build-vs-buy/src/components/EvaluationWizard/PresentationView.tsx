@@ -54,9 +54,7 @@ export const PRESENTED_NODES: ReadonlyArray<DecisionNode> =
  * The node the URL asks to present, or undefined when the presentation is
  * closed; an unknown value presents the first node.
  */
-export function presentedNode(
-  value: string | null,
-): DecisionNode | undefined {
+export function presentedNode(value: string | null): DecisionNode | undefined {
   if (value === null) {
     return undefined;
   }
@@ -218,7 +216,10 @@ export const PresentationView = (props: {
               <dl style={{ margin: 0 }}>
                 {answers.map(({ description, value, entityRefs }) => (
                   <Fragment key={description.path}>
-                    <Typography component="dt" className={classes.answerQuestion}>
+                    <Typography
+                      component="dt"
+                      className={classes.answerQuestion}
+                    >
                       {description.subject
                         ? `${description.subject}: ${description.question}`
                         : description.question}
@@ -249,8 +250,8 @@ export const PresentationView = (props: {
               </Typography>
               {props.invalid && (
                 <Typography className={classes.large} paragraph>
-                  Some answers need fixing in the wizard; this is the verdict
-                  of the last valid ones.
+                  Some answers need fixing in the wizard; this is the verdict of
+                  the last valid ones.
                 </Typography>
               )}
               {outcome ? (

@@ -77,7 +77,9 @@ describe('Start from another decision', () => {
     });
 
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Start from another decision' }),
+      await screen.findByRole('button', {
+        name: 'Start from another decision',
+      }),
     );
     const dialog = await screen.findByRole('dialog', {
       name: 'Start from another decision',
@@ -144,7 +146,9 @@ describe('Start from another decision', () => {
     await renderWithApis(<EvaluationWizard />, { api });
 
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Start from another decision' }),
+      await screen.findByRole('button', {
+        name: 'Start from another decision',
+      }),
     );
     const dialog = await screen.findByRole('dialog');
     await userEvent.click(
@@ -167,7 +171,9 @@ describe('Start from another decision', () => {
       }),
     ).toBeInTheDocument();
 
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+    );
     await waitFor(() =>
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
     );
@@ -177,9 +183,11 @@ describe('Start from another decision', () => {
   it('is not offered once the evaluation has candidates or requirements', async () => {
     const api = {
       ...wizardApi(),
-      getEvaluationByEntity: jest.fn().mockResolvedValue(
-        storedEvaluation('ecommerce-vector-database', { status: 'draft' }),
-      ),
+      getEvaluationByEntity: jest
+        .fn()
+        .mockResolvedValue(
+          storedEvaluation('ecommerce-vector-database', { status: 'draft' }),
+        ),
     };
     await renderWithApis(<EvaluationWizard />, { api });
     await screen.findByLabelText(/The question/);

@@ -83,9 +83,7 @@ const DecisionLabel = (props: {
           ? 'Draft, no decision yet'
           : `Decided: ${verdictLabel(decision.teamDecision)}`}
         {' · '}
-        {names.length > 0
-          ? `Candidates: ${names.join(', ')}`
-          : 'No candidates'}
+        {names.length > 0 ? `Candidates: ${names.join(', ')}` : 'No candidates'}
       </Typography>
     </Box>
   );
@@ -171,8 +169,10 @@ const CopyFromDecisionDialog = (props: {
       requirements: copyRequirements,
     };
     const next = editDraft(props.draft, edit);
-    const added = (list: unknown[] | undefined, before: unknown[] | undefined) =>
-      (list?.length ?? 0) - (before?.length ?? 0);
+    const added = (
+      list: unknown[] | undefined,
+      before: unknown[] | undefined,
+    ) => (list?.length ?? 0) - (before?.length ?? 0);
     const candidates = added(next.candidates, props.draft.candidates);
     const requirements = added(next.requirements, props.draft.requirements);
     const name =
@@ -240,7 +240,6 @@ const CopyFromDecisionDialog = (props: {
           }}
           fullWidth
           margin="dense"
-          autoFocus
         />
         {found.loading && <Progress />}
         {found.error && (
@@ -252,9 +251,7 @@ const CopyFromDecisionDialog = (props: {
           !found.error &&
           found.searched &&
           found.decisions.length === 0 && (
-            <Typography variant="body2">
-              No other decision matches.
-            </Typography>
+            <Typography variant="body2">No other decision matches.</Typography>
           )}
         {found.decisions.length > 0 && (
           <Box mt={1}>

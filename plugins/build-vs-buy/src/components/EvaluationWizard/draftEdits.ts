@@ -220,7 +220,9 @@ function copyFrom(draft: EvaluationDraft, edit: CopyFromEdit): EvaluationDraft {
   // The source's requirement ids, as this draft names the copies.
   const requirementIds = new Map<string, string>();
   if (edit.requirements) {
-    const titles = new Set(requirements.map(({ title }) => requirementTitleKey(title)));
+    const titles = new Set(
+      requirements.map(({ title }) => requirementTitleKey(title)),
+    );
     for (const requirement of edit.source.requirements ?? []) {
       const key = requirementTitleKey(requirement.title);
       if (
@@ -273,10 +275,7 @@ function copyFrom(draft: EvaluationDraft, edit: CopyFromEdit): EvaluationDraft {
       }
       continue;
     }
-    if (
-      !edit.candidates ||
-      candidates.length >= EVALUATION_LIMITS.candidates
-    ) {
+    if (!edit.candidates || candidates.length >= EVALUATION_LIMITS.candidates) {
       continue;
     }
     const id = identifierFrom(
