@@ -155,6 +155,42 @@ describe('buildVsBuyPlugin', () => {
     expect(wrong.body.error.message).toMatch(/^query\.view: /);
   });
 
+  it("finds decisions by a candidate's name, and names the field of a blank one", async () => {
+    const { server } = await startBackend('SQLITE_3');
+    const created = await request(server)
+      .post('/api/build-vs-buy/evaluations')
+      .send({ status: 'complete', evaluation: vectorDatabase });
+    expect(created.status).toBe(201);
+    const [first] = vectorDatabase.candidates;
+    const found = async (candidate: string) => {
+      const response = await request(server)
+        .get('/api/build-vs-buy/evaluations')
+        .query({ candidate });
+      expect(response.status).toBe(200);
+      return response.body.items;
+    };
+
+    const items = await found(
+      ` ${first.name.toLocaleUpperCase('en-US').split('').join(' ')} `,
+    );
+    expect(items.map((item: { id: string }) => item.id)).toEqual([
+      created.body.id,
+    ]);
+    // The summary names the candidates, for a list to show in words.
+    expect(items[0].candidateNames).toEqual(
+      vectorDatabase.candidates.map(({ name }) => name),
+    );
+    expect(await found('a product nobody evaluated')).toEqual([]);
+
+    for (const bad of ['   ', 'x'.repeat(256)]) {
+      const response = await request(server)
+        .get('/api/build-vs-buy/evaluations')
+        .query({ candidate: bad });
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(/^query\.candidate: /);
+    }
+  });
+
   it('reads the decisions of a page of entities in one request', async () => {
     const refs = (list: string[]) =>
       list.map(ref => `entityRef=${encodeURIComponent(ref)}`).join('&');

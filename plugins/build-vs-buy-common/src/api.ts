@@ -106,6 +106,8 @@ export type EvaluationSummary = {
   revisitBy?: string;
   maintenanceOwnerRef?: string;
   hasMigrationPlan: boolean;
+  /** The names of the candidates the team put on the table, in its order. */
+  candidateNames?: string[];
   entity: EvaluatedEntity;
   updatedAt: string;
   updatedBy: string;

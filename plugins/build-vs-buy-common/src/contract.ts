@@ -114,6 +114,7 @@ export const DECISION_LIST_FILTER_KEYS = [
   'reviewStatus',
   'decidedAgainstTree',
   'organisationProfile',
+  'candidate',
 ] as const satisfies readonly (keyof DecisionListFilter)[];
 
 /**

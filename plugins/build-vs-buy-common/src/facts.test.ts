@@ -17,6 +17,7 @@
 import { aBuildEvaluation, anEvaluation } from './__fixtures__/evaluations';
 import { evaluate, type Verdict } from './evaluate';
 import {
+  candidateNameKey,
   chosenCandidate,
   decisionFacts,
   hasMaintenanceOwner,
@@ -105,6 +106,33 @@ describe('organisationProfileOf', () => {
   });
 });
 
+describe('candidateNameKey', () => {
+  it('compares names without case or white space', () => {
+    expect(candidateNameKey(' Vector  Cloud\tEU ')).toBe('vectorcloudeu');
+    expect(candidateNameKey('VECTORCLOUD')).toBe(
+      candidateNameKey('vector cloud'),
+    );
+    expect(candidateNameKey('Ｖｅｃｔｏｒ')).toBe('vector');
+  });
+
+  it('lists each candidate of a decision once, blank names left out', () => {
+    const evaluation = anEvaluation();
+    const facts = decisionFacts(
+      {
+        ...evaluation,
+        candidates: [
+          { id: 'a', name: 'Vector Cloud' },
+          { id: 'b', name: 'vectorcloud' },
+          { id: 'c', name: '   ' },
+          { id: 'd', name: 'Pine Cone' },
+        ],
+      },
+      BUILD,
+    );
+    expect(facts.candidateNameKeys).toEqual(['vectorcloud', 'pinecone']);
+  });
+});
+
 describe('decisionFacts', () => {
   it('"you do not have a vendor relationship. You have a dependency.": a buy without a migration plan needs attention', () => {
     const evaluation = anEvaluation({ failureModes: undefined });
@@ -118,6 +146,7 @@ describe('decisionFacts', () => {
       decidedAgainstTree: false,
       regulatedWithoutBuildFallback: false,
       organisationProfile: evaluation.organisationProfile ?? 'mid-size',
+      candidateNameKeys: ['vendoracme'],
     });
     // The same answers behind a build need no migration plan.
     expect(decisionFacts(evaluation, BUILD).attention).toEqual([]);

@@ -124,7 +124,23 @@ export type DecisionFacts = {
   regulatedWithoutBuildFallback: boolean;
   /** The organisation profile the verdict was judged for. */
   organisationProfile: OrganisationProfile;
+  /**
+   * The names of the candidates the team put on the table, as searches
+   * compare them ({@link candidateNameKey}), each once, in the order given.
+   */
+  candidateNameKeys: string[];
 };
+
+/**
+ * A candidate's name as searches and duplicate checks compare it: in lower
+ * case and without white space, so "Vector Cloud", "vectorcloud" and
+ * " VECTOR  cloud" are one name.
+ *
+ * @public
+ */
+export function candidateNameKey(name: string): string {
+  return name.normalize('NFKC').toLocaleLowerCase('en-US').replace(/\s+/gu, '');
+}
 
 /**
  * The organisation profile a decision is judged for: the one the team
@@ -190,5 +206,12 @@ export function decisionFacts(
     decidedAgainstTree: team.decidedAgainstTree,
     regulatedWithoutBuildFallback: lacksBuildFallback(evaluation, decided),
     organisationProfile: organisationProfileOf(evaluation),
+    candidateNameKeys: [
+      ...new Set(
+        (evaluation.candidates ?? [])
+          .map(({ name }) => candidateNameKey(name ?? ''))
+          .filter(key => key !== ''),
+      ),
+    ],
   };
 }

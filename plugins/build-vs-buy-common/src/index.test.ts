@@ -73,6 +73,7 @@ describe('package index', () => {
       'buildVsBuyEvaluationReadPermission',
       'buildVsBuyEvaluationUpdatePermission',
       'buildVsBuyPermissions',
+      'candidateNameKey',
       'catalogStandingOf',
       'chosenCandidate',
       'componentDescriptionSchema',

@@ -17,6 +17,7 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
+  candidateNameKey,
   decisionFacts,
   evaluate,
   ORGANISATION_PROFILE_LABELS,
@@ -248,6 +249,25 @@ describe('DatabaseDashboardStore', () => {
               );
             }
 
+            // A candidate's name, or part of it, as -common's
+            // candidateNameKey compares it.
+            const names = live.flatMap(
+              ({ record }) =>
+                record.evaluation.candidates?.map(({ name }) => name) ?? [],
+            );
+            for (const text of [...names.slice(0, 2), 'Cloud', 'no such']) {
+              const key = candidateNameKey(text);
+              expect(await ids({ filter: { candidate: text } })).toEqual(
+                idsOf(
+                  live.filter(row =>
+                    row.facts.candidateNameKeys.some(name =>
+                      name.includes(key),
+                    ),
+                  ),
+                ),
+              );
+            }
+
             for (const status of REVIEW_STATUSES) {
               expect(await ids({ filter: { reviewStatus: status } })).toEqual(
                 idsOf(live.filter(row => row.status === status)),
@@ -381,6 +401,99 @@ describe('DatabaseDashboardStore', () => {
         ),
         { numRuns: 12 },
       );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "finds decisions by a candidate's name, case and white space aside, %p",
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const db = await BuildVsBuyDatabase.create({
+        database: { getClient: async () => knex } as DatabaseService,
+      });
+      const window = reviewWindow(NOW, DUE_SOON_DAYS);
+      const example = EXAMPLE_EVALUATIONS[0].evaluation;
+      const decisions: Record<string, string[]> = {
+        'vector-store': ['VectorCloud Managed', 'PineCone'],
+        search: ['Elastic Cloud'],
+        discounts: ['100% Off_Deals', 'Back\\slash'],
+        billing: [],
+      };
+      const ids: Record<string, string> = {};
+      for (const [name, candidates] of Object.entries(decisions)) {
+        const evaluation: Evaluation = {
+          ...example,
+          entityRef: `component:default/${name}`,
+          candidates: candidates.map((candidateName, index) => ({
+            ...example.candidates[0],
+            id: `candidate-${index}`,
+            name: candidateName,
+          })),
+          teamDecision: undefined,
+        };
+        const record = await db.evaluations.create({
+          entityRef: evaluation.entityRef,
+          status: 'draft',
+          evaluation,
+          outcome: evaluate(evaluation, { now: NOW }),
+          revisitBy: '2027-06-01',
+          entity: { missing: false },
+          actorRef: 'user:default/alice',
+          now: NOW,
+        });
+        ids[record.id] = name;
+      }
+      const found = async (candidate: string) =>
+        (
+          await db.dashboard.list({
+            filter: { candidate },
+            window,
+            order: 'updated',
+            limit: 50,
+          })
+        ).items
+          .map(({ id }) => ids[id])
+          .sort();
+
+      expect(await found('vector cloud')).toEqual(['vector-store']);
+      expect(await found('VECTORCLOUDMANAGED')).toEqual(['vector-store']);
+      expect(await found('cloud')).toEqual(['search', 'vector-store']);
+      expect(await found('pine cone')).toEqual(['vector-store']);
+      // No match across two names of one decision.
+      expect(await found('managedpine')).toEqual([]);
+      // LIKE's own characters are plain text.
+      expect(await found('100%')).toEqual(['discounts']);
+      expect(await found('%')).toEqual(['discounts']);
+      expect(await found('f_d')).toEqual(['discounts']);
+      expect(await found('_')).toEqual(['discounts']);
+      expect(await found('k\\s')).toEqual(['discounts']);
+      expect(await found('o_f')).toEqual([]);
+      expect(await found('nothing like it')).toEqual([]);
+
+      // A renamed candidate is found by its new name only.
+      const [vectorStoreId] = Object.entries(ids).find(
+        ([, name]) => name === 'vector-store',
+      )!;
+      const current = (await db.evaluations.get(vectorStoreId))!;
+      const renamed: Evaluation = {
+        ...(current.evaluation as Evaluation),
+        candidates: [
+          { ...example.candidates[0], id: 'candidate-0', name: 'Qdrant' },
+        ],
+      };
+      await db.evaluations.update({
+        id: vectorStoreId,
+        expectedVersion: current.version,
+        status: 'draft',
+        evaluation: renamed,
+        outcome: evaluate(renamed, { now: NOW }),
+        revisitBy: '2027-06-01',
+        entity: { missing: false },
+        actorRef: 'user:default/alice',
+        now: NOW,
+      });
+      expect(await found('vectorcloud')).toEqual([]);
+      expect(await found('qdrant')).toEqual(['vector-store']);
     },
   );
 });

@@ -20,6 +20,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
+  candidateNameKey,
   evaluate,
   reviewWindow,
   teamDecisionOf,
@@ -697,6 +698,75 @@ describe('migrations', () => {
       expect(await listed('regulated')).toEqual([ids[0]]);
       expect(await listed('mid-size')).toEqual([ids[1]]);
       expect(await listed('early-stage-startup')).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "adds the candidates' names, which the plugin computes for rows already there, and removes them again, %p",
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const name = '20261203090000_candidate_names.js';
+      await knex.migrate.latest({ directory });
+      await knex.migrate.down({ directory, name });
+      expect(
+        await knex.schema.hasColumn('evaluations', 'candidate_names'),
+      ).toBe(databaseId === 'SQLITE_3');
+
+      // A decision saved before the column.
+      const at = '2026-12-03T00:00:00.000Z';
+      const id = '00000000-0000-4000-8000-000000000001';
+      const evaluation: Evaluation = {
+        ...ecommerceVectorDatabase,
+        entityRef: 'component:default/vector-database',
+      };
+      const outcome = evaluate(evaluation, { now: new Date(at) });
+      await knex('evaluations').insert({
+        id,
+        entity_ref: evaluation.entityRef,
+        active_entity_ref: evaluation.entityRef,
+        version: 1,
+        status: 'complete',
+        evaluation: JSON.stringify(evaluation),
+        outcome: JSON.stringify(outcome),
+        verdict_kind: outcome.verdict.kind,
+        revisit_by: '2027-06-03',
+        has_migration_plan: true,
+        facts_version: FACTS_VERSION - 1,
+        created_at: at,
+        created_by: 'user:default/alice',
+        updated_at: at,
+        updated_by: 'user:default/alice',
+      });
+
+      await knex.migrate.up({ directory, name });
+      expect(await knex('evaluations').pluck('facts_version')).toEqual([0]);
+
+      // The plugin starts: -common's candidateNameKey fills the column.
+      const db = await BuildVsBuyDatabase.create({
+        database: { getClient: async () => knex } as DatabaseService,
+      });
+      expect(
+        await knex('evaluations').select('candidate_names', 'facts_version'),
+      ).toEqual([
+        {
+          candidate_names: evaluation.candidates
+            .map(({ name: candidate }) => candidateNameKey(candidate))
+            .join('\n'),
+          facts_version: FACTS_VERSION,
+        },
+      ]);
+      const [first] = evaluation.candidates;
+      const listed = await db.dashboard.list({
+        filter: { candidate: first.name.toLocaleUpperCase('en-US') },
+        window: reviewWindow(new Date(at), 30),
+        order: 'updated',
+        limit: 10,
+      });
+      expect(listed.items.map(record => record.id)).toEqual([id]);
+
+      await knex.migrate.down({ directory, name });
+      expect(await knex('evaluations').pluck('facts_version')).toEqual([0]);
+      expect(await knex('evaluations').pluck('id')).toEqual([id]);
     },
   );
 });

@@ -27,6 +27,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
+  candidateNameKey,
   decisionFacts,
   type EvaluationDraft,
   type Verdict,
@@ -49,7 +50,7 @@ export const MAX_INTEGER = 2_147_483_647;
  * ({@link deriveFactColumns}), so a rule changed in -common reaches the
  * stored columns without a hand-written SQL copy of it.
  */
-export const FACTS_VERSION = 4;
+export const FACTS_VERSION = 5;
 
 export type EvaluationRow = {
   id: string;
@@ -71,6 +72,11 @@ export type EvaluationRow = {
   regulated_without_build_fallback: boolean | number;
   /** Null on rows whose facts were not derived since the column came. */
   organisation_profile?: string | null;
+  /**
+   * The candidates' names as searches compare them, one a line; empty on
+   * rows whose facts were not derived since the column came.
+   */
+  candidate_names?: string;
   facts_version: number;
   entity_title: string | null;
   entity_owner_ref: string | null;
@@ -100,6 +106,8 @@ export type RevisionRow = {
   created_by: string;
 };
 
+const CANDIDATE_NAME_SEPARATOR = '\n';
+
 /**
  * The columns derived from the answers and the verdict, each decided by
  * -common's `decisionFacts`: SQL compares these, and never restates how
@@ -124,6 +132,11 @@ export function deriveFactColumns(
     decided_against_tree: facts.decidedAgainstTree,
     regulated_without_build_fallback: facts.regulatedWithoutBuildFallback,
     organisation_profile: facts.organisationProfile,
+    // One name a line: a searched text never holds white space, so it never
+    // matches across two names.
+    candidate_names: facts.candidateNameKeys
+      .join(CANDIDATE_NAME_SEPARATOR)
+      .replaceAll('\u0000', '\uFFFD'),
     facts_version: FACTS_VERSION,
   };
 }
@@ -240,6 +253,19 @@ export function applyFilter(
   if (filter.lifecycle) query.where('entity_lifecycle', filter.lifecycle);
   if (filter.organisationProfile) {
     query.where('organisation_profile', filter.organisationProfile);
+  }
+  if (filter.candidate !== undefined) {
+    // The stored names and the searched text compared as -common's
+    // candidateNameKey has them, so LIKE compares plain lower-case text
+    // on both databases.
+    const escaped = candidateNameKey(filter.candidate).replace(
+      /[\\%_]/g,
+      match => `\\${match}`,
+    );
+    query.whereRaw(`?? LIKE ? ESCAPE '\\'`, [
+      'candidate_names',
+      `%${escaped}%`,
+    ]);
   }
   if (filter.decidedAgainstTree !== undefined) {
     query.where('decided_against_tree', filter.decidedAgainstTree);

@@ -123,6 +123,11 @@ export type EvaluationFilter = {
   decidedAgainstTree?: boolean;
   /** Decisions judged for this organisation profile. */
   organisationProfile?: OrganisationProfile;
+  /**
+   * Decisions with a candidate whose name holds this text, case and white
+   * space aside (-common's `candidateNameKey`).
+   */
+  candidate?: string;
   attention?: AttentionList;
 };
 

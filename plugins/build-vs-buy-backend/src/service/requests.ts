@@ -71,6 +71,7 @@ export const listQuerySchema = z.strictObject({
   reviewStatus: z.enum(REVIEW_STATUSES).optional(),
   decidedAgainstTree: flag.optional(),
   organisationProfile: organisationProfileSchema.optional(),
+  candidate: text.optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
   cursor: z.string().max(1024).optional(),
   format: z.enum(LIST_FORMATS).optional(),
@@ -195,6 +196,7 @@ export function filterOf(query: ListQuery): EvaluationFilter {
     reviewStatus: query.reviewStatus,
     decidedAgainstTree: query.decidedAgainstTree,
     organisationProfile: query.organisationProfile,
+    candidate: query.candidate,
   };
 }
 

@@ -149,6 +149,9 @@ export function createReviewer(settings: BuildVsBuySettings): Reviewer {
       revisitBy: record.revisitBy,
       maintenanceOwnerRef: record.maintenanceOwnerRef,
       hasMigrationPlan: record.hasMigrationPlan,
+      candidateNames: (record.evaluation.candidates ?? []).map(
+        ({ name }) => name,
+      ),
       entity: record.entity,
       updatedAt: record.updatedAt,
       updatedBy: record.updatedBy,

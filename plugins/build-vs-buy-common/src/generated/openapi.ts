@@ -413,6 +413,8 @@ export interface components {
       revisitBy?: string;
       maintenanceOwnerRef?: string;
       hasMigrationPlan: boolean;
+      /** @description The names of the candidates the team put on the table, in its order. */
+      candidateNames?: string[];
       entity: components['schemas']['EvaluatedEntity'];
       /** Format: date-time */
       updatedAt: string;
@@ -662,6 +664,8 @@ export interface components {
       | 'mid-size'
       | 'large-enterprise'
       | 'regulated';
+    /** @description The decisions with a candidate whose name holds this text, case and white space aside: "vector cloud" finds VectorCloud Managed. */
+    candidate: string;
     /** @description Items per page; 50 by default. */
     limit: number;
     /** @description The nextCursor of the previous page. */
@@ -713,6 +717,8 @@ export interface operations {
         decidedAgainstTree?: components['parameters']['decidedAgainstTree'];
         /** @description The organisation profile the decision was judged for; a mid-size organisation when the team answered none. */
         organisationProfile?: components['parameters']['organisationProfile'];
+        /** @description The decisions with a candidate whose name holds this text, case and white space aside: "vector cloud" finds VectorCloud Managed. */
+        candidate?: components['parameters']['candidate'];
         /** @description Items per page; 50 by default. */
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */

@@ -83,6 +83,7 @@ export function evaluationSummary(stored: StoredEvaluation): EvaluationSummary {
     revisitBy: stored.review.revisitBy,
     maintenanceOwnerRef: stored.evaluation.maintenance?.ownerGroupRef,
     hasMigrationPlan: hasMigrationPlan(stored.evaluation),
+    candidateNames: stored.evaluation.candidates?.map(({ name }) => name),
     entity: stored.entity,
     updatedAt: stored.updatedAt,
     updatedBy: stored.updatedBy,

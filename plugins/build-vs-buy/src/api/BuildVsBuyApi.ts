@@ -72,7 +72,7 @@ export type PageRequest = PageQuery;
  */
 export type ListEvaluationsOptions = DecisionFilter &
   PageRequest &
-  Pick<DecisionListFilter, 'entityRef'> & {
+  Pick<DecisionListFilter, 'entityRef' | 'candidate'> & {
     /** Most recently saved first (the default), or earliest revisit first. */
     order?: ListOrder;
   };

@@ -136,6 +136,21 @@ describe('BuildVsBuyClient', () => {
     expect(query?.get('cursor')).toBe('c1');
   });
 
+  it("finds decisions by a candidate's name", async () => {
+    let query: URLSearchParams | undefined;
+    server.use(
+      http.get(`${baseUrl}/evaluations`, ({ request }) => {
+        query = new URL(request.url).searchParams;
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+
+    await client.listEvaluations({ candidate: 'vector cloud', limit: 20 });
+
+    expect(query?.get('candidate')).toBe('vector cloud');
+    expect(query?.get('limit')).toBe('20');
+  });
+
   it('throws a ResponseError with the server message on failure', async () => {
     server.use(
       http.post(`${baseUrl}/evaluations`, () =>

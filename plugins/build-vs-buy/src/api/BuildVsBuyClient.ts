@@ -92,6 +92,7 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
   ): Promise<Page<EvaluationSummary>> {
     return this.client.listEvaluations({
       entityRef: options.entityRef,
+      candidate: options.candidate,
       order: options.order,
       ...decisionQuery(options),
       ...pageQuery(options),
@@ -187,6 +188,7 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
   ): Promise<string> {
     return this.client.getEvaluationsCsv({
       entityRef: options.entityRef,
+      candidate: options.candidate,
       order: options.order,
       ...decisionQuery(options),
     });

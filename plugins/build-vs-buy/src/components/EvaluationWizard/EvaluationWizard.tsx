@@ -52,7 +52,14 @@ import { EntityOrText } from '../EntityOrText';
 import { GuardedButton } from '../GuardedAction';
 import { GapsStep, MatureOptionStep, RequirementsStep } from './CandidateSteps';
 import { fieldId, messagesByField } from './draftAnswers';
+import { storedRefOf } from '../catalogSearch';
 import { PrerequisitesStep } from './PrerequisitesStep';
+import {
+  PRESENTED_NODES,
+  PresentationView,
+  usePresentation,
+} from './PresentationView';
+import { StartFromAnotherDecision } from './StartFromAnotherDecision';
 import { answersByStep, skippedSteps } from './sessionView';
 import { useEvaluationDraft } from './useEvaluationDraft';
 import { useLeavePrompt } from './useLeavePrompt';
@@ -361,6 +368,7 @@ const WizardForm = (props: {
   const skipped = useMemo(() => skippedSteps(outcome), [outcome]);
   const goToStep = (stepId: WizardStepId) =>
     wizard.goToStep(WIZARD_STEPS.findIndex(({ id }) => id === stepId));
+  const presentation = usePresentation();
 
   const stepViews: Record<WizardStepId, ReactNode> = {
     prerequisites: <PrerequisitesStep entity={props.entity} />,
@@ -407,6 +415,15 @@ const WizardForm = (props: {
       }}
     >
       {leavePrompt}
+      {presentation.node && (
+        <PresentationView
+          node={presentation.node}
+          draft={state.draft}
+          outcome={outcome}
+          invalid={invalid}
+          onShow={presentation.show}
+        />
+      )}
       {!permission.loading && !permission.allowed && (
         <Alert severity="info">{deniedReason}</Alert>
       )}
@@ -487,6 +504,14 @@ const WizardForm = (props: {
                   </Alert>
                 </Box>
               )}
+              {activeStep === 0 && autosavesAsDraft(state.stored) && (
+                <StartFromAnotherDecision
+                  entityRef={storedRefOf(props.entity)}
+                  draft={state.draft}
+                  onCopy={wizard.edit}
+                  disabled={!permission.loading && !permission.allowed}
+                />
+              )}
               {stepViews[step.id]}
             </Box>
             {state.saveError && (
@@ -511,6 +536,16 @@ const WizardForm = (props: {
                   Next
                 </Button>
               )}
+              <Button
+                onClick={() =>
+                  presentation.show(
+                    PRESENTED_NODES.find(node => node === step.id) ??
+                      PRESENTED_NODES[0],
+                  )
+                }
+              >
+                Presentation view
+              </Button>
               <GuardedButton
                 variant="outlined"
                 allowed={permission.allowed}

@@ -21,12 +21,16 @@
  * decision), so the draft never holds a reference the schema would reject.
  */
 
-import type {
-  EvaluationDraft,
-  GapBreadth,
-  GapClassificationDraft,
-  GapScope,
-  RequirementDraft,
+import {
+  candidateNameKey,
+  EVALUATION_LIMITS,
+  type CoverageLevel,
+  type EvaluationDraft,
+  type GapBreadth,
+  type GapClassificationDraft,
+  type GapScope,
+  type RequirementDraft,
+  type VendorCandidateDraft,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { AnswerPath, setAnswer } from './draftAnswers';
 import type { GridColumn, RequirementRow } from './requirementsGrid';
@@ -84,7 +88,8 @@ export type DraftEdit =
       type: 'replace-requirements';
       columns: GridColumn[];
       rows: RequirementRow[];
-    };
+    }
+  | CopyFromEdit;
 
 function classifyGap(
   draft: EvaluationDraft,
@@ -294,7 +299,132 @@ export function editDraft(
         edit.rows,
       );
     }
+    case 'copy-from':
+      return copyFrom(draft, edit);
     default:
       return draft;
   }
 }
+
+// --- Copying from another decision ------------------------------------------
+// (kept apart from the edits above: "Start from what the organisation knows")
+
+/**
+ * Starts from another component's decision: its candidates, with their
+ * maturity evidence and notes, and its requirements, with their bucket,
+ * whether the workload needs them and each candidate's coverage of them.
+ */
+export type CopyFromEdit = {
+  type: 'copy-from';
+  source: EvaluationDraft;
+  candidates: boolean;
+  requirements: boolean;
+};
+
+function requirementTitleKey(title: string | undefined): string {
+  return (title ?? '').trim().toLocaleLowerCase('en-US');
+}
+
+/*
+ * Appends what is asked for, with identifiers of this draft's own, and
+ * keeps every answer already given: a candidate whose name is already on
+ * the table (or a requirement whose title is) is not copied again, though a
+ * candidate already there gains its coverage of the requirements copied
+ * now. Nothing of the source's verdict comes along: not its gaps (judged
+ * for its component), team decision, maintenance owner, migration plan,
+ * revisit date or core-differentiator answer.
+ */
+function copyFrom(draft: EvaluationDraft, edit: CopyFromEdit): EvaluationDraft {
+  const requirements = [...(draft.requirements ?? [])];
+  const candidates = [...(draft.candidates ?? [])];
+  let changed = false;
+
+  // The source's requirement ids, as this draft names the copies.
+  const requirementIds = new Map<string, string>();
+  if (edit.requirements) {
+    const titles = new Set(
+      requirements.map(({ title }) => requirementTitleKey(title)),
+    );
+    for (const requirement of edit.source.requirements ?? []) {
+      const key = requirementTitleKey(requirement.title);
+      if (
+        titles.has(key) ||
+        requirements.length >= EVALUATION_LIMITS.requirements
+      ) {
+        continue;
+      }
+      const id = identifierFrom(
+        requirement.title ?? '',
+        requirements.map(({ id: taken }) => taken),
+      );
+      const copy: RequirementDraft = { id, title: requirement.title };
+      if (requirement.bucket !== undefined) copy.bucket = requirement.bucket;
+      if (requirement.neededByWorkload !== undefined) {
+        copy.neededByWorkload = requirement.neededByWorkload;
+      }
+      if (requirement.notes !== undefined) copy.notes = requirement.notes;
+      requirements.push(copy);
+      requirementIds.set(requirement.id, id);
+      titles.add(key);
+      changed = true;
+    }
+  }
+
+  const byName = new Map(
+    candidates.map((candidate, index) => [
+      candidateNameKey(candidate.name ?? ''),
+      index,
+    ]),
+  );
+  for (const candidate of edit.source.candidates ?? []) {
+    const coverage: Record<string, CoverageLevel> = {};
+    for (const [requirementId, level] of Object.entries(
+      candidate.coverage ?? {},
+    )) {
+      const id = requirementIds.get(requirementId);
+      if (id !== undefined) coverage[id] = level;
+    }
+    const covers = Object.keys(coverage).length > 0;
+    const present = byName.get(candidateNameKey(candidate.name ?? ''));
+    if (present !== undefined) {
+      if (covers) {
+        const current = candidates[present];
+        candidates[present] = {
+          ...current,
+          coverage: { ...current.coverage, ...coverage },
+        };
+        changed = true;
+      }
+      continue;
+    }
+    if (!edit.candidates || candidates.length >= EVALUATION_LIMITS.candidates) {
+      continue;
+    }
+    const id = identifierFrom(
+      candidate.name ?? '',
+      candidates.map(({ id: taken }) => taken),
+    );
+    const copy: VendorCandidateDraft = { id, name: candidate.name };
+    if (candidate.maturity !== undefined) {
+      copy.maturity = { ...candidate.maturity };
+    }
+    if (candidate.notes !== undefined) copy.notes = candidate.notes;
+    if (covers) copy.coverage = coverage;
+    byName.set(candidateNameKey(candidate.name ?? ''), candidates.length);
+    candidates.push(copy);
+    changed = true;
+  }
+
+  if (!changed) {
+    return draft;
+  }
+  // A list never answered stays unanswered: no candidates on the table is
+  // an answer of its own at Node 2.
+  return {
+    ...draft,
+    ...((draft.candidates || candidates.length > 0) && { candidates }),
+    ...((draft.requirements || requirements.length > 0) && { requirements }),
+  };
+}
+
+// --- End of copying from another decision -----------------------------------

@@ -169,6 +169,17 @@ export const spec = {
           ],
         },
       },
+      candidate: {
+        name: 'candidate',
+        in: 'query',
+        description:
+          'The decisions with a candidate whose name holds this text, case and white space aside: "vector cloud" finds VectorCloud Managed.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 255,
+        },
+      },
       limit: {
         name: 'limit',
         in: 'query',
@@ -781,6 +792,14 @@ export const spec = {
           },
           hasMigrationPlan: {
             type: 'boolean',
+          },
+          candidateNames: {
+            type: 'array',
+            description:
+              'The names of the candidates the team put on the table, in its order.',
+            items: {
+              type: 'string',
+            },
           },
           entity: {
             $ref: '#/components/schemas/EvaluatedEntity',
@@ -1480,6 +1499,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/organisationProfile',
+          },
+          {
+            $ref: '#/components/parameters/candidate',
           },
           {
             $ref: '#/components/parameters/limit',
