@@ -15,6 +15,7 @@
  */
 
 import type { EvaluationStatus } from './api';
+import { REVIEW_STATUS_LABELS } from './labels';
 import { reviewStatusOf, type ReviewWindow } from './review';
 
 /**
@@ -65,6 +66,23 @@ export const TEAM_COVERAGE_ORDERS = [
 
 /** @public */
 export type TeamCoverageOrder = (typeof TEAM_COVERAGE_ORDERS)[number];
+
+/**
+ * The words of each column of coverage by team, for tables and CSV files.
+ *
+ * @public
+ */
+export const TEAM_COVERAGE_LABELS: Record<TeamCoverageOrder, string> = {
+  ownerRef: 'Owner',
+  components: 'Components',
+  current: `Decision ${REVIEW_STATUS_LABELS.current.toLocaleLowerCase(
+    'en-US',
+  )}`,
+  dueSoon: REVIEW_STATUS_LABELS['due-soon'],
+  overdue: REVIEW_STATUS_LABELS.overdue,
+  withoutDecision: 'Without a decision',
+  draftsInProgress: 'Of which a draft in progress',
+};
 
 /**
  * A catalog component as team coverage counts it.
