@@ -263,7 +263,11 @@ export async function createRouter(
   router.get('/coverage/teams', async (req, res) => {
     const context = await contextOf(req);
     const query = parse(teamCoverageQuerySchema, req.query, 'query');
-    const { ownerGroups, system, lifecycle } = filterOf(query);
+    const { ownerGroups, system, lifecycle } = filterOf({
+      ownerGroup: query.ownerGroup,
+      system: query.system,
+      lifecycle: query.lifecycle,
+    });
     const page = await service.teamCoverage(
       {
         filter: { ownerGroups, system, lifecycle },
