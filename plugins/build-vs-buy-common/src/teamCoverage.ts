@@ -157,7 +157,8 @@ export function teamCoverage(
       if (evaluation?.status === 'draft') team.draftsInProgress += 1;
     }
   }
-  return [...byOwner.values()].sort((a, b) =>
-    a.ownerRef < b.ownerRef ? -1 : a.ownerRef > b.ownerRef ? 1 : 0,
-  );
+  return [...byOwner.values()].sort((a, b) => {
+    if (a.ownerRef === b.ownerRef) return 0;
+    return a.ownerRef < b.ownerRef ? -1 : 1;
+  });
 }

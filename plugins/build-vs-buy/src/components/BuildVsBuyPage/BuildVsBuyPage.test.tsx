@@ -548,9 +548,10 @@ describe('BuildVsBuyPage', () => {
     // handle takes a user's click as two.)
     const byName = ['Applied ML Startup', 'ML Platform', 'Search Relevance'];
     fireEvent.click(
-      within(
-        screen.getByRole('columnheader', { name: 'Owner' }),
-      ).getAllByRole('button', { name: 'Owner' })[0],
+      within(screen.getByRole('columnheader', { name: 'Owner' })).getAllByRole(
+        'button',
+        { name: 'Owner' },
+      )[0],
     );
     await waitFor(() =>
       expect([byName, [...byName].reverse()]).toContainEqual(owners()),

@@ -124,9 +124,7 @@ export function teamCoverageColumns(
             <Link
               component="button"
               variant="body2"
-              aria-label={`Show the ${
-                DESCRIPTION_OF_COUNT[count]
-              } of ${row.ownerName} (${row[count]})`}
+              aria-label={`Show the ${DESCRIPTION_OF_COUNT[count]} of ${row.ownerName} (${row[count]})`}
               onClick={() =>
                 onSelect({
                   reviewStatus: undefined,
