@@ -156,12 +156,34 @@ async function main() {
         b: scenarios.byQuery,
         target: 1.0,
       },
+      // The dashboard's first page: its counts and its first list, and
+      // the coverage by team tab, each beside a by-query page of its own
+      // (measured right after it, so every pair stays A B A B).
+      {
+        label:
+          "Dashboard's first page (all decisions) / catalog by-query page of 50",
+        a: scenarios.firstPage,
+        b: measuredAgain(scenarios.byQuery, 'beside all decisions'),
+        target: 1.0,
+      },
+      {
+        label: "Dashboard's counts (summary) / catalog by-query page of 50",
+        a: scenarios.summary,
+        b: measuredAgain(scenarios.byQuery, 'beside the summary'),
+        target: 1.0,
+      },
+      {
+        label: 'Coverage by team / catalog by-query page of 50',
+        a: scenarios.teamCoverage,
+        b: measuredAgain(scenarios.byQuery, 'beside coverage by team'),
+        target: 1.0,
+      },
       {
         label: `Evaluations page ${
           scenarios.deepDepth + 1
         } (cursor) / the first page`,
         a: scenarios.deepPage,
-        b: scenarios.firstPage,
+        b: measuredAgain(scenarios.firstPage, 'beside the deep page'),
         target: 1.2,
       },
     ];
@@ -184,6 +206,18 @@ async function main() {
       ...pairs.flatMap(pair => [pair.a, pair.b]),
       scenarios.preview,
     ];
+
+    // The plugin's requests for a page, which the catalog's by-query page
+    // stands in for without the plugin; the others stand in as by name.
+    const pageScenarios = new Set(
+      [
+        scenarios.dueForRevisit,
+        scenarios.deepPage,
+        scenarios.firstPage,
+        scenarios.summary,
+        scenarios.teamCoverage,
+      ].map(scenario => scenario.paths[0]),
+    );
 
     const rssBefore = rssMegabytes(backend.process.pid!);
     const series = await runRounds(order, rounds, loadOptions);
@@ -235,11 +269,9 @@ async function main() {
         // request it is compared with (by name for one entity, by-query
         // for a page).
         order: order.map(scenario =>
-          scenario === scenarios.byName || scenario === scenarios.byQuery
+          scenario.paths[0].startsWith('/api/catalog/')
             ? scenario
-            : scenario === scenarios.dueForRevisit ||
-              scenario === scenarios.deepPage ||
-              scenario === scenarios.firstPage
+            : pageScenarios.has(scenario.paths[0])
             ? scenarios.byQuery
             : scenarios.byName,
         ),
@@ -340,6 +372,16 @@ async function scenariosFor(
       name: 'GET /api/build-vs-buy/dashboard/due-for-revisit?limit=50',
       paths: ['/api/build-vs-buy/dashboard/due-for-revisit?limit=50'],
     },
+    summary: {
+      name: 'GET /api/build-vs-buy/dashboard/summary',
+      paths: ['/api/build-vs-buy/dashboard/summary'],
+    },
+    teamCoverage: {
+      name: 'GET /api/build-vs-buy/coverage/teams?order=withoutDecision&limit=500',
+      paths: [
+        '/api/build-vs-buy/coverage/teams?order=withoutDecision&limit=500',
+      ],
+    },
     byQuery: {
       name: 'GET /api/catalog/entities/by-query?limit=50&filter=kind=component',
       paths: ['/api/catalog/entities/by-query?limit=50&filter=kind=component'],
@@ -362,6 +404,14 @@ async function scenariosFor(
       body: () => examples[exampleTurn++ % examples.length],
     },
   } satisfies Record<string, Scenario | number>;
+}
+
+/**
+ * A scenario measured a second time in each round under its own name: the
+ * B side of another pair, right after that pair's A.
+ */
+function measuredAgain(scenario: Scenario, beside: string): Scenario {
+  return { ...scenario, name: `${scenario.name} (${beside})` };
 }
 
 /** Measures every scenario once per round, in the same order each round. */

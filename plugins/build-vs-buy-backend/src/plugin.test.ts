@@ -514,6 +514,100 @@ describe('buildVsBuyPlugin', () => {
     expect(create.status).toBe(403);
     const list = await request(denied).get('/api/build-vs-buy/evaluations');
     expect(list.body).toEqual({ items: [] });
+    const coverage = await request(denied).get(
+      '/api/build-vs-buy/coverage/teams',
+    );
+    expect(coverage.body).toEqual({ items: [] });
+  });
+
+  it('answers coverage by team, in any order, as CSV in words, and names a bad order', async () => {
+    const { server, knex } = await startBackend('SQLITE_3');
+    // What the catalog refresh copies of the catalog's components.
+    await knex('catalog_components').insert([
+      {
+        component_ref: 'component:default/vector-database',
+        component_owner_ref: 'group:default/applied-ml-startup',
+        component_lifecycle: 'production',
+        refreshed_at: new Date().toISOString(),
+      },
+      {
+        component_ref: 'component:default/feature-store',
+        component_owner_ref: 'group:default/ml-platform',
+        component_lifecycle: 'experimental',
+        refreshed_at: new Date().toISOString(),
+      },
+    ]);
+    const created = await request(server)
+      .post('/api/build-vs-buy/evaluations')
+      .send({ status: 'complete', evaluation: vectorDatabase });
+    expect(created.status).toBe(201);
+
+    const counts = {
+      components: 1,
+      dueSoon: 0,
+      overdue: 0,
+      draftsInProgress: 0,
+    };
+    const byOwner = await request(server).get(
+      '/api/build-vs-buy/coverage/teams',
+    );
+    expect(byOwner.status).toBe(200);
+    expect(byOwner.body).toEqual({
+      items: [
+        {
+          ownerRef: 'group:default/applied-ml-startup',
+          ...counts,
+          current: 1,
+          withoutDecision: 0,
+        },
+        {
+          ownerRef: 'group:default/ml-platform',
+          ...counts,
+          current: 0,
+          withoutDecision: 1,
+        },
+      ],
+    });
+
+    const mostUncovered = await request(server).get(
+      '/api/build-vs-buy/coverage/teams?order=withoutDecision&limit=1',
+    );
+    expect(
+      mostUncovered.body.items.map(
+        (team: { ownerRef: string }) => team.ownerRef,
+      ),
+    ).toEqual(['group:default/ml-platform']);
+    expect(mostUncovered.body.nextCursor).toEqual(expect.any(String));
+
+    const production = await request(server).get(
+      '/api/build-vs-buy/coverage/teams?lifecycle=production',
+    );
+    expect(production.body.items).toHaveLength(1);
+
+    const csv = await request(server).get(
+      '/api/build-vs-buy/coverage/teams?format=csv&order=ownerRef&direction=desc',
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.text.split('\n')).toEqual([
+      'Owner,Components,Decision current,Revisit due soon,Revisit overdue,Without a decision,Of which a draft in progress',
+      'ml-platform,1,0,0,0,1,0',
+      'applied-ml-startup,1,1,0,0,0,0',
+      '',
+    ]);
+
+    const badOrder = await request(server).get(
+      '/api/build-vs-buy/coverage/teams?order=popularity',
+    );
+    expect(badOrder.status).toBe(400);
+    expect(badOrder.body.error.message).toMatch(/order/);
+    const badCursor = await request(server).get(
+      '/api/build-vs-buy/coverage/teams?cursor=bm90LWFuLW9mZnNldA',
+    );
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.error.message).toBe(
+      'cursor: not a cursor this API returned',
+    );
   });
 
   it('previews an outcome without storing anything', async () => {

@@ -30,7 +30,10 @@ import {
   evaluationResourceRef,
 } from './permissions/rules';
 import { registerActions } from './service/actions';
-import { refreshCatalogFacts } from './service/catalogFacts';
+import {
+  refreshCatalogComponents,
+  refreshCatalogFacts,
+} from './service/catalogFacts';
 import { EvaluationService } from './service/EvaluationService';
 import { createReviewer } from './service/review';
 import { runRevisitScan } from './service/revisitScan';
@@ -144,6 +147,17 @@ export const buildVsBuyPlugin = createBackendPlugin({
             });
             logger.info(
               `Refreshed catalog facts of ${refreshed} evaluated entities; ${missing} are gone from the catalog`,
+            );
+            // The copy of the catalog's components that coverage by team
+            // counts, refreshed on the same schedule.
+            const copied = await refreshCatalogComponents({
+              store: db.catalogFacts,
+              catalog,
+              credentials: await auth.getOwnServiceCredentials(),
+              now: new Date(),
+            });
+            logger.info(
+              `Copied ${copied.components} catalog components for coverage by team; removed ${copied.removed} that left the catalog`,
             );
           },
         });

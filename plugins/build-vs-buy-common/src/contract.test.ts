@@ -41,8 +41,14 @@ import {
   type ListFormat,
   type ListOrder,
   type ListView,
+  type TeamCoverageQuery,
 } from './contract';
 import type { OrganisationProfile } from './schema';
+import {
+  TEAM_COVERAGE_ORDERS,
+  type TeamCoverage,
+  type TeamCoverageOrder,
+} from './teamCoverage';
 import {
   VERDICT_KINDS,
   type DecisionNode,
@@ -88,6 +94,8 @@ const sameTypes: true[] = [
   true as Same<Verdict, Schemas['Verdict']>,
   true as Same<Warning, Schemas['Outcome']['warnings'][number]>,
   true as Same<Outcome['figures'], Schemas['OutcomeFigures']>,
+  true as Same<TeamCoverage, Schemas['TeamCoverage']>,
+  true as Same<TeamCoverageOrder, NonNullable<TeamCoverageQuery['order']>>,
 ];
 
 // What the backend answers must be readable as the -common types ...
@@ -178,6 +186,10 @@ describe('the API contract', () => {
       parameter => parameter.name === 'order',
     );
     expect(LIST_ORDERS).toEqual(order?.schema?.enum);
+    const teamOrder = spec.paths['/coverage/teams'].get.parameters?.find(
+      parameter => parameter.name === 'order',
+    );
+    expect(TEAM_COVERAGE_ORDERS).toEqual(teamOrder?.schema?.enum);
   });
 
   it('names every filter of GET /evaluations but the page and the view', () => {

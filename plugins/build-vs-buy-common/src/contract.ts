@@ -154,3 +154,14 @@ export type NotEvaluatedQuery = Omit<
 export type DecisionSummaryQuery = NonNullable<
   operations['DashboardSummary']['parameters']['query']
 >;
+
+/**
+ * The query of `GET /coverage/teams`: the dashboard's filters that apply to
+ * components, an order and a page.
+ *
+ * @public
+ */
+export type TeamCoverageQuery = Omit<
+  NonNullable<operations['TeamCoverage']['parameters']['query']>,
+  'format'
+>;

@@ -55,6 +55,7 @@ export {
 } from './revisit';
 export type { RevisitOnSave } from './revisit';
 export * from './review';
+export * from './teamCoverage';
 export * from './catalogStanding';
 export * from './facts';
 export { teamDecisionOf } from './decision';

@@ -15,8 +15,8 @@
  */
 
 import { Knex } from 'knex';
-import type { EvaluationRow } from './tables';
-import type { CatalogFactsStore, EntityFacts } from './types';
+import type { CatalogComponentRow, EvaluationRow } from './tables';
+import type { CatalogComponent, CatalogFactsStore, EntityFacts } from './types';
 
 /** The knex implementation of {@link CatalogFactsStore}. */
 export class DatabaseCatalogFactsStore implements CatalogFactsStore {
@@ -55,5 +55,35 @@ export class DatabaseCatalogFactsStore implements CatalogFactsStore {
           );
       }
     });
+  }
+
+  async saveComponents(
+    components: CatalogComponent[],
+    refreshedAt: string,
+  ): Promise<void> {
+    if (components.length === 0) {
+      return;
+    }
+    await this.db<CatalogComponentRow>('catalog_components')
+      .insert(
+        components.map(component => ({
+          component_ref: component.entityRef,
+          component_title: component.title ?? null,
+          component_owner_ref: component.ownerRef ?? null,
+          component_system_ref: component.systemRef ?? null,
+          component_lifecycle: component.lifecycle ?? null,
+          refreshed_at: refreshedAt,
+        })),
+      )
+      .onConflict('component_ref')
+      .merge();
+  }
+
+  async removeComponentsNotRefreshedSince(
+    refreshedAt: string,
+  ): Promise<number> {
+    return this.db<CatalogComponentRow>('catalog_components')
+      .where('refreshed_at', '<', refreshedAt)
+      .delete();
   }
 }

@@ -24,7 +24,10 @@ import {
   REVIEW_STATUSES,
   reviewStatus,
   reviewWindow,
+  TEAM_COVERAGE_ORDERS,
+  teamCoverage,
   teamDecisionOf,
+  type TeamCoverage,
   type Evaluation,
   type OrganisationProfile,
   type ReviewStatus,
@@ -32,7 +35,11 @@ import {
 import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import fc from 'fast-check';
 import { BuildVsBuyDatabase } from './BuildVsBuyDatabase';
-import type { AttentionList, EvaluationRecord } from './types';
+import type {
+  AttentionList,
+  CatalogComponent,
+  EvaluationRecord,
+} from './types';
 
 jest.setTimeout(180_000);
 
@@ -494,6 +501,220 @@ describe('DatabaseDashboardStore', () => {
       });
       expect(await found('vectorcloud')).toEqual([]);
       expect(await found('qdrant')).toEqual(['vector-store']);
+    },
+  );
+
+  const OWNERS = ['group:default/search', 'group:default/payments', undefined];
+  const SYSTEMS = ['system:default/shop', 'system:default/back-office'];
+
+  it.each(databases.eachSupportedId())(
+    'counts coverage by team as -common teamCoverage does, group by group, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const db = await BuildVsBuyDatabase.create({
+        database: { getClient: async () => knex } as DatabaseService,
+      });
+      const window = reviewWindow(NOW, DUE_SOON_DAYS);
+      const all = async (
+        options: Partial<Parameters<typeof db.dashboard.teamCoverage>[0]>,
+      ) => {
+        const seen: TeamCoverage[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await db.dashboard.teamCoverage({
+            filter: {},
+            window,
+            order: 'ownerRef',
+            direction: 'asc',
+            limit: 2,
+            ...options,
+            cursor,
+          });
+          seen.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor);
+        return seen;
+      };
+
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.record({
+              decision: fc.option(decisionArbitrary, { nil: undefined }),
+              owner: fc.integer({ min: 0, max: OWNERS.length - 1 }),
+              system: fc.integer({ min: 0, max: SYSTEMS.length - 1 }),
+              lifecycle: fc.constantFrom('production', 'experimental'),
+              inCatalog: fc.boolean(),
+            }),
+            { minLength: 1, maxLength: 12 },
+          ),
+          async entries => {
+            await knex('evaluation_notices').delete();
+            await knex('evaluation_revisions').delete();
+            await knex('evaluations').delete();
+            await knex('catalog_components').delete();
+
+            const components: CatalogComponent[] = [];
+            const stored: EvaluationRecord[] = [];
+            for (const [index, entry] of entries.entries()) {
+              const entityRef = `component:default/decision-${index}`;
+              const component = {
+                entityRef,
+                title: `Service ${index}`,
+                ownerRef: OWNERS[entry.owner],
+                systemRef: SYSTEMS[entry.system],
+                lifecycle: entry.lifecycle,
+              };
+              if (entry.inCatalog) components.push(component);
+              const decision = entry.decision;
+              if (!decision) continue;
+              const evaluation = answersOf(decision, index);
+              const at = new Date(
+                NOW.getTime() - decision.decidedDaysAgo * DAY,
+              );
+              const outcome = evaluate(evaluation, { now: at });
+              const complete =
+                decision.status !== 'draft' &&
+                outcome.verdict.kind !== 'incomplete';
+              let record = await db.evaluations.create({
+                entityRef,
+                status: complete ? 'complete' : 'draft',
+                evaluation,
+                outcome,
+                revisitBy: evaluation.revisitBy!,
+                entity: { ...component, missing: !entry.inCatalog },
+                actorRef: 'user:default/alice',
+                now: at,
+              });
+              if (decision.status === 'archived') {
+                record = await db.evaluations.archive({
+                  id: record.id,
+                  expectedVersion: record.version,
+                  actorRef: 'user:default/alice',
+                  now: at,
+                });
+              }
+              stored.push(record);
+            }
+            // A component that left the catalog since the last refresh.
+            await db.catalogFacts.saveComponents(
+              [
+                {
+                  entityRef: 'component:default/gone',
+                  ownerRef: 'group:default/search',
+                },
+              ],
+              '2027-03-09T00:00:00.000Z',
+            );
+            await db.catalogFacts.saveComponents(
+              components,
+              '2027-03-10T00:00:00.000Z',
+            );
+            expect(
+              await db.catalogFacts.removeComponentsNotRefreshedSince(
+                '2027-03-10T00:00:00.000Z',
+              ),
+            ).toBe(1);
+
+            // The -common rule, over the same records.
+            const oracle = (
+              of: CatalogComponent[],
+              records: EvaluationRecord[] = stored,
+            ) =>
+              teamCoverage(
+                of,
+                records.map(record => ({
+                  entityRef: record.entityRef,
+                  status: record.status,
+                  revisitBy: record.revisitBy,
+                  needsAttention: record.needsAttention,
+                })),
+                window,
+              );
+            const expected = oracle(components);
+            expect(await all({})).toEqual(expected);
+            for (const team of expected) {
+              expect(
+                team.current +
+                  team.dueSoon +
+                  team.overdue +
+                  team.withoutDecision,
+              ).toBe(team.components);
+            }
+
+            // Every order, either way, page by page: the same groups,
+            // ordered by the count and then by owner.
+            for (const order of TEAM_COVERAGE_ORDERS) {
+              for (const direction of ['asc', 'desc'] as const) {
+                const sign = direction === 'asc' ? 1 : -1;
+                const sorted = [...expected].sort((a, b) => {
+                  if (order !== 'ownerRef' && a[order] !== b[order]) {
+                    return sign * (a[order] - b[order]);
+                  }
+                  const byOwner = a.ownerRef < b.ownerRef ? -1 : 1;
+                  return order === 'ownerRef' ? sign * byOwner : byOwner;
+                });
+                expect(await all({ order, direction })).toEqual(sorted);
+              }
+            }
+
+            // The dashboard's filters narrow the components.
+            expect(await all({ filter: { system: SYSTEMS[0] } })).toEqual(
+              oracle(components.filter(c => c.systemRef === SYSTEMS[0])),
+            );
+            expect(await all({ filter: { lifecycle: 'production' } })).toEqual(
+              oracle(components.filter(c => c.lifecycle === 'production')),
+            );
+            expect(
+              await all({ filter: { ownerGroups: [OWNERS[1]!] } }),
+            ).toEqual(oracle(components.filter(c => c.ownerRef === OWNERS[1])));
+
+            // A conditional permission decision: components whose
+            // evaluation the caller may not read are left out altogether.
+            const readable = (record: EvaluationRecord) =>
+              record.maintenanceOwnerRef === 'group:default/platform';
+            const hidden = new Set(
+              stored
+                .filter(r => r.status !== 'archived' && !readable(r))
+                .map(r => r.entityRef),
+            );
+            expect(
+              await all({
+                permissionFilter: {
+                  key: 'maintenance_owner_ref',
+                  values: ['group:default/platform'],
+                },
+              }),
+            ).toEqual(
+              oracle(
+                components.filter(c => !hidden.has(c.entityRef)),
+                stored.filter(r => r.status === 'archived' || readable(r)),
+              ),
+            );
+          },
+        ),
+        { numRuns: 10 },
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'refuses a cursor it did not return, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const db = await BuildVsBuyDatabase.create({
+        database: { getClient: async () => knex } as DatabaseService,
+      });
+      await expect(
+        db.dashboard.teamCoverage({
+          filter: {},
+          window: reviewWindow(NOW, DUE_SOON_DAYS),
+          order: 'ownerRef',
+          direction: 'asc',
+          limit: 10,
+          cursor: 'b2Zmc2V0Oi0x',
+        }),
+      ).rejects.toThrow('cursor: not a cursor this API returned');
     },
   );
 });

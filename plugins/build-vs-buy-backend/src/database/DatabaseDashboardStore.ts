@@ -14,19 +14,24 @@
  * limitations under the License.
  */
 
+import { InputError } from '@backstage/errors';
 import type {
   DecisionSummary,
   Page,
   ReviewStatus,
+  TeamCoverage,
+  TeamCoverageOrder,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import {
   applyCriteria,
   applyFilter,
+  CatalogComponentRow,
   decodeCursor,
   encodeCursor,
   EvaluationRow,
+  MAX_INTEGER,
   reviewStatusSql,
   toRecord,
 } from './tables';
@@ -37,7 +42,25 @@ import type {
   EvaluationRecord,
   ListEvaluationsOptions,
   ReviewWindow,
+  TeamCoverageOptions,
 } from './types';
+
+/** The column of each order of coverage by team. */
+const TEAM_COVERAGE_COLUMNS = {
+  ownerRef: 'owner_ref',
+  components: 'components',
+  current: 'current',
+  dueSoon: 'due_soon',
+  overdue: 'overdue',
+  withoutDecision: 'without_decision',
+  draftsInProgress: 'drafts_in_progress',
+} as const satisfies Record<TeamCoverageOrder, string>;
+
+/** A row of coverage by team: the owner and its counts, as the driver reads them. */
+type TeamCoverageRow = { owner_ref: string } & Record<
+  Exclude<(typeof TEAM_COVERAGE_COLUMNS)[TeamCoverageOrder], 'owner_ref'>,
+  unknown
+>;
 
 /** How many months of revisits the summary lists one by one. */
 const SHOWN_MONTHS = 12;
@@ -196,4 +219,107 @@ export class DatabaseDashboardStore implements DashboardStore {
       .whereIn('active_entity_ref', entityRefs);
     return new Set(rows.map(row => row.active_entity_ref!));
   }
+
+  /**
+   * One query on both databases: the copy of the catalog's components,
+   * each joined to its evaluation that is not archived, grouped by owner.
+   * The review status is `reviewStatusSql`, -common's rule over the stored
+   * columns; which column a component counts in is -common's
+   * `teamCoverage`, which the store tests compare group by group.
+   */
+  async teamCoverage(
+    options: TeamCoverageOptions,
+  ): Promise<Page<TeamCoverage>> {
+    const { filter } = options;
+    const offset = options.cursor ? decodeOffset(options.cursor) : 0;
+    const review = reviewStatusSql(this.db, options.window);
+    const decided = (status: ReviewStatus) =>
+      this.db.raw(
+        `SUM(CASE WHEN status = 'complete' AND (?) = ? THEN 1 ELSE 0 END)`,
+        [review, status],
+      );
+    const query = this.db<CatalogComponentRow>('catalog_components')
+      .leftJoin(
+        'evaluations',
+        'evaluations.active_entity_ref',
+        'catalog_components.component_ref',
+      )
+      .whereNotNull('component_owner_ref')
+      .select({
+        owner_ref: 'component_owner_ref',
+        components: this.db.raw('COUNT(*)'),
+        current: decided('current'),
+        due_soon: decided('due-soon'),
+        overdue: decided('overdue'),
+        without_decision: this.db.raw(
+          `SUM(CASE WHEN status = 'complete' THEN 0 ELSE 1 END)`,
+        ),
+        drafts_in_progress: this.db.raw(
+          `SUM(CASE WHEN status = 'draft' THEN 1 ELSE 0 END)`,
+        ),
+      })
+      .groupBy('component_owner_ref');
+    if (filter.ownerGroups?.length) {
+      query.whereIn('component_owner_ref', filter.ownerGroups);
+    }
+    if (filter.system) query.where('component_system_ref', filter.system);
+    if (filter.lifecycle) query.where('component_lifecycle', filter.lifecycle);
+    const permissionFilter = options.permissionFilter;
+    if (permissionFilter) {
+      // A component whose evaluation the caller may not read is left out
+      // altogether: counted as without a decision, it would mislead.
+      query.where(q =>
+        q
+          .whereNull('evaluations.id')
+          .orWhere(sub => applyCriteria(sub, permissionFilter)),
+      );
+    }
+    const column = TEAM_COVERAGE_COLUMNS[options.order];
+    const rows = (await query
+      .orderBy([
+        { column, order: options.direction },
+        // Ties by owner, so that pages never overlap.
+        ...(column === 'owner_ref'
+          ? []
+          : [{ column: 'owner_ref', order: 'asc' as const }]),
+      ])
+      .offset(offset)
+      .limit(options.limit + 1)) as TeamCoverageRow[];
+    const items = rows.slice(0, options.limit).map(row => ({
+      ownerRef: row.owner_ref,
+      components: Number(row.components),
+      current: Number(row.current),
+      dueSoon: Number(row.due_soon),
+      overdue: Number(row.overdue),
+      withoutDecision: Number(row.without_decision),
+      draftsInProgress: Number(row.drafts_in_progress),
+    }));
+    return {
+      items,
+      nextCursor:
+        rows.length > options.limit
+          ? encodeOffset(offset + options.limit)
+          : undefined,
+    };
+  }
+}
+
+/*
+ * A page of coverage by team is a page of a grouped query: its cursor is
+ * the offset of the next page, which is what the database needs anyway
+ * (the groups are counted in full before any page of them is taken).
+ */
+function encodeOffset(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString('base64url');
+}
+
+function decodeOffset(cursor: string): number {
+  const match = /^offset:(\d{1,10})$/.exec(
+    Buffer.from(cursor, 'base64url').toString('utf8'),
+  );
+  const offset = match ? Number(match[1]) : NaN;
+  if (!(offset >= 0 && offset <= MAX_INTEGER)) {
+    throw new InputError('cursor: not a cursor this API returned');
+  }
+  return offset;
 }

@@ -92,6 +92,16 @@ export type EvaluationRow = {
   updated_by: string;
 };
 
+/** A row of the copy of the catalog's components. */
+export type CatalogComponentRow = {
+  component_ref: string;
+  component_title: string | null;
+  component_owner_ref: string | null;
+  component_system_ref: string | null;
+  component_lifecycle: string | null;
+  refreshed_at: string;
+};
+
 export type RevisionRow = {
   evaluation_id: string;
   version: number;

@@ -26,6 +26,9 @@ import type {
   ReviewWindow,
   StoredEvaluation,
   OrganisationProfile,
+  TeamCoverage,
+  TeamCoverageOrder,
+  UnevaluatedEntity,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 
@@ -181,6 +184,22 @@ export interface EvaluationStore {
   }): Promise<EvaluationRevision | undefined>;
 }
 
+/** What coverage by team is asked for. */
+export type TeamCoverageOptions = {
+  /** Components owned by these groups, part of the system, in the lifecycle. */
+  filter: Pick<EvaluationFilter, 'ownerGroups' | 'system' | 'lifecycle'>;
+  window: ReviewWindow;
+  /**
+   * Conditions from a conditional permission decision: a component whose
+   * evaluation the caller may not read is left out of every count.
+   */
+  permissionFilter?: PermissionCriteria<EvaluationQuery>;
+  order: TeamCoverageOrder;
+  direction: 'asc' | 'desc';
+  limit: number;
+  cursor?: string;
+};
+
 /** The queries of lists and the org-wide dashboard. */
 export interface DashboardStore {
   list(options: ListEvaluationsOptions): Promise<Page<EvaluationRecord>>;
@@ -191,7 +210,16 @@ export interface DashboardStore {
   }): Promise<DecisionSummary>;
   /** Which of these entities have an evaluation that is not archived. */
   evaluatedEntityRefs(entityRefs: string[]): Promise<Set<string>>;
+  /**
+   * Each owner group's components counted by the decision they have, as
+   * -common's `teamCoverage` counts them, over the copy of the catalog's
+   * components.
+   */
+  teamCoverage(options: TeamCoverageOptions): Promise<Page<TeamCoverage>>;
 }
+
+/** A catalog component as the plugin keeps a copy of it. */
+export type CatalogComponent = UnevaluatedEntity;
 
 /** The catalog facts a refresh writes for one entity. */
 export type EntityFacts = { entityRef: string } & EvaluatedEntity;
@@ -201,6 +229,16 @@ export interface CatalogFactsStore {
   /** Pages through the entity refs of all evaluations, for refreshes. */
   listEntityRefs(options: { limit: number; after?: string }): Promise<string[]>;
   updateEntityFacts(facts: EntityFacts[]): Promise<void>;
+  /** Writes components as a refresh read them at `refreshedAt`. */
+  saveComponents(
+    components: CatalogComponent[],
+    refreshedAt: string,
+  ): Promise<void>;
+  /**
+   * Removes the components a refresh that started at `refreshedAt` did not
+   * see: they left the catalog. Returns how many.
+   */
+  removeComponentsNotRefreshedSince(refreshedAt: string): Promise<number>;
 }
 
 /** What is recorded of the notice of one evaluation. */

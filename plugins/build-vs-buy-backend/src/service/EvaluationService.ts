@@ -42,6 +42,7 @@ import {
   type Page,
   type Review,
   type StoredEvaluation,
+  type TeamCoverage,
   type UnevaluatedEntity,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { Request } from 'express';
@@ -55,6 +56,7 @@ import type {
   EvaluationFilter,
   EvaluationQuery,
   EvaluationRecord,
+  TeamCoverageOptions,
 } from '../database/types';
 import { EvaluationAccess } from './access';
 import { audited } from './audit';
@@ -301,6 +303,26 @@ export class EvaluationService {
     }
     return this.options.db.dashboard.summarize({
       filter,
+      window: this.options.reviewer.windowAt(this.now()),
+      permissionFilter,
+    });
+  }
+
+  /**
+   * Coverage by team: each owner group's components counted by the
+   * decision they have, as far as the caller may read the decisions (the
+   * same permission as the dashboard's counts).
+   */
+  async teamCoverage(
+    options: Omit<TeamCoverageOptions, 'window' | 'permissionFilter'>,
+    context: ServiceContext,
+  ): Promise<Page<TeamCoverage>> {
+    const permissionFilter = await this.access.readFilter(context.credentials);
+    if (permissionFilter === 'deny') {
+      return { items: [] };
+    }
+    return this.options.db.dashboard.teamCoverage({
+      ...options,
       window: this.options.reviewer.windowAt(this.now()),
       permissionFilter,
     });

@@ -19,7 +19,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { evaluate } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import { BuildVsBuyDatabase } from '../database/BuildVsBuyDatabase';
-import { refreshCatalogFacts } from './catalogFacts';
+import { refreshCatalogComponents, refreshCatalogFacts } from './catalogFacts';
 
 jest.setTimeout(60_000);
 
@@ -101,6 +101,75 @@ describe('refreshCatalogFacts', () => {
         ownerRef: 'group:default/old-owner',
         missing: true,
       });
+    },
+  );
+});
+
+describe('refreshCatalogComponents', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'copies the components page by page and removes those that left, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await BuildVsBuyDatabase.create({
+        database: { getClient: async () => knex },
+      });
+      const coverage = async () =>
+        (
+          await store.dashboard.teamCoverage({
+            filter: {},
+            window: { today: '2026-11-02', dueSoonBy: '2026-12-02' },
+            order: 'ownerRef',
+            direction: 'asc',
+            limit: 10,
+          })
+        ).items.map(team => [team.ownerRef, team.components]);
+      const group = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'ml-platform', namespace: 'default' },
+        spec: { type: 'team', children: [] },
+      };
+
+      const first = await refreshCatalogComponents({
+        store: store.catalogFacts,
+        catalog: catalogServiceMock({
+          entities: [
+            group,
+            component('a-store', 'ml-platform'),
+            component('b-store', 'ml-platform'),
+            component('c-store', 'Search-Relevance'),
+          ],
+        }),
+        credentials: mockCredentials.service(),
+        now: new Date('2026-11-01T00:00:00Z'),
+        batchSize: 2,
+      });
+      expect(first).toEqual({ components: 3, removed: 0 });
+      expect(await coverage()).toEqual([
+        ['group:default/ml-platform', 2],
+        ['group:default/search-relevance', 1],
+      ]);
+
+      // c-store left the catalog; b-store changed owner.
+      const second = await refreshCatalogComponents({
+        store: store.catalogFacts,
+        catalog: catalogServiceMock({
+          entities: [
+            component('a-store', 'ml-platform'),
+            component('b-store', 'search-relevance'),
+          ],
+        }),
+        credentials: mockCredentials.service(),
+        now: new Date('2026-11-02T00:00:00Z'),
+        batchSize: 2,
+      });
+      expect(second).toEqual({ components: 2, removed: 1 });
+      expect(await coverage()).toEqual([
+        ['group:default/ml-platform', 1],
+        ['group:default/search-relevance', 1],
+      ]);
     },
   );
 });

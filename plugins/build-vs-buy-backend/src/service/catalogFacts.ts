@@ -33,6 +33,7 @@ import type {
   UnevaluatedEntity,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type {
+  CatalogComponent,
   CatalogFactsStore,
   DashboardStore,
   EntityFacts,
@@ -199,4 +200,58 @@ export async function refreshCatalogFacts(options: {
     after = entityRefs[entityRefs.length - 1];
   }
   return { refreshed, missing };
+}
+
+/**
+ * Copies the catalog's components (their owner, system, lifecycle and
+ * title) into the store, for coverage by team, and removes those that left
+ * the catalog since. Reads the catalog a page at a time; a refresh that
+ * fails half way removes nothing, so a component is never lost to an
+ * outage.
+ */
+export async function refreshCatalogComponents(options: {
+  store: CatalogFactsStore;
+  catalog: CatalogService;
+  credentials: BackstageCredentials;
+  now: Date;
+  batchSize?: number;
+}): Promise<{ components: number; removed: number }> {
+  const refreshedAt = options.now.toISOString();
+  let components = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await options.catalog.queryEntities(
+      cursor
+        ? { cursor, limit: options.batchSize ?? REFRESH_BATCH_SIZE }
+        : {
+            filter: { kind: 'component' },
+            fields: [
+              'kind',
+              'metadata.name',
+              'metadata.namespace',
+              'metadata.title',
+              'spec.owner',
+              'spec.system',
+              'spec.lifecycle',
+            ],
+            orderFields: { field: 'metadata.name', order: 'asc' },
+            limit: options.batchSize ?? REFRESH_BATCH_SIZE,
+          },
+      { credentials: options.credentials },
+    );
+    const copies: CatalogComponent[] = page.items.map(entity => {
+      const { missing: _missing, ...facts } = factsOf(entity);
+      return {
+        entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+        ...facts,
+      };
+    });
+    await options.store.saveComponents(copies, refreshedAt);
+    components += copies.length;
+    cursor = page.pageInfo.nextCursor;
+  } while (cursor);
+  const removed = await options.store.removeComponentsNotRefreshedSince(
+    refreshedAt,
+  );
+  return { components, removed };
 }

@@ -39,6 +39,8 @@ import {
   organisationProfileSchema,
   plainIssueMessage,
   REVIEW_STATUSES,
+  TEAM_COVERAGE_ORDERS,
+  type TeamCoverageOrder,
   VERDICT_KINDS,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { z } from 'zod';
@@ -94,6 +96,37 @@ const listQueryIsTheSpecs: SameKeys<
   DecisionListQuery & Pick<DashboardListQuery & { format?: unknown }, 'format'>
 > = true;
 void listQueryIsTheSpecs;
+
+/** The query of coverage by team: the dashboard's filters that apply to
+ * components, an order and a page. */
+export const teamCoverageQuerySchema = listQuerySchema
+  .pick({
+    ownerGroup: true,
+    system: true,
+    lifecycle: true,
+    limit: true,
+    cursor: true,
+    format: true,
+  })
+  .extend({
+    order: z.enum(TEAM_COVERAGE_ORDERS).optional(),
+    direction: z.enum(['asc', 'desc']).optional(),
+  });
+
+/**
+ * The order coverage by team is read in: by owner unless asked, the owner
+ * in ascending order and counts the largest first unless a direction is
+ * given.
+ */
+export function teamCoverageOrderOf(
+  query: z.infer<typeof teamCoverageQuerySchema>,
+): { order: TeamCoverageOrder; direction: 'asc' | 'desc' } {
+  const order = query.order ?? 'ownerRef';
+  return {
+    order,
+    direction: query.direction ?? (order === 'ownerRef' ? 'asc' : 'desc'),
+  };
+}
 
 /** A revision number. */
 export const versionSchema = z.coerce.number().int().min(1).max(MAX_INTEGER);

@@ -39,6 +39,7 @@ import {
   namedRefsOf,
   notEvaluatedCsvColumns,
   sendCsv,
+  teamCoverageCsvColumns,
 } from './middleware/csv';
 import { databaseOutageAsUnavailable } from './middleware/databaseOutage';
 import { parseJsonBody } from './middleware/jsonBody';
@@ -49,6 +50,8 @@ import {
   listQuerySchema,
   normalizeEntityRef,
   parse,
+  teamCoverageOrderOf,
+  teamCoverageQuerySchema,
   versionSchema,
 } from './requests';
 import { nameTheField } from './validationErrors';
@@ -255,6 +258,34 @@ export async function createRouter(
     }
     const names = await service.displayNames(namedRefsOf(page.items), context);
     sendCsv(res, page, notEvaluatedCsvColumns(names));
+  });
+
+  router.get('/coverage/teams', async (req, res) => {
+    const context = await contextOf(req);
+    const query = parse(teamCoverageQuerySchema, req.query, 'query');
+    const { ownerGroups, system, lifecycle } = filterOf({
+      ownerGroup: query.ownerGroup,
+      system: query.system,
+      lifecycle: query.lifecycle,
+    });
+    const page = await service.teamCoverage(
+      {
+        filter: { ownerGroups, system, lifecycle },
+        ...teamCoverageOrderOf(query),
+        limit: query.limit ?? DEFAULT_PAGE_SIZE,
+        cursor: query.cursor,
+      },
+      context,
+    );
+    if (query.format !== 'csv') {
+      res.json(page);
+      return;
+    }
+    const names = await service.displayNames(
+      page.items.map(team => team.ownerRef),
+      context,
+    );
+    sendCsv(res, page, teamCoverageCsvColumns(names));
   });
 
   router.get('/dashboard/:list', async (req, res) => {

@@ -463,4 +463,39 @@ describe('BuildVsBuyHttpClient', () => {
     ]);
     expect(new Headers(calls[0].init.headers).get('Accept')).toBe('text/csv');
   });
+
+  it('reads coverage by team as JSON, and as CSV', async () => {
+    const team = {
+      ownerRef: 'group:default/search',
+      components: 3,
+      current: 1,
+      dueSoon: 0,
+      overdue: 1,
+      withoutDecision: 1,
+      draftsInProgress: 0,
+    };
+    const { client, calls } = clientAnswering(url =>
+      url.searchParams.get('format') === 'csv'
+        ? new Response('Owner\nsearch\n', {
+            headers: { 'Content-Type': 'text/csv' },
+          })
+        : json({ items: [team] }),
+    );
+
+    await expect(
+      client.getTeamCoverage({
+        order: 'withoutDecision',
+        direction: 'desc',
+        lifecycle: 'production',
+      }),
+    ).resolves.toEqual({ items: [team] });
+    await expect(
+      client.getTeamCoverageCsv({ ownerGroup: ['group:default/search'] }),
+    ).resolves.toBe('Owner\nsearch\n');
+
+    expect(calls.map(call => call.url.pathname + call.url.search)).toEqual([
+      '/api/build-vs-buy/coverage/teams?order=withoutDecision&direction=desc&lifecycle=production',
+      '/api/build-vs-buy/coverage/teams?ownerGroup=group%3Adefault%2Fsearch&format=csv',
+    ]);
+  });
 });

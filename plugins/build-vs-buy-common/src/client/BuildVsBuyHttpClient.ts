@@ -38,12 +38,14 @@ import type {
   DecisionListPageQuery,
   DecisionSummaryQuery,
   NotEvaluatedQuery,
+  TeamCoverageQuery,
   PageQuery,
 } from '../contract';
 import type { Outcome } from '../evaluate';
 import type { paths } from '../generated/openapi';
 import type { Review } from '../review';
 import type { EvaluationDraft } from '../schema';
+import type { TeamCoverage } from '../teamCoverage';
 
 /**
  * A save refused because someone saved the evaluation since the version the
@@ -328,6 +330,32 @@ export class BuildVsBuyHttpClient {
   ): Promise<string> {
     return this.#read(
       (await this.#client(options)).GET('/dashboard/not-evaluated', {
+        params: { query: { ...query, format: 'csv' } },
+        headers: { Accept: 'text/csv' },
+        parseAs: 'text',
+      }),
+    );
+  }
+
+  /** One page of coverage by team: each owner group's components by decision. */
+  async getTeamCoverage(
+    query: TeamCoverageQuery = {},
+    options?: BuildVsBuyRequestOptions,
+  ): Promise<Page<TeamCoverage>> {
+    return this.#read(
+      (await this.#client(options)).GET('/coverage/teams', {
+        params: { query },
+      }),
+    );
+  }
+
+  /** The same page as {@link BuildVsBuyHttpClient.getTeamCoverage}, as CSV. */
+  async getTeamCoverageCsv(
+    query: TeamCoverageQuery = {},
+    options?: BuildVsBuyRequestOptions,
+  ): Promise<string> {
+    return this.#read(
+      (await this.#client(options)).GET('/coverage/teams', {
         params: { query: { ...query, format: 'csv' } },
         headers: { Accept: 'text/csv' },
         parseAs: 'text',

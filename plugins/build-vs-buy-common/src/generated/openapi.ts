@@ -186,6 +186,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/coverage/teams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Coverage by team: for each group that owns catalog components, how many it owns, how many have a complete decision that is current, due soon or overdue for revisit, and how many have none (no evaluation, or only a draft). Components are the plugin's copy of the catalog, refreshed with the catalog facts; decisions the caller may not read are left out of every count. */
+    get: operations['TeamCoverage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/dashboard/{list}': {
     parameters: {
       query?: never;
@@ -469,6 +486,16 @@ export interface components {
       ownerRef?: string;
       systemRef?: string;
       lifecycle?: string;
+    };
+    /** @description One owner group's components counted by the decision they have. current, dueSoon, overdue and withoutDecision add up to components; draftsInProgress is the part of withoutDecision that has a draft on the way. */
+    TeamCoverage: {
+      ownerRef: string;
+      components: number;
+      current: number;
+      dueSoon: number;
+      overdue: number;
+      withoutDecision: number;
+      draftsInProgress: number;
     };
     DecisionSummary: {
       /** @description Complete decisions; drafts are counted apart. */
@@ -1144,6 +1171,55 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['UnevaluatedEntity'][];
+            nextCursor?: string;
+          };
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  TeamCoverage: {
+    parameters: {
+      query?: {
+        /** @description The entity's owner or the maintenance owner is one of these groups. */
+        ownerGroup?: components['parameters']['ownerGroup'];
+        system?: components['parameters']['system'];
+        lifecycle?: components['parameters']['lifecycle'];
+        /** @description The count to order the groups by, or ownerRef; ownerRef by default. */
+        order?:
+          | 'ownerRef'
+          | 'components'
+          | 'current'
+          | 'dueSoon'
+          | 'overdue'
+          | 'withoutDecision'
+          | 'draftsInProgress';
+        /** @description asc or desc; the owner in ascending order, counts the largest first, by default. Ties go by owner. */
+        direction?: 'asc' | 'desc';
+        /** @description Items per page; 50 by default. */
+        limit?: components['parameters']['limit'];
+        /** @description The nextCursor of the previous page. */
+        cursor?: components['parameters']['cursor'];
+        /** @description csv answers the same page as text/csv. */
+        format?: components['parameters']['format'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of owner groups. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['TeamCoverage'][];
             nextCursor?: string;
           };
           'text/csv': string;

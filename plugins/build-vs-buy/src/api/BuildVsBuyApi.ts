@@ -31,6 +31,8 @@ import type {
   Page,
   PageQuery,
   StoredEvaluation,
+  TeamCoverage,
+  TeamCoverageOrder,
   UnevaluatedEntity,
   UpdateEvaluationRequest,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -75,6 +77,23 @@ export type ListEvaluationsOptions = DecisionFilter &
   Pick<DecisionListFilter, 'entityRef' | 'candidate'> & {
     /** Most recently saved first (the default), or earliest revisit first. */
     order?: ListOrder;
+  };
+
+/**
+ * Options of `getTeamCoverage`: the dashboard's filters that apply to
+ * components, an order and a page.
+ *
+ * @public
+ */
+export type TeamCoverageOptions = Pick<
+  DecisionFilter,
+  'ownerGroups' | 'system' | 'lifecycle'
+> &
+  PageRequest & {
+    /** The count to order by, or the owner (the default). */
+    order?: TeamCoverageOrder;
+    /** The owner ascending and counts the largest first, unless given. */
+    direction?: 'asc' | 'desc';
   };
 
 /**
@@ -138,6 +157,12 @@ export interface BuildVsBuyApi {
   /** A page of all decisions as CSV text. */
   getEvaluationsCsv(
     options?: Omit<ListEvaluationsOptions, 'limit' | 'cursor'>,
+  ): Promise<string>;
+  /** Coverage by team: each owner group's components by decision. */
+  getTeamCoverage(options?: TeamCoverageOptions): Promise<Page<TeamCoverage>>;
+  /** A page of coverage by team as CSV text, headed in words. */
+  getTeamCoverageCsv(
+    options?: Omit<TeamCoverageOptions, 'cursor'>,
   ): Promise<string>;
   /** A dashboard list as CSV text. */
   getDashboardCsv(

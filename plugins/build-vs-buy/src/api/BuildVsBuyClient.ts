@@ -30,6 +30,7 @@ import {
   type EvaluationSummary,
   type Page,
   type StoredEvaluation,
+  type TeamCoverage,
   type UnevaluatedEntity,
   type UpdateEvaluationRequest,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -39,6 +40,7 @@ import type {
   DecisionFilter,
   ListEvaluationsOptions,
   PageRequest,
+  TeamCoverageOptions,
 } from './BuildVsBuyApi';
 
 export { EvaluationConflictError } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -181,6 +183,28 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
 
   getDecisionSummary(options: DecisionFilter = {}): Promise<DecisionSummary> {
     return this.client.getDecisionSummary(decisionQuery(options));
+  }
+
+  getTeamCoverage(
+    options: TeamCoverageOptions = {},
+  ): Promise<Page<TeamCoverage>> {
+    return this.client.getTeamCoverage({
+      ...filterQuery(options),
+      order: options.order,
+      direction: options.direction,
+      ...pageQuery(options),
+    });
+  }
+
+  getTeamCoverageCsv(
+    options: Omit<TeamCoverageOptions, 'cursor'> = {},
+  ): Promise<string> {
+    return this.client.getTeamCoverageCsv({
+      ...filterQuery(options),
+      order: options.order,
+      direction: options.direction,
+      limit: options.limit,
+    });
   }
 
   getEvaluationsCsv(

@@ -22,5 +22,6 @@ export type {
   EvaluationPreview,
   ListEvaluationsOptions,
   PageRequest,
+  TeamCoverageOptions,
 } from './BuildVsBuyApi';
 export { BuildVsBuyClient, EvaluationConflictError } from './BuildVsBuyClient';

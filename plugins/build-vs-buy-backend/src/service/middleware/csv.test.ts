@@ -25,6 +25,7 @@ import {
   decisionCsvColumns,
   namedRefsOf,
   notEvaluatedCsvColumns,
+  teamCoverageCsvColumns,
   toCsv,
 } from './csv';
 
@@ -233,6 +234,34 @@ describe('the CSV of decisions', () => {
     expect(namedRefsOf([entity]).sort()).toEqual([
       'group:default/ml-platform',
       'system:default/rag-platform',
+    ]);
+  });
+
+  it('lists coverage by team with the owner by name and headings in words', () => {
+    const team = {
+      ownerRef: 'group:default/ml-platform',
+      components: 7,
+      current: 2,
+      dueSoon: 1,
+      overdue: 1,
+      withoutDecision: 3,
+      draftsInProgress: 1,
+    };
+    const unnamed = { ...team, ownerRef: 'group:default/search' };
+    expect(
+      parseCsv(toCsv([team, unnamed], teamCoverageCsvColumns(names))),
+    ).toEqual([
+      [
+        'Owner',
+        'Components',
+        'Decision current',
+        'Revisit due soon',
+        'Revisit overdue',
+        'Without a decision',
+        'Of which a draft in progress',
+      ],
+      ["'@ML Platform", '7', '2', '1', '1', '3', '1'],
+      ['search', '7', '2', '1', '1', '3', '1'],
     ]);
   });
 });

@@ -20,8 +20,11 @@ import {
   hasMigrationPlan,
   neutraliseCsvCell,
   REVIEW_STATUS_LABELS,
+  TEAM_COVERAGE_LABELS,
+  TEAM_COVERAGE_ORDERS,
   teamDecisionOf,
   type StoredEvaluation,
+  type TeamCoverage,
   type UnevaluatedEntity,
   verdictLabel,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -127,6 +130,22 @@ export function notEvaluatedCsvColumns(
     { heading: 'System', cell: e => nameOf(e.systemRef) },
     { heading: 'Lifecycle', cell: e => e.lifecycle },
   ];
+}
+
+/**
+ * The columns of a CSV of coverage by team: the owner by display name, then
+ * each count, headed in the dashboard's words.
+ */
+export function teamCoverageCsvColumns(
+  displayNames: Readonly<Record<string, string>>,
+): CsvColumn<TeamCoverage>[] {
+  return TEAM_COVERAGE_ORDERS.map(order => ({
+    heading: TEAM_COVERAGE_LABELS[order],
+    cell: team =>
+      order === 'ownerRef'
+        ? displayNameOf(team.ownerRef, displayNames)
+        : String(team[order]),
+  }));
 }
 
 /** The entity refs a CSV of decisions names, for their display names. */

@@ -19,7 +19,7 @@ import { identityApiRef } from '@backstage/core-plugin-api';
 import { entityPresentationApiRef } from '@backstage/plugin-catalog-react';
 import { mockApis } from '@backstage/test-utils';
 import type { DecisionSummary } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
@@ -111,6 +111,40 @@ function renderDashboard(routeEntries?: string[]) {
     getEvaluationsCsv: jest
       .fn()
       .mockResolvedValue('entityRef,status\ncomponent:default/a,draft\n'),
+    getTeamCoverage: jest.fn().mockResolvedValue({
+      items: [
+        {
+          ownerRef: 'group:default/ml-platform',
+          components: 5,
+          current: 1,
+          dueSoon: 1,
+          overdue: 2,
+          withoutDecision: 1,
+          draftsInProgress: 0,
+        },
+        {
+          ownerRef: 'group:default/applied-ml-startup',
+          components: 2,
+          current: 0,
+          dueSoon: 0,
+          overdue: 0,
+          withoutDecision: 2,
+          draftsInProgress: 0,
+        },
+        {
+          ownerRef: 'group:default/search-relevance',
+          components: 4,
+          current: 0,
+          dueSoon: 0,
+          overdue: 0,
+          withoutDecision: 4,
+          draftsInProgress: 1,
+        },
+      ],
+    }),
+    getTeamCoverageCsv: jest
+      .fn()
+      .mockResolvedValue('Owner,Components\nML Platform,5\n'),
     getUnevaluatedEntities: jest.fn().mockResolvedValue({
       items: [
         {
@@ -484,5 +518,119 @@ describe('BuildVsBuyPage', () => {
       expect.objectContaining({ ownerGroups: [] }),
     );
     expect(currentParams().get('tab')).toBe('not-evaluated');
+  });
+
+  it('shows coverage by team, by name, the least covered first, and opens what a count counts', async () => {
+    const { api, rendered } = renderDashboard(['/?tab=coverage-by-team']);
+    await rendered;
+
+    expect(
+      screen.getByRole('tab', { name: 'Coverage by team', selected: true }),
+    ).toBeInTheDocument();
+    await screen.findByRole('button', {
+      name: 'Show the components not yet evaluated of Search Relevance (4)',
+    });
+    const owners = () =>
+      screen
+        .getAllByRole('link')
+        .map(link => link.textContent)
+        .filter(name =>
+          ['ML Platform', 'Search Relevance', 'Applied ML Startup'].includes(
+            name ?? '',
+          ),
+        );
+    // Without a decision, the largest first.
+    expect(owners()).toEqual([
+      'Search Relevance',
+      'Applied ML Startup',
+      'ML Platform',
+    ]);
+    expect(
+      screen.getByRole('columnheader', { name: /Revisit overdue/ }),
+    ).toBeInTheDocument();
+    expect(api.getTeamCoverage).toHaveBeenCalledWith(
+      expect.objectContaining({ ownerGroups: [], limit: 500 }),
+    );
+
+    // Sorted by the owner's name. (One click event: the header's drag
+    // handle takes a user's click as two.)
+    const byName = ['Applied ML Startup', 'ML Platform', 'Search Relevance'];
+    fireEvent.click(
+      within(screen.getByRole('columnheader', { name: 'Owner' })).getAllByRole(
+        'button',
+        { name: 'Owner' },
+      )[0],
+    );
+    await waitFor(() =>
+      expect([byName, [...byName].reverse()]).toContainEqual(owners()),
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Show the decisions overdue for revisit of ML Platform (2)',
+      }),
+    );
+    await waitFor(() => expect(currentParams().get('tab')).toBeNull());
+    expect(currentParams().getAll('ownerGroup')).toEqual([
+      'group:default/ml-platform',
+    ]);
+    expect(currentParams().get('reviewStatus')).toBe('overdue');
+    expect(currentParams().get('status')).toBe('complete');
+    await waitFor(() =>
+      expect(api.listEvaluations).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          ownerGroups: ['group:default/ml-platform'],
+          reviewStatus: 'overdue',
+          status: 'complete',
+        }),
+      ),
+    );
+  });
+
+  it('opens the components of a team nobody evaluated from its count', async () => {
+    const { rendered } = renderDashboard(['/?tab=coverage-by-team']);
+    await rendered;
+    await screen.findByRole('link', { name: 'Search Relevance' });
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Show the components not yet evaluated of Search Relevance (4)',
+      }),
+    );
+
+    await waitFor(() =>
+      expect(currentParams().get('tab')).toBe('not-evaluated'),
+    );
+    expect(currentParams().getAll('ownerGroup')).toEqual([
+      'group:default/search-relevance',
+    ]);
+  });
+
+  it('downloads coverage by team as CSV', async () => {
+    const { api, rendered } = renderDashboard([
+      '/?tab=coverage-by-team&lifecycle=production',
+    ]);
+    await rendered;
+    await screen.findByRole('link', { name: 'ML Platform' });
+    const blobs: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: jest.fn((blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:csv';
+      }),
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    expect(await blobs[0].text()).toBe('Owner,Components\nML Platform,5\n');
+    expect(api.getTeamCoverageCsv).toHaveBeenCalledWith(
+      expect.objectContaining({ lifecycle: 'production' }),
+    );
+    click.mockRestore();
   });
 });

@@ -27,7 +27,9 @@ import {
   alertApiRef,
   identityApiRef,
   useApi,
+  useApiHolder,
 } from '@backstage/core-plugin-api';
+import { entityPresentationApiRef } from '@backstage/plugin-catalog-react';
 import {
   Box,
   Button,
@@ -51,6 +53,7 @@ import {
 import { downloadFile } from '../DownloadButton';
 import { DecisionFilters } from './DecisionFilters';
 import { DecisionSummaryCharts } from './DecisionSummaryCharts';
+import { namedTeams, teamCoverageColumns } from './TeamCoverageTable';
 import {
   EVALUATION_COLUMNS,
   PagedTable,
@@ -91,7 +94,14 @@ const TABS: Record<DashboardTab, { label: string; empty: string }> = {
     label: 'Not yet evaluated',
     empty: 'Every component has been evaluated',
   },
+  'coverage-by-team': {
+    label: 'Coverage by team',
+    empty: 'No team owns a component that matches these filters',
+  },
 };
+
+/** Owner groups per request of coverage by team: the API's largest page. */
+const TEAMS_PER_PAGE = 500;
 
 const ORDER_LABELS: Record<ListOrder, string> = {
   updated: 'Most recently saved first',
@@ -108,6 +118,8 @@ export const BuildVsBuyDashboard = () => {
   const api = useApi(buildVsBuyApiRef);
   const identityApi = useApi(identityApiRef);
   const alertApi = useApi(alertApiRef);
+  // Optional, as EntityRefLink takes it: the owners' names for sorting.
+  const entityPresentationApi = useApiHolder().get(entityPresentationApiRef);
   const [searchParams, setSearchParams] = useSearchParams();
   const view = useMemo(() => viewOf(searchParams), [searchParams]);
   const update = useCallback(
@@ -184,12 +196,45 @@ export const BuildVsBuyDashboard = () => {
     [api, filter],
   );
 
+  const componentFilter = useMemo(
+    () => ({
+      ownerGroups: filter?.ownerGroups,
+      system: filter?.system,
+      lifecycle: filter?.lifecycle,
+    }),
+    [filter],
+  );
+  const loadTeamCoverage = useCallback(
+    async (cursor?: string) => {
+      const page = await api.getTeamCoverage({
+        ...componentFilter,
+        order: 'withoutDecision',
+        limit: TEAMS_PER_PAGE,
+        cursor,
+      });
+      return {
+        items: await namedTeams(page.items, entityPresentationApi),
+        nextCursor: page.nextCursor,
+      };
+    },
+    [api, componentFilter, entityPresentationApi],
+  );
+  const teamColumns = useMemo(() => teamCoverageColumns(update), [update]);
+
   const downloadCsv = async () => {
     try {
-      const csv =
-        tab === 'all'
-          ? await api.getEvaluationsCsv({ ...filter, order })
-          : await api.getDashboardCsv(tab, filter);
+      let csv: string;
+      if (tab === 'all') {
+        csv = await api.getEvaluationsCsv({ ...filter, order });
+      } else if (tab === 'coverage-by-team') {
+        csv = await api.getTeamCoverageCsv({
+          ...componentFilter,
+          order: 'withoutDecision',
+          limit: TEAMS_PER_PAGE,
+        });
+      } else {
+        csv = await api.getDashboardCsv(tab, filter);
+      }
       downloadFile(`build-vs-buy-${tab}.csv`, csv, 'text/csv');
     } catch (e) {
       alertApi.post({
@@ -278,15 +323,27 @@ export const BuildVsBuyDashboard = () => {
             emptyTitle={empty}
           />
         )}
-        {filter && tab !== 'all' && tab !== 'not-evaluated' && (
+        {filter && tab === 'coverage-by-team' && (
           <PagedTable
             key={tab}
             title={label}
-            columns={EVALUATION_COLUMNS}
-            load={loadEvaluations}
+            columns={teamColumns}
+            load={loadTeamCoverage}
             emptyTitle={empty}
           />
         )}
+        {filter &&
+          tab !== 'all' &&
+          tab !== 'not-evaluated' &&
+          tab !== 'coverage-by-team' && (
+            <PagedTable
+              key={tab}
+              title={label}
+              columns={EVALUATION_COLUMNS}
+              load={loadEvaluations}
+              emptyTitle={empty}
+            />
+          )}
       </Box>
     </Content>
   );

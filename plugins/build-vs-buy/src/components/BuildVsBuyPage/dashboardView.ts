@@ -29,13 +29,17 @@ import {
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { DashboardListName } from '../../api';
 
-/** The dashboard's tabs: every decision first, then the lists to act on. */
-export type DashboardTab = 'all' | DashboardListName;
+/**
+ * The dashboard's tabs: every decision first, then the lists to act on,
+ * then coverage by team.
+ */
+export type DashboardTab = 'all' | DashboardListName | 'coverage-by-team';
 
 export const DASHBOARD_TABS: readonly DashboardTab[] = [
   'all',
   ...DASHBOARD_LISTS,
   'not-evaluated',
+  'coverage-by-team',
 ];
 
 /**

@@ -961,6 +961,50 @@ export const spec = {
         },
         additionalProperties: false,
       },
+      TeamCoverage: {
+        type: 'object',
+        description:
+          "One owner group's components counted by the decision they have. current, dueSoon, overdue and withoutDecision add up to components; draftsInProgress is the part of withoutDecision that has a draft on the way.",
+        required: [
+          'ownerRef',
+          'components',
+          'current',
+          'dueSoon',
+          'overdue',
+          'withoutDecision',
+          'draftsInProgress',
+        ],
+        properties: {
+          ownerRef: {
+            type: 'string',
+          },
+          components: {
+            type: 'integer',
+            minimum: 0,
+          },
+          current: {
+            type: 'integer',
+            minimum: 0,
+          },
+          dueSoon: {
+            type: 'integer',
+            minimum: 0,
+          },
+          overdue: {
+            type: 'integer',
+            minimum: 0,
+          },
+          withoutDecision: {
+            type: 'integer',
+            minimum: 0,
+          },
+          draftsInProgress: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+        additionalProperties: false,
+      },
       DecisionSummary: {
         type: 'object',
         required: [
@@ -2159,6 +2203,100 @@ export const spec = {
                       type: 'array',
                       items: {
                         $ref: '#/components/schemas/UnevaluatedEntity',
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                    },
+                  },
+                  additionalProperties: false,
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/coverage/teams': {
+      get: {
+        operationId: 'TeamCoverage',
+        description:
+          "Coverage by team: for each group that owns catalog components, how many it owns, how many have a complete decision that is current, due soon or overdue for revisit, and how many have none (no evaluation, or only a draft). Components are the plugin's copy of the catalog, refreshed with the catalog facts; decisions the caller may not read are left out of every count.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/ownerGroup',
+          },
+          {
+            $ref: '#/components/parameters/system',
+          },
+          {
+            $ref: '#/components/parameters/lifecycle',
+          },
+          {
+            name: 'order',
+            in: 'query',
+            description:
+              'The count to order the groups by, or ownerRef; ownerRef by default.',
+            schema: {
+              type: 'string',
+              enum: [
+                'ownerRef',
+                'components',
+                'current',
+                'dueSoon',
+                'overdue',
+                'withoutDecision',
+                'draftsInProgress',
+              ],
+            },
+          },
+          {
+            name: 'direction',
+            in: 'query',
+            description:
+              'asc or desc; the owner in ascending order, counts the largest first, by default. Ties go by owner.',
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/format',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of owner groups.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/TeamCoverage',
                       },
                     },
                     nextCursor: {
