@@ -53,6 +53,20 @@ export function isMature(candidate: Pick<VendorCandidateDraft, 'maturity'>) {
 }
 
 /**
+ * Whether a candidate is known not to be mature: one of the four criteria
+ * is answered "no". Its other criteria cannot change that, so they need no
+ * answer.
+ *
+ * @public
+ */
+export function isKnownNotMature(
+  candidate: Pick<VendorCandidateDraft, 'maturity'>,
+) {
+  const maturity = candidate.maturity;
+  return MATURITY_CRITERIA.some(criterion => maturity?.[criterion] === false);
+}
+
+/**
  * Whether a requirement can be a gap at all: a must- or should-have the
  * workload needs. Nice-to-haves "do not factor these into the decision";
  * a requirement the workload does not need "is not a gap at all".

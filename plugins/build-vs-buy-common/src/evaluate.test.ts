@@ -348,6 +348,32 @@ describe('evaluate', () => {
       expect(outcome.missing).toEqual(['candidates[0].maturity.publicSla']);
     });
 
+    it('one "no" rules a candidate out: its other criteria are not asked', () => {
+      const outcome = evaluate(
+        anEvaluation({
+          candidates: [
+            candidate(
+              'young',
+              {},
+              { maturity: { inProductionTwoYears: false } },
+            ),
+            candidate('proven', { s1: 'missing' }),
+          ],
+          gaps: [gap('proven', 's1', 'edge')],
+        }),
+      );
+      expect(outcome.missing).toEqual([]);
+      expect(outcome.verdict).toMatchObject({
+        kind: 'buy',
+        candidateId: 'proven',
+      });
+      expect(
+        outcome.figures.candidates.find(
+          ({ candidateId }) => candidateId === 'young',
+        ),
+      ).toMatchObject({ mature: false, standing: 'not-mature' });
+    });
+
     it.each([
       ['not answered', undefined],
       ['answered no', false],

@@ -22,6 +22,7 @@ import {
   gapKey,
   indexGapClassifications,
   isDecisive,
+  isKnownNotMature,
   isMature,
   MATURITY_CRITERIA,
   measureCoverage,
@@ -403,6 +404,11 @@ function askMatureOption(walk: Walk): VendorCandidateDraft[] | undefined {
   }
   const missing: string[] = [];
   (candidates ?? []).forEach((candidate, index) => {
+    // Mature means all four criteria: one "no" already rules a candidate
+    // out, and its other criteria cannot change that, so they are not asked.
+    if (isKnownNotMature(candidate)) {
+      return;
+    }
     for (const criterion of MATURITY_CRITERIA) {
       if (candidate.maturity?.[criterion] === undefined) {
         missing.push(`candidates[${index}].maturity.${criterion}`);

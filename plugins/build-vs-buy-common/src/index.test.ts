@@ -109,6 +109,7 @@ describe('package index', () => {
       'hasMigrationPlan',
       'isBuyVerdict',
       'isDecisive',
+      'isKnownNotMature',
       'isMature',
       'isoDateSchema',
       'lacksBuildFallback',

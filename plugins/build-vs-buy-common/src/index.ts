@@ -30,6 +30,7 @@ export {
   gapKey,
   gapsOf,
   isDecisive,
+  isKnownNotMature,
   isMature,
   measureCoverage,
 } from './coverage';
