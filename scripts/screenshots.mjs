@@ -66,8 +66,24 @@ await shot(
     await page.getByRole('region', { name: 'Invalid answers' }).waitFor();
   },
 );
+await shot(
+  'wizard-review-summary',
+  `${rag}/build-vs-buy/evaluate?step=review`,
+  () => page.getByRole('region', { name: 'Your answers' }).waitFor(),
+);
+await shot(
+  'wizard-presentation',
+  `${rag}/build-vs-buy/evaluate?present=requirements-coverage`,
+  () => page.getByRole('dialog').waitFor(),
+);
 await shot('dashboard', '/build-vs-buy', () =>
   page.getByRole('row').nth(2).waitFor(),
+);
+await shot('dashboard-coverage', '/build-vs-buy?tab=coverage-by-team', () =>
+  page.getByRole('row').nth(2).waitFor(),
+);
+await shot('catalog-column', '/catalog', () =>
+  page.getByText('No decision').first().waitFor(),
 );
 await shot('notifications', '/notifications', () =>
   page

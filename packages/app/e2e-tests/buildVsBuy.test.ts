@@ -232,7 +232,7 @@ test('a conflict between two tabs is survived without losing input', async ({
 test('the wizard can be driven from the keyboard alone', async ({ page }) => {
   await signIn(page);
   await page.goto(
-    '/catalog/default/component/llm-gateway/build-vs-buy/evaluate',
+    '/catalog/default/component/vector-database/build-vs-buy/evaluate',
   );
   const dataStored = page.getByLabel('What data it stores');
   await expect(dataStored).toBeVisible();
