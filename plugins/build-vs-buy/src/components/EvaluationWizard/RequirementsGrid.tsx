@@ -25,6 +25,8 @@ import {
   Box,
   Button,
   FormHelperText,
+  IconButton,
+  makeStyles,
   NativeSelect,
   Table,
   TableBody,
@@ -35,6 +37,7 @@ import {
   TextField,
   Typography,
 } from '@material-ui/core';
+import DeleteIcon from '@material-ui/icons/Delete';
 import { Alert } from '@material-ui/lab';
 import {
   ChangeEvent,
@@ -132,6 +135,42 @@ function noticeOf(done: string, read: ReadRows): Notice {
 
 const rowsWord = (count: number) => (count === 1 ? 'one row' : `${count} rows`);
 
+/*
+ * Compact cells, and each choice as wide as its longest answer, so that the
+ * grid reads whole beside the live verdict: no answer or heading is cut.
+ */
+const useStyles = makeStyles(theme => ({
+  cell: {
+    padding: theme.spacing(0.5, 0.75),
+    verticalAlign: 'top',
+  },
+  heading: {
+    padding: theme.spacing(0.5, 0.75),
+    verticalAlign: 'bottom',
+    lineHeight: 1.3,
+    overflowWrap: 'normal',
+    wordBreak: 'normal',
+    hyphens: 'manual',
+  },
+  title: {
+    minWidth: '13rem',
+  },
+}));
+
+/** The width of a choice: its longest answer, in the select's own type. */
+function choiceWidth(options: Record<string, string>): string {
+  const longest = Math.max(
+    ...Object.values(options).map(({ length }) => length),
+  );
+  return `${Math.ceil(longest * 0.55 + 1.8)}em`;
+}
+
+/** The longest word of a heading, so a column never breaks inside it. */
+function headingWidth(heading: string): string {
+  const longest = Math.max(...heading.split(/\s+/).map(({ length }) => length));
+  return `${Math.ceil(longest * 0.62 + 0.5)}em`;
+}
+
 /** A choice cell: a native select, so typing and the arrows stay ours. */
 const ChoiceCell = (props: {
   id: string;
@@ -143,9 +182,11 @@ const ChoiceCell = (props: {
   disabled?: boolean;
   error?: string;
   describedBy?: string;
+  className: string;
 }) => (
-  <TableCell>
+  <TableCell className={props.className}>
     <NativeSelect
+      style={{ minWidth: choiceWidth(props.options) }}
       value={props.value ?? ''}
       disabled={props.disabled}
       error={Boolean(props.error)}
@@ -157,7 +198,9 @@ const ChoiceCell = (props: {
         ...cellAttribute(props.position),
       }}
     >
-      <option value="">Not answered</option>
+      <option value="" aria-label="Not answered">
+        –
+      </option>
       {Object.entries(props.options).map(([value, label]) => (
         <option key={value} value={value}>
           {label}
@@ -177,6 +220,7 @@ const YES_NO = { yes: 'Yes', no: 'No' };
  * pasted from a spreadsheet or from a CSV file, and go out as CSV.
  */
 export const RequirementsGrid = () => {
+  const classes = useStyles();
   const { draft, edit, errors, disabled } = useDraftContext();
   const requirements = draft.requirements ?? [];
   const candidates = draft.candidates ?? [];
@@ -410,18 +454,28 @@ export const RequirementsGrid = () => {
         >
           <TableHead>
             <TableRow>
-              <TableCell>
+              <TableCell className={classes.heading}>
                 <Typography variant="srOnly">Row</Typography>
               </TableCell>
-              <TableCell>{TITLE_HEADING}</TableCell>
-              <TableCell>{BUCKET_HEADING}</TableCell>
-              <TableCell>{NEEDED_HEADING}</TableCell>
+              <TableCell className={classes.heading}>{TITLE_HEADING}</TableCell>
+              <TableCell className={classes.heading}>
+                {BUCKET_HEADING}
+              </TableCell>
+              <TableCell className={classes.heading}>
+                {NEEDED_HEADING}
+              </TableCell>
               {candidates.map((candidate, index) => (
-                <TableCell key={candidate.id}>
+                <TableCell
+                  key={candidate.id}
+                  className={classes.heading}
+                  style={{
+                    minWidth: headingWidth(candidateHeading(candidate, index)),
+                  }}
+                >
                   {candidateHeading(candidate, index)}
                 </TableCell>
               ))}
-              <TableCell>
+              <TableCell className={classes.heading}>
                 <Typography variant="srOnly">Remove</Typography>
               </TableCell>
             </TableRow>
@@ -436,11 +490,17 @@ export const RequirementsGrid = () => {
                   : errors[titleName];
               return (
                 <TableRow key={requirement.id}>
-                  <TableCell component="th" scope="row">
+                  <TableCell
+                    component="th"
+                    scope="row"
+                    className={classes.cell}
+                  >
                     {row + 1}
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={`${classes.cell} ${classes.title}`}>
                     <TextField
+                      multiline
+                      fullWidth
                       id={fieldId(['requirements', row, 'title'])}
                       value={requirement.title}
                       size="small"
@@ -474,6 +534,7 @@ export const RequirementsGrid = () => {
                     disabled={disabled}
                     error={errors[`requirements.${row}.bucket`]}
                     describedBy={BUCKET_DEFINITIONS_ID}
+                    className={classes.cell}
                   />
                   <ChoiceCell
                     id={fieldId(['requirements', row, 'neededByWorkload'])}
@@ -493,6 +554,7 @@ export const RequirementsGrid = () => {
                     }
                     disabled={disabled}
                     describedBy={NEEDED_HINT_ID}
+                    className={classes.cell}
                   />
                   {candidates.map((candidate, index) => {
                     const path = [
@@ -515,19 +577,21 @@ export const RequirementsGrid = () => {
                         onChange={value => answer(path, value)}
                         disabled={disabled}
                         error={errors[path.join('.')]}
+                        className={classes.cell}
                       />
                     );
                   })}
-                  <TableCell>
-                    <Button
+                  <TableCell className={classes.cell}>
+                    <IconButton
                       size="small"
                       disabled={disabled}
                       onClick={() => removeRequirement(row)}
                       aria-label={`Remove ${subject}`}
+                      title={`Remove ${subject}`}
                       {...cellAttribute({ row, column: removeColumn })}
                     >
-                      Remove
-                    </Button>
+                      <DeleteIcon fontSize="small" />
+                    </IconButton>
                   </TableCell>
                 </TableRow>
               );
