@@ -266,7 +266,8 @@ export const BuildVsBuyDashboard = () => {
           />
         )}
       </Box>
-      <Box display="flex" alignItems="center" justifyContent="space-between">
+      {/* The tabs take the whole row, so none hides behind a scroll arrow. */}
+      <Box>
         <Tabs
           value={DASHBOARD_TABS.indexOf(tab)}
           onChange={(_, index) => update({ tab: DASHBOARD_TABS[index] })}
@@ -278,7 +279,13 @@ export const BuildVsBuyDashboard = () => {
             <Tab key={name} label={TABS[name].label} />
           ))}
         </Tabs>
-        <Box display="flex" alignItems="center" gridGap={16}>
+        <Box
+          display="flex"
+          alignItems="center"
+          justifyContent="flex-end"
+          gridGap={16}
+          mt={1}
+        >
           {tab === 'all' && (
             <FormControl style={{ minWidth: 220 }}>
               <InputLabel id="build-vs-buy-order-label">Sort by</InputLabel>
