@@ -63,5 +63,20 @@ test('every wizard step has no serious or critical accessibility violation', asy
     await expect(page.locator('main h2').first()).not.toHaveText(name);
   }
   expect(checked).toContain('Review and save');
+
+  // The presentation view, for the shared screen, is a dialog of its own.
+  await page.getByRole('button', { name: 'Presentation view' }).click();
+  const presentation = page.getByRole('dialog');
+  await expect(presentation).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .include('[role="dialog"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    results.violations
+      .filter(v => v.impact === 'serious' || v.impact === 'critical')
+      .map(v => `${v.impact}: ${v.id} (${v.help})`),
+    'in the presentation view',
+  ).toEqual([]);
   expect(checked.length).toBeGreaterThanOrEqual(8);
 });
