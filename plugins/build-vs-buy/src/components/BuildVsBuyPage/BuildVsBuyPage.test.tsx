@@ -361,10 +361,14 @@ describe('BuildVsBuyPage', () => {
       await screen.findByRole('option', { name: /ML Platform/ }),
     );
 
-    await waitFor(() =>
-      expect(api.listEvaluations).toHaveBeenLastCalledWith(
-        expect.objectContaining({ ownerGroups: ['group:default/ml-platform'] }),
-      ),
+    await waitFor(
+      () =>
+        expect(api.listEvaluations).toHaveBeenLastCalledWith(
+          expect.objectContaining({
+            ownerGroups: ['group:default/ml-platform'],
+          }),
+        ),
+      { timeout: 10_000 },
     );
     expect(currentParams().getAll('ownerGroup')).toEqual([
       'group:default/ml-platform',
