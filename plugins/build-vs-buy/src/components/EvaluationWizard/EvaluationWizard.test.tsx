@@ -354,6 +354,43 @@ describe('EvaluationWizard', () => {
     ).toBeInTheDocument();
   });
 
+  it('puts the cursor on the answer a refused save names', async () => {
+    const refusal = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: {
+            name: 'InputError',
+            message:
+              'body.evaluation.prerequisites.componentDescription.latencyConstraints: Enter at most 2,000 characters',
+          },
+          response: { statusCode: 400 },
+        }),
+        { status: 400, headers: { 'Content-Type': 'application/json' } },
+      ),
+    );
+    const api = {
+      getEvaluationByEntity: jest.fn().mockResolvedValue(undefined),
+      previewEvaluation: jest
+        .fn()
+        .mockResolvedValue(previewOf('ecommerce-vector-database')),
+      createEvaluation: jest.fn().mockRejectedValue(refusal),
+    };
+    await renderWithApis(<EvaluationWizard />, { api });
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Node 1: Core differentiator?',
+      }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    expect(
+      await screen.findByText(/^Could not save: .*Enter at most 2,000/),
+    ).toBeInTheDocument();
+    await waitFor(
+      () => expect(screen.getByLabelText('Latency constraints')).toHaveFocus(),
+      { timeout: 10_000 },
+    );
+  }, 60_000);
+
   it('saves a draft with the session time', async () => {
     const created = storedEvaluation('ecommerce-vector-database', {
       status: 'draft',

@@ -16,9 +16,11 @@
 
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   answerPathParts,
+  describeAnswer,
   WIZARD_STEPS,
   type AnswerDescription,
   type AnswerProblem,
@@ -106,6 +108,21 @@ function focusAnswer(path: string): void {
       return;
     }
   }
+}
+
+/**
+ * The first answer a 400 names (`body.evaluation.candidates[0].name: …`),
+ * as an answer path, or undefined for any other failure.
+ */
+export function refusedAnswerPath(
+  error: Error | undefined,
+): string | undefined {
+  if (!(error instanceof ResponseError) || error.statusCode !== 400) {
+    return undefined;
+  }
+  return error.body.error.message.match(
+    /(?:^|; )(?:body\.)?evaluation\.([A-Za-z][\w.[\]]*): /,
+  )?.[1];
 }
 
 /**
@@ -358,6 +375,17 @@ const WizardForm = (props: {
     );
     setFocusPath(description.path);
   };
+
+  // A save the server refused for an answer puts the cursor on that answer.
+  const saveError = state.saveError;
+  useEffect(() => {
+    const path = refusedAnswerPath(saveError);
+    if (path) {
+      goToAnswer(describeAnswer(path, state.draft));
+    }
+    // Only a new refusal moves the cursor, not later edits of the draft.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [saveError]);
 
   const { permission, deniedReason } = wizard;
   const leavePrompt = useLeavePrompt(
