@@ -357,6 +357,9 @@ describe('BuildVsBuyPage', () => {
     await screen.findByRole('link', { name: /rag-retriever/ });
 
     await userEvent.type(screen.getByLabelText('Owner groups'), 'ML Plat');
+    // The catalog search answers each keystroke: let the last answer land
+    // before choosing, or the click can hit an option that is replaced.
+    await new Promise(resolve => setTimeout(resolve, 1500));
     await userEvent.click(
       await screen.findByRole('option', { name: /ML Platform/ }),
     );
