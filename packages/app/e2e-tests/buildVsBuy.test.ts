@@ -249,6 +249,8 @@ test('the wizard can be driven from the keyboard alone', async ({ page }) => {
   await tabUntil(() =>
     dataStored.evaluate(el => el === document.activeElement),
   );
+  // vector-database has a seeded decision: replace its answer, not add to it.
+  await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('Prompts and completions for 30 days');
   const next = page.getByRole('button', { name: 'Next' });
   await tabUntil(() => next.evaluate(el => el === document.activeElement));
