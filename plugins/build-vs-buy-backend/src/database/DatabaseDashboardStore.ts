@@ -132,68 +132,69 @@ export class DatabaseDashboardStore implements DashboardStore {
       }
       return query;
     };
-    const decided = () => base().where('status', 'complete');
-    const { today } = options.window;
     const reviewStatusCase = reviewStatusSql(this.db, options.window);
-    const [byVerdict, byReview, byOwner, byMonth, overdue, drafts] =
-      await Promise.all([
-        decided()
-          .select('verdict_kind')
-          .count({ count: '*' })
-          .groupBy('verdict_kind'),
-        decided()
-          .select({ review_status: reviewStatusCase })
-          .count({ count: '*' })
-          .groupBy('review_status'),
-        decided()
-          .whereNotNull('maintenance_owner_ref')
-          .select('maintenance_owner_ref')
-          .count({ count: '*' })
-          .groupBy('maintenance_owner_ref')
-          .orderBy([
-            { column: 'count', order: 'desc' },
-            'maintenance_owner_ref',
-          ])
-          .limit(50),
-        decided()
-          .where('revisit_by', '>=', today)
-          .select({ month: this.db.raw('substr(revisit_by, 1, 7)') })
-          .count({ count: '*' })
-          .groupBy('month')
-          .orderBy('month'),
-        decided().where('revisit_by', '<', today).count({ count: '*' }),
-        base().where('status', 'draft').count({ count: '*' }),
-      ]);
+    // One pass over the index that holds these columns answers every count
+    // but the owners': decisions and drafts by status, verdict, review
+    // status and the month of the revisit date (overdue ones have their own
+    // review status, so a month's count is of the dates still ahead). At
+    // most a few hundred groups, added up below.
+    const [groups, byOwner] = await Promise.all([
+      base()
+        .select({
+          status: 'status',
+          verdict_kind: 'verdict_kind',
+          review_status: reviewStatusCase,
+          month: this.db.raw('substr(revisit_by, 1, 7)'),
+        })
+        .count({ count: '*' })
+        .groupBy('status', 'verdict_kind', 'review_status', 'month'),
+      base()
+        .where('status', 'complete')
+        .whereNotNull('maintenance_owner_ref')
+        .select('maintenance_owner_ref')
+        .count({ count: '*' })
+        .groupBy('maintenance_owner_ref')
+        .orderBy([
+          { column: 'count', order: 'desc' },
+          'maintenance_owner_ref',
+        ])
+        .limit(50),
+    ]);
     const byReviewStatus: Record<ReviewStatus, number> = {
       current: 0,
       'due-soon': 0,
       overdue: 0,
     };
-    for (const row of byReview as Array<{
-      review_status: ReviewStatus;
-      count: unknown;
-    }>) {
-      byReviewStatus[row.review_status] = Number(row.count);
-    }
     const verdicts: DecisionSummary['byVerdict'] = {};
+    const byMonth = new Map<string, number>();
     let total = 0;
-    for (const row of byVerdict as Array<{
-      verdict_kind: string;
+    let drafts = 0;
+    for (const row of groups as Array<{
+      status: string;
+      verdict_kind: keyof DecisionSummary['byVerdict'];
+      review_status: ReviewStatus;
+      month: string;
       count: unknown;
     }>) {
-      verdicts[row.verdict_kind as keyof DecisionSummary['byVerdict']] = Number(
-        row.count,
-      );
-      total += Number(row.count);
+      const count = Number(row.count);
+      if (row.status === 'draft') {
+        drafts += count;
+        continue;
+      }
+      if (row.status !== 'complete') continue;
+      total += count;
+      verdicts[row.verdict_kind] = (verdicts[row.verdict_kind] ?? 0) + count;
+      byReviewStatus[row.review_status] += count;
+      if (row.review_status !== 'overdue' && row.month) {
+        byMonth.set(row.month, (byMonth.get(row.month) ?? 0) + count);
+      }
     }
-    const months = (byMonth as Array<{ month: string; count: unknown }>).map(
-      row => ({ month: row.month, count: Number(row.count) }),
-    );
-    const countOf = (rows: unknown) =>
-      Number((rows as Array<{ count: unknown }>)[0]?.count ?? 0);
+    const months = [...byMonth.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, count]) => ({ month, count }));
     return {
       total,
-      drafts: countOf(drafts),
+      drafts,
       byVerdict: verdicts,
       byReviewStatus,
       byOwnerGroup: (
@@ -203,7 +204,7 @@ export class DatabaseDashboardStore implements DashboardStore {
         count: Number(row.count),
       })),
       revisitsByMonth: months.slice(0, SHOWN_MONTHS),
-      revisitsOverdue: countOf(overdue),
+      revisitsOverdue: byReviewStatus.overdue,
       revisitsLater: months
         .slice(SHOWN_MONTHS)
         .reduce((sum, { count }) => sum + count, 0),
