@@ -19,13 +19,21 @@
  * directly against the seeded PostgreSQL database (run bench/seed.ts or
  * yarn bench first), one call at a time, next to the bare SQL of the same
  * query, so the database's share and the row mapping's share separate.
+ * Each read is measured as its endpoint makes it and, beside it, the way
+ * that reads and parses the answers in full.
  *
- *   yarn tsx bench/store.ts [--runs 200]
+ *   yarn tsx bench/store.ts [--runs 200] [--database <name>] [--migrate]
+ *
+ * --database measures another database than the seeded one (a copy, say);
+ * --migrate first runs the plugin's migrations there. Either way the plugin
+ * brings derived columns of rows written under older rules up to date when
+ * it starts: on a database seeded by older code, that writes.
  */
 
 /* eslint-disable no-console */
 
 import { BuildVsBuyDatabase } from '../plugins/build-vs-buy-backend/src/database/BuildVsBuyDatabase';
+import { createReviewer } from '../plugins/build-vs-buy-backend/src/service/review';
 import knexFactory, { type Knex } from 'knex';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -53,7 +61,11 @@ async function median(runs: number, call: () => Promise<unknown>) {
 
 async function main() {
   const { values } = parseArgs({
-    options: { runs: { type: 'string', default: '200' } },
+    options: {
+      runs: { type: 'string', default: '200' },
+      database: { type: 'string', default: PLUGIN_DATABASE },
+      migrate: { type: 'boolean', default: false },
+    },
   });
   const runs = Number(values.runs);
   const manifest: SeedManifest = JSON.parse(
@@ -64,13 +76,22 @@ async function main() {
     connection: `${DEFAULT_PG_CONNECTION.replace(
       /\/+$/,
       '',
-    )}/${encodeURIComponent(PLUGIN_DATABASE)}`,
+    )}/${encodeURIComponent(values.database)}`,
   });
   try {
     const store = await BuildVsBuyDatabase.create({
-      database: { getClient: async () => db, migrations: { skip: true } },
+      database: {
+        getClient: async () => db,
+        migrations: { skip: !values.migrate },
+      },
+    });
+    const reviewer = createReviewer({
+      revisitIntervalMonths: 6,
+      dueSoonDays: 30,
+      coverageThreshold: 0.8,
     });
     const now = Date.now();
+    const at = new Date(now);
     const window = {
       today: new Date(now).toISOString().slice(0, 10),
       dueSoonBy: new Date(now + 30 * DAY).toISOString().slice(0, 10),
@@ -93,25 +114,59 @@ async function main() {
       return cursor;
     };
     const cursor200 = await deep(200);
+    const entityRef = () => `component:default/${names[turn++ % names.length]}`;
+    const summaries = (options: { revisit: boolean; cursor?: string }) =>
+      store.dashboard
+        .listSummaries({
+          filter: options.revisit ? { attention: 'due-for-revisit' } : {},
+          window,
+          order: options.revisit ? 'revisit' : 'updated',
+          limit: 50,
+          cursor: options.cursor,
+        })
+        .then(page => page.items.map(item => reviewer.toSummary(item, at)));
+    const inFull = (options: { revisit: boolean; cursor?: string }) =>
+      store.dashboard
+        .list({
+          filter: options.revisit ? { attention: 'due-for-revisit' } : {},
+          window,
+          order: options.revisit ? 'revisit' : 'updated',
+          limit: 50,
+          cursor: options.cursor,
+        })
+        .then(page => page.items.map(item => reviewer.toStored(item, at)));
     const rows: Array<[string, number]> = [
       [
-        'getByEntityRef (one evaluation)',
+        'getByEntityRef (one evaluation, parsed)',
+        await median(runs, () => store.evaluations.getByEntityRef(entityRef())),
+      ],
+      [
+        'getTextByEntityRef (one evaluation, as text)',
         await median(runs, () =>
-          store.evaluations.getByEntityRef(
-            `component:default/${names[turn++ % names.length]}`,
-          ),
+          store.evaluations.getTextByEntityRef(entityRef()),
         ),
       ],
       [
+        '  its response body, spliced from the text',
+        await median(runs, async () => {
+          const text = await store.evaluations.getTextByEntityRef(entityRef());
+          return text && reviewer.toStoredJson(text, at);
+        }),
+      ],
+      [
+        '  its response body, parsed and rewritten',
+        await median(runs, async () => {
+          const record = await store.evaluations.getByEntityRef(entityRef());
+          return record && JSON.stringify(reviewer.toStored(record, at));
+        }),
+      ],
+      [
         'list due-for-revisit, first page of 50',
-        await median(runs, () =>
-          store.dashboard.list({
-            filter: { attention: 'due-for-revisit' },
-            window,
-            order: 'revisit',
-            limit: 50,
-          }),
-        ),
+        await median(runs, () => summaries({ revisit: true })),
+      ],
+      [
+        '  the same page in full, answers parsed',
+        await median(runs, () => inFull({ revisit: true })),
       ],
       [
         '  the same SQL, columns of a summary only',
@@ -136,33 +191,28 @@ async function main() {
       ],
       [
         'list evaluations, first page of 50',
-        await median(runs, () =>
-          store.dashboard.list({
-            filter: {},
-            window,
-            order: 'updated',
-            limit: 50,
-          }),
-        ),
+        await median(runs, () => summaries({ revisit: false })),
+      ],
+      [
+        '  the same page in full, answers parsed',
+        await median(runs, () => inFull({ revisit: false })),
       ],
       [
         'list evaluations, page 201 (cursor)',
         await median(runs, () =>
-          store.dashboard.list({
-            filter: {},
-            window,
-            order: 'updated',
-            limit: 50,
-            cursor: cursor200,
-          }),
+          summaries({ revisit: false, cursor: cursor200 }),
         ),
+      ],
+      [
+        '  the same page in full, answers parsed',
+        await median(runs, () => inFull({ revisit: false, cursor: cursor200 })),
       ],
     ];
     console.log(
       `store calls on ${manifest.evaluations} evaluations, median of ${runs}:`,
     );
     for (const [name, ms] of rows) {
-      console.log(`  ${name.padEnd(44)} ${ms.toFixed(2)} ms`);
+      console.log(`  ${name.padEnd(46)} ${ms.toFixed(2)} ms`);
     }
   } finally {
     await db.destroy();

@@ -131,6 +131,7 @@ describe('package index', () => {
       'requirementDraftSchema',
       'requirementSchema',
       'requirementsStabilitySchema',
+      'reviewOfFacts',
       'reviewStatus',
       'reviewStatusOf',
       'reviewWindow',

@@ -16,7 +16,9 @@
 
 import { aBuildEvaluation, anEvaluation } from './__fixtures__/evaluations';
 import { defaultRevisitBy, toIsoDate } from './revisit';
-import { reviewStatus } from './review';
+import { decisionFacts } from './facts';
+import { evaluate } from './evaluate';
+import { reviewOfFacts, reviewStatus, reviewWindow } from './review';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const reasonCodes = (review: ReturnType<typeof reviewStatus>) =>
@@ -141,6 +143,63 @@ describe('reviewStatus', () => {
       'build-without-maintenance-owner',
     ]);
     expect(reviewStatus(aBuildEvaluation(), NOW).status).toBe('current');
+  });
+});
+
+describe('reviewOfFacts', () => {
+  it('is the review of the answers, from the revisit date and the facts alone', () => {
+    const noPlan = anEvaluation({
+      failureModes: {
+        ...anEvaluation().failureModes,
+        migrationPlan: undefined,
+      },
+    });
+    const noOwner = aBuildEvaluation({
+      maintenance: { canAllocateTwentyPercentPermanently: true },
+    });
+    for (const evaluation of [
+      anEvaluation(),
+      noPlan,
+      aBuildEvaluation(),
+      noOwner,
+    ]) {
+      for (const revisitBy of ['2025-01-01', '2026-03-10', '2027-01-01']) {
+        const verdict = evaluate(evaluation, { now: NOW }).verdict;
+        expect(
+          reviewOfFacts(
+            {
+              revisitBy,
+              revisitDateSet: true,
+              facts: decisionFacts(evaluation, verdict),
+            },
+            reviewWindow(NOW, 14),
+          ),
+        ).toEqual(
+          reviewStatus({ ...evaluation, revisitBy }, NOW, {
+            verdict,
+            dueSoonDays: 14,
+          }),
+        );
+      }
+    }
+    // Without a revisit date ever set, due soon whatever the facts.
+    const unset = reviewOfFacts(
+      {
+        revisitBy: '2027-01-01',
+        revisitDateSet: false,
+        facts: {
+          buyWithoutMigrationPlan: true,
+          buildWithoutMaintenanceOwner: false,
+          chosenCandidateName: 'Acme',
+        },
+      },
+      reviewWindow(NOW),
+    );
+    expect(unset.status).toBe('due-soon');
+    expect(unset.reasons.map(({ message }) => message)).toEqual([
+      'No revisit date was set; 2027-01-01 is assumed.',
+      'Buying Acme without a migration plan: you do not have a vendor relationship. You have a dependency.',
+    ]);
   });
 });
 

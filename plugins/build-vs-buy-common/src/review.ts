@@ -19,7 +19,7 @@ import {
   DEFAULT_DUE_SOON_DAYS,
   DEFAULT_REVISIT_INTERVAL_MONTHS,
 } from './limits';
-import { decisionFacts } from './facts';
+import { decisionFacts, type DecisionFacts } from './facts';
 import { defaultRevisitBy, toIsoDate } from './revisit';
 import type { EvaluationDraft } from './schema';
 import { quantityOf } from './wording';
@@ -153,8 +153,6 @@ export function reviewStatus(
 ): Review {
   const window = reviewWindow(now, options.dueSoonDays);
   const verdict = options.verdict ?? evaluate(evaluation, { now }).verdict;
-  const reasons: ReviewReason[] = [];
-
   const revisitDateSet =
     evaluation.revisitBy !== undefined || options.decidedAt !== undefined;
   const revisitBy =
@@ -163,6 +161,40 @@ export function reviewStatus(
       options.decidedAt ?? now,
       options.revisitIntervalMonths ?? DEFAULT_REVISIT_INTERVAL_MONTHS,
     );
+  return reviewOfFacts(
+    { revisitBy, revisitDateSet, facts: decisionFacts(evaluation, verdict) },
+    window,
+  );
+}
+
+/**
+ * The facts of a decision its review rests on besides the date: those of
+ * {@link decisionFacts} that call for attention, and the product bought.
+ *
+ * @public
+ */
+export type ReviewFacts = Pick<
+  DecisionFacts,
+  | 'buyWithoutMigrationPlan'
+  | 'buildWithoutMaintenanceOwner'
+  | 'chosenCandidateName'
+>;
+
+/**
+ * The review of a decision as of `window`, from the revisit date in force,
+ * whether one was ever set, and the decision's date-independent facts.
+ * {@link reviewStatus} is this over the answers; the backend gives it the
+ * facts it stored from {@link decisionFacts}, so a stored decision is
+ * reviewed without reading its answers again.
+ *
+ * @public
+ */
+export function reviewOfFacts(
+  decision: { revisitBy: string; revisitDateSet: boolean; facts: ReviewFacts },
+  window: ReviewWindow,
+): Review {
+  const { revisitBy, revisitDateSet, facts } = decision;
+  const reasons: ReviewReason[] = [];
   if (!revisitDateSet) {
     reasons.push({
       code: 'revisit-date-not-set',
@@ -193,7 +225,6 @@ export function reviewStatus(
     });
   }
 
-  const facts = decisionFacts(evaluation, verdict);
   if (facts.buyWithoutMigrationPlan) {
     reasons.push({
       code: 'buy-without-migration-plan',
@@ -213,7 +244,11 @@ export function reviewStatus(
   const status = reviewStatusOf(
     {
       revisitBy,
-      needsAttention: !revisitDateSet || facts.attention.length > 0,
+      // The attention of decisionFacts: exactly these two facts.
+      needsAttention:
+        !revisitDateSet ||
+        facts.buyWithoutMigrationPlan ||
+        facts.buildWithoutMaintenanceOwner,
     },
     window,
   );

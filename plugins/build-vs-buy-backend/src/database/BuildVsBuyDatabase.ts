@@ -23,7 +23,11 @@ import { DatabaseCatalogFactsStore } from './DatabaseCatalogFactsStore';
 import { DatabaseDashboardStore } from './DatabaseDashboardStore';
 import { DatabaseEvaluationStore } from './DatabaseEvaluationStore';
 import { DatabaseNoticeStore } from './DatabaseNoticeStore';
-import { deriveFactColumns, EvaluationRow, FACTS_VERSION } from './tables';
+import {
+  deriveStoredFactColumns,
+  EvaluationRow,
+  FACTS_VERSION,
+} from './tables';
 import type {
   CatalogFactsStore,
   DashboardStore,
@@ -100,12 +104,7 @@ export async function refreshDerivedFacts(db: Knex): Promise<number> {
     refreshed += await db.transaction(async tx => {
       let changed = 0;
       for (const row of rows) {
-        // A row without a verdict (never written by this plugin) is
-        // judged as incomplete rather than left to be read again forever.
-        const columns = deriveFactColumns(
-          JSON.parse(row.evaluation) ?? {},
-          JSON.parse(row.outcome)?.verdict ?? { kind: 'incomplete' },
-        );
+        const columns = deriveStoredFactColumns(row);
         changed += await tx('evaluations')
           .where({ id: row.id, version: row.version })
           .update(columns);

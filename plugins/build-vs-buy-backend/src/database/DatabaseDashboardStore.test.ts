@@ -34,7 +34,9 @@ import {
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import fc from 'fast-check';
+import { createReviewer } from '../service/review';
 import { BuildVsBuyDatabase } from './BuildVsBuyDatabase';
+import { FACTS_VERSION } from './tables';
 import type {
   AttentionList,
   CatalogComponent,
@@ -133,6 +135,41 @@ function expectedOf(record: EvaluationRecord) {
     facts: decisionFacts(record.evaluation, record.outcome.verdict),
     team: teamDecisionOf(record.evaluation, record.outcome.verdict),
   };
+}
+
+const reviewer = createReviewer({
+  revisitIntervalMonths: 6,
+  dueSoonDays: DUE_SOON_DAYS,
+  coverageThreshold: 0.8,
+});
+
+/**
+ * A list's row of a stored record as of NOW, worked out from its answers
+ * and outcome with -common's rules (what lists answered before they stopped
+ * reading the answers), as it goes over the wire.
+ */
+function summaryFromAnswers(record: EvaluationRecord) {
+  const { evaluation, outcome } = record;
+  return JSON.parse(
+    JSON.stringify({
+      id: record.id,
+      entityRef: record.entityRef,
+      version: record.version,
+      status: record.status,
+      verdict: outcome.verdict,
+      teamDecision: teamDecisionOf(evaluation, outcome.verdict).decision,
+      decidedAgainstTree: record.decidedAgainstTree,
+      regulatedWithoutBuildFallback: record.regulatedWithoutBuildFallback,
+      reviewStatus: expectedOf(record).status,
+      revisitBy: record.revisitBy,
+      maintenanceOwnerRef: record.maintenanceOwnerRef,
+      hasMigrationPlan: record.hasMigrationPlan,
+      candidateNames: (evaluation.candidates ?? []).map(({ name }) => name),
+      entity: record.entity,
+      updatedAt: record.updatedAt,
+      updatedBy: record.updatedBy,
+    }),
+  );
 }
 
 describe('DatabaseDashboardStore', () => {
@@ -369,6 +406,31 @@ describe('DatabaseDashboardStore', () => {
               expect(seen.map(({ status }) => status)).toEqual(
                 sorted.map(({ status }) => status),
               );
+
+              // The same pages as summaries, read without the answers: what
+              // the answers say, text for text.
+              const summaries: unknown[] = [];
+              cursor = undefined;
+              do {
+                const listed = await db.dashboard.listSummaries({
+                  filter: {},
+                  window,
+                  order,
+                  limit: 3,
+                  cursor,
+                });
+                summaries.push(
+                  ...listed.items.map(item =>
+                    JSON.stringify(reviewer.toSummary(item, NOW)),
+                  ),
+                );
+                cursor = listed.nextCursor;
+              } while (cursor);
+              expect(summaries).toEqual(
+                sorted.map(record =>
+                  JSON.stringify(summaryFromAnswers(record)),
+                ),
+              );
             }
             expect(await ids({ filter: { status: 'draft' } })).toEqual(
               idsOf(drafts),
@@ -408,6 +470,76 @@ describe('DatabaseDashboardStore', () => {
         ),
         { numRuns: 12 },
       );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'lists the summaries of rows an older instance wrote from their answers, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const db = await BuildVsBuyDatabase.create({
+        database: { getClient: async () => knex } as DatabaseService,
+      });
+      const window = reviewWindow(NOW, DUE_SOON_DAYS);
+      const stored: EvaluationRecord[] = [];
+      for (const [
+        index,
+        { evaluation: example },
+      ] of EXAMPLE_EVALUATIONS.entries()) {
+        const evaluation = {
+          ...example,
+          entityRef: `component:default/example-${index}`,
+          revisitBy: '2027-03-20',
+        };
+        const outcome = evaluate(evaluation, { now: NOW });
+        stored.push(
+          await db.evaluations.create({
+            entityRef: evaluation.entityRef,
+            status: 'complete',
+            evaluation,
+            outcome,
+            revisitBy: evaluation.revisitBy,
+            entity: { missing: false },
+            actorRef: 'user:default/alice',
+            now: new Date(NOW.getTime() - index * DAY),
+          }),
+        );
+      }
+      // Saved by an instance that knows neither the summary nor the
+      // attention in force: its derived columns cannot be trusted.
+      const older = stored.filter((_, index) => index % 2 === 0);
+      await knex('evaluations')
+        .whereIn(
+          'id',
+          older.map(({ id }) => id),
+        )
+        .update({
+          facts_version: FACTS_VERSION - 1,
+          list_summary: null,
+          needs_attention: false,
+          has_migration_plan: false,
+        });
+
+      const listed = await db.dashboard.listSummaries({
+        filter: {},
+        window,
+        order: 'updated',
+        limit: 50,
+      });
+      expect(listed.items.map(item => reviewer.toSummary(item, NOW))).toEqual(
+        stored.map(summaryFromAnswers),
+      );
+      // Nothing was written by the read.
+      expect(
+        await knex('evaluations')
+          .where('facts_version', '<', FACTS_VERSION)
+          .count({ count: '*' }),
+      ).toEqual([
+        {
+          count:
+            databaseId === 'SQLITE_3' ? older.length : String(older.length),
+        },
+      ]);
     },
   );
 

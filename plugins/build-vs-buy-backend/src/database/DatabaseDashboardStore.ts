@@ -29,17 +29,23 @@ import {
   applyFilter,
   CatalogComponentRow,
   decodeCursor,
+  deriveStoredFactColumns,
   encodeCursor,
   EvaluationRow,
+  hasCurrentFacts,
   MAX_INTEGER,
   reviewStatusSql,
+  SUMMARY_COLUMNS,
+  SummaryRow,
   toRecord,
+  toSummaryRecord,
 } from './tables';
 import type {
   DashboardStore,
   EvaluationFilter,
   EvaluationQuery,
   EvaluationRecord,
+  EvaluationSummaryRecord,
   ListEvaluationsOptions,
   ReviewWindow,
   TeamCoverageOptions,
@@ -73,11 +79,54 @@ export class DatabaseDashboardStore implements DashboardStore {
   constructor(private readonly db: Knex) {}
 
   async list(options: ListEvaluationsOptions): Promise<Page<EvaluationRecord>> {
+    const page = await this.rows<EvaluationRow>(options, ['*']);
+    return { items: page.rows.map(toRecord), nextCursor: page.nextCursor };
+  }
+
+  /*
+   * The columns of a summary only: the answers and the outcome, most of a
+   * row's bytes, are neither read nor parsed. A row an older instance
+   * wrote meanwhile has no current summary: its answers are read to derive
+   * one, as the plugin does for every such row when it starts.
+   */
+  async listSummaries(
+    options: ListEvaluationsOptions,
+  ): Promise<Page<EvaluationSummaryRecord>> {
+    const page = await this.rows<SummaryRow>(options, SUMMARY_COLUMNS);
+    const stale = page.rows.filter(row => !hasCurrentFacts(row));
+    if (stale.length > 0) {
+      const stored = await this.db<EvaluationRow>('evaluations')
+        .select('id', 'evaluation', 'outcome')
+        .whereIn(
+          'id',
+          stale.map(row => row.id),
+        );
+      const byId = new Map(stored.map(row => [row.id, row]));
+      for (const row of stale) {
+        const answers = byId.get(row.id);
+        if (answers) {
+          Object.assign(row, deriveStoredFactColumns(answers));
+        }
+      }
+    }
+    return {
+      items: page.rows.map(toSummaryRecord),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** One page of rows of a list, these columns of each. */
+  private async rows<
+    R extends Pick<EvaluationRow, 'id' | 'revisit_by' | 'updated_at'>,
+  >(
+    options: ListEvaluationsOptions,
+    columns: ReadonlyArray<string>,
+  ): Promise<{ rows: R[]; nextCursor?: string }> {
     const [column, direction] =
       options.order === 'revisit'
         ? (['revisit_by', 'asc'] as const)
         : (['updated_at', 'desc'] as const);
-    const query = this.db<EvaluationRow>('evaluations');
+    const query = this.db<EvaluationRow>('evaluations').select(columns);
     applyFilter(query, options.filter, options.window);
     if (options.permissionFilter) {
       applyCriteria(query, options.permissionFilter);
@@ -96,17 +145,16 @@ export class DatabaseDashboardStore implements DashboardStore {
         after.id,
       ]);
     }
-    const rows = await query
+    const rows = (await query
       .orderBy([
         { column, order: direction },
         { column: 'id', order: direction },
       ])
-      .limit(options.limit + 1);
-    const items = rows.slice(0, options.limit).map(toRecord);
+      .limit(options.limit + 1)) as unknown as R[];
     const last =
       rows.length > options.limit ? rows[options.limit - 1] : undefined;
     return {
-      items,
+      rows: rows.slice(0, options.limit),
       nextCursor: last
         ? encodeCursor({ key: last[column], id: last.id })
         : undefined,

@@ -33,11 +33,13 @@ import {
   revisionOf,
   RevisionRow,
   toRecord,
+  toText,
 } from './tables';
 import type {
   EvaluationConfirmation,
   EvaluationRecord,
   EvaluationStore,
+  EvaluationText,
   EvaluationWrite,
 } from './types';
 
@@ -227,6 +229,15 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       .where({ active_entity_ref: entityRef })
       .first();
     return row ? toRecord(row) : undefined;
+  }
+
+  async getTextByEntityRef(
+    entityRef: string,
+  ): Promise<EvaluationText | undefined> {
+    const row = await this.db<EvaluationRow>('evaluations')
+      .where({ active_entity_ref: entityRef })
+      .first();
+    return row ? toText(row) : undefined;
   }
 
   async listRevisions(options: {

@@ -29,7 +29,9 @@ import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   candidateNameKey,
   decisionFacts,
+  teamDecisionOf,
   type EvaluationDraft,
+  type ReviewFacts,
   type Verdict,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { Knex } from 'knex';
@@ -37,7 +39,10 @@ import type {
   EvaluationFilter,
   EvaluationQuery,
   EvaluationRecord,
+  EvaluationSummaryRecord,
+  EvaluationText,
   EvaluationWrite,
+  ListSummaryFacts,
   ReviewWindow,
 } from './types';
 
@@ -50,7 +55,7 @@ export const MAX_INTEGER = 2_147_483_647;
  * ({@link deriveFactColumns}), so a rule changed in -common reaches the
  * stored columns without a hand-written SQL copy of it.
  */
-export const FACTS_VERSION = 5;
+export const FACTS_VERSION = 6;
 
 export type EvaluationRow = {
   id: string;
@@ -77,6 +82,12 @@ export type EvaluationRow = {
    * rows whose facts were not derived since the column came.
    */
   candidate_names?: string;
+  /**
+   * What a list's row shows that only the answers and the outcome hold
+   * ({@link listSummaryOf}), as JSON; null on rows whose facts were not
+   * derived since the column came.
+   */
+  list_summary?: string | null;
   facts_version: number;
   entity_title: string | null;
   entity_owner_ref: string | null;
@@ -119,6 +130,23 @@ export type RevisionRow = {
 const CANDIDATE_NAME_SEPARATOR = '\n';
 
 /**
+ * What a list's row shows that only the answers and the outcome hold: the
+ * tree's verdict, the team's decision (-common's `teamDecisionOf`) and the
+ * candidates' names as given. Stored at every save, so a list never parses
+ * the answers.
+ */
+export function listSummaryOf(
+  evaluation: EvaluationDraft,
+  verdict: Verdict,
+): ListSummaryFacts {
+  return {
+    verdict,
+    teamDecision: teamDecisionOf(evaluation, verdict).decision,
+    candidateNames: (evaluation.candidates ?? []).map(({ name }) => name),
+  };
+}
+
+/**
  * The columns derived from the answers and the verdict, each decided by
  * -common's `decisionFacts`: SQL compares these, and never restates how
  * they are decided.
@@ -147,8 +175,22 @@ export function deriveFactColumns(
     candidate_names: facts.candidateNameKeys
       .join(CANDIDATE_NAME_SEPARATOR)
       .replaceAll('\u0000', '\uFFFD'),
+    list_summary: JSON.stringify(listSummaryOf(evaluation, verdict)),
     facts_version: FACTS_VERSION,
   };
+}
+
+/**
+ * The derived columns of a row from its stored answers and outcome. A row
+ * without a verdict (never written by this plugin) is judged as incomplete.
+ */
+export function deriveStoredFactColumns(
+  row: Pick<EvaluationRow, 'evaluation' | 'outcome'>,
+) {
+  return deriveFactColumns(
+    JSON.parse(row.evaluation) ?? {},
+    JSON.parse(row.outcome)?.verdict ?? { kind: 'incomplete' },
+  );
 }
 
 /** The columns a create or an update writes. */
@@ -194,12 +236,105 @@ export function revisionOf(
 
 export function toRecord(row: EvaluationRow): EvaluationRecord {
   return {
+    ...recordColumnsOf(row),
+    evaluation: JSON.parse(row.evaluation),
+    outcome: JSON.parse(row.outcome),
+  };
+}
+
+/** The columns of a row a list's summary reads: never the answers. */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'entity_ref',
+  'version',
+  'status',
+  'verdict_kind',
+  'revisit_by',
+  'maintenance_owner_ref',
+  'has_migration_plan',
+  'needs_attention',
+  'chosen_candidate_name',
+  'decided_against_tree',
+  'regulated_without_build_fallback',
+  'list_summary',
+  'facts_version',
+  'entity_title',
+  'entity_owner_ref',
+  'entity_system_ref',
+  'entity_lifecycle',
+  'entity_missing',
+  'decided_at',
+  'decided_owner_ref',
+  'decided_maintainers',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+] as const satisfies ReadonlyArray<keyof EvaluationRow>;
+
+/** A row as a list reads it: {@link SUMMARY_COLUMNS}. */
+export type SummaryRow = Pick<EvaluationRow, (typeof SUMMARY_COLUMNS)[number]>;
+
+/**
+ * Whether the derived columns of a row stand for its answers: derived
+ * under the rules in force. Rows written under older ones are recomputed
+ * when the plugin starts; one written meanwhile by an older instance is
+ * read from its answers.
+ */
+export function hasCurrentFacts(
+  row: Pick<EvaluationRow, 'facts_version' | 'list_summary'>,
+): boolean {
+  return (
+    row.facts_version >= FACTS_VERSION && typeof row.list_summary === 'string'
+  );
+}
+
+/**
+ * A row as a list returns it: its columns and the stored list summary,
+ * without parsing the answers. The row's facts must be current
+ * ({@link hasCurrentFacts}).
+ */
+export function toSummaryRecord(row: SummaryRow): EvaluationSummaryRecord {
+  return {
+    ...recordColumnsOf(row),
+    ...(JSON.parse(row.list_summary!) as ListSummaryFacts),
+  };
+}
+
+/**
+ * A row with its answers and outcome as the JSON text they were saved as,
+ * and the facts its review rests on when the stored ones stand for the
+ * answers.
+ */
+export function toText(row: EvaluationRow): EvaluationText {
+  // A NUL in the chosen candidate's name was stored as U+FFFD: the review
+  // quotes the name, so such a row is reviewed from its answers.
+  const reviewFacts: ReviewFacts | undefined =
+    hasCurrentFacts(row) && !row.chosen_candidate_name?.includes('\uFFFD')
+      ? {
+          buyWithoutMigrationPlan: Boolean(row.buy_without_migration_plan),
+          buildWithoutMaintenanceOwner: Boolean(
+            row.build_without_maintenance_owner,
+          ),
+          chosenCandidateName: row.chosen_candidate_name ?? undefined,
+        }
+      : undefined;
+  return {
+    ...recordColumnsOf(row),
+    evaluationJson: row.evaluation,
+    outcomeJson: row.outcome,
+    reviewFacts,
+  };
+}
+
+function recordColumnsOf(
+  row: SummaryRow,
+): Omit<EvaluationRecord, 'evaluation' | 'outcome'> {
+  return {
     id: row.id,
     entityRef: row.entity_ref,
     version: row.version,
     status: row.status as EvaluationRecord['status'],
-    evaluation: JSON.parse(row.evaluation),
-    outcome: JSON.parse(row.outcome),
     revisitBy: row.revisit_by,
     maintenanceOwnerRef: row.maintenance_owner_ref ?? undefined,
     hasMigrationPlan: Boolean(row.has_migration_plan),

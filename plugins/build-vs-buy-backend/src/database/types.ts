@@ -23,8 +23,10 @@ import type {
   EvaluationStatus,
   Outcome,
   Page,
+  ReviewFacts,
   ReviewWindow,
   StoredEvaluation,
+  Verdict,
   OrganisationProfile,
   TeamCoverage,
   TeamCoverageOrder,
@@ -62,6 +64,46 @@ export type EvaluationRecord = Omit<StoredEvaluation, 'review'> & {
    * saved as complete: the team node 5 was answered for.
    */
   decidedMaintainers?: number;
+};
+
+/**
+ * What a list's row shows that only the answers and the outcome hold,
+ * stored beside them at every save.
+ */
+export type ListSummaryFacts = {
+  /** The tree's verdict. */
+  verdict: Verdict;
+  /** What the team decided (-common's `teamDecisionOf`). */
+  teamDecision: Verdict;
+  /** The candidates' names as given, in the team's order. */
+  candidateNames: string[];
+};
+
+/**
+ * An evaluation as a list reads it: the record without its answers and
+ * outcome, and what the list shows of them.
+ */
+export type EvaluationSummaryRecord = Omit<
+  EvaluationRecord,
+  'evaluation' | 'outcome'
+> &
+  ListSummaryFacts;
+
+/**
+ * An evaluation with its answers and outcome as the JSON text they were
+ * saved as, for a read that returns them unchanged.
+ */
+export type EvaluationText = Omit<
+  EvaluationRecord,
+  'evaluation' | 'outcome'
+> & {
+  evaluationJson: string;
+  outcomeJson: string;
+  /**
+   * The stored facts its review rests on; undefined when they cannot stand
+   * for the answers (derived under older rules), and the review needs them.
+   */
+  reviewFacts?: ReviewFacts;
 };
 
 /** What a save writes; the store derives the columns it filters on. */
@@ -173,6 +215,11 @@ export interface EvaluationStore {
   get(id: string): Promise<EvaluationRecord | undefined>;
   /** The evaluation of an entity that is not archived. */
   getByEntityRef(entityRef: string): Promise<EvaluationRecord | undefined>;
+  /**
+   * The evaluation of an entity that is not archived, its answers and
+   * outcome as the stored JSON text, unparsed.
+   */
+  getTextByEntityRef(entityRef: string): Promise<EvaluationText | undefined>;
   listRevisions(options: {
     id: string;
     limit: number;
@@ -202,7 +249,12 @@ export type TeamCoverageOptions = {
 
 /** The queries of lists and the org-wide dashboard. */
 export interface DashboardStore {
+  /** A page of evaluations in full: answers and outcome parsed. */
   list(options: ListEvaluationsOptions): Promise<Page<EvaluationRecord>>;
+  /** The same page as {@link DashboardStore.list}, without the answers. */
+  listSummaries(
+    options: ListEvaluationsOptions,
+  ): Promise<Page<EvaluationSummaryRecord>>;
   summarize(options: {
     filter: EvaluationFilter;
     window: ReviewWindow;

@@ -56,6 +56,7 @@ import type {
   EvaluationFilter,
   EvaluationQuery,
   EvaluationRecord,
+  ListEvaluationsOptions,
   TeamCoverageOptions,
 } from '../database/types';
 import { EvaluationAccess } from './access';
@@ -171,13 +172,34 @@ export class EvaluationService {
     return this.reviewer.toStored(record, this.now());
   }
 
+  /**
+   * The current decision of an entity as the JSON text of its
+   * StoredEvaluation, or undefined (none, or hidden): the answers and the
+   * outcome as they were stored, neither parsed nor written again.
+   */
+  async getByEntityRefJson(
+    entityRef: string,
+    context: ServiceContext,
+  ): Promise<string | undefined> {
+    const record = await this.options.db.evaluations.getTextByEntityRef(
+      entityRef,
+    );
+    if (
+      !record ||
+      !(await this.access.mayRead(record.id, context.credentials))
+    ) {
+      return undefined;
+    }
+    return this.reviewer.toStoredJson(record, this.now());
+  }
+
   async list(
     options: ListOptions,
     context: ServiceContext,
   ): Promise<Page<EvaluationSummary | StoredEvaluation>> {
     return options.view === 'full'
-      ? this.page(options, context, this.reviewer.toStored)
-      : this.page(options, context, this.reviewer.toSummary);
+      ? this.listInFull(options, context)
+      : this.page(options, context, this.summaries, this.reviewer.toSummary);
   }
 
   /** One page of decisions with their answers, for an export. */
@@ -185,7 +207,7 @@ export class EvaluationService {
     options: Omit<ListOptions, 'view'>,
     context: ServiceContext,
   ): Promise<Page<StoredEvaluation>> {
-    return this.page(options, context, this.reviewer.toStored);
+    return this.page(options, context, this.records, this.reviewer.toStored);
   }
 
   /** One page of a dashboard list, as far as the caller may read it. */
@@ -197,6 +219,7 @@ export class EvaluationService {
     return this.page(
       { ...options, attention: list },
       context,
+      this.summaries,
       this.reviewer.toSummary,
     );
   }
@@ -210,6 +233,7 @@ export class EvaluationService {
     return this.page(
       { ...options, attention: list },
       context,
+      this.records,
       this.reviewer.toStored,
     );
   }
@@ -262,18 +286,27 @@ export class EvaluationService {
     }
   }
 
+  /** A list's records in full, answers and outcome parsed. */
+  private readonly records = (options: ListEvaluationsOptions) =>
+    this.options.db.dashboard.list(options);
+
+  /** A list's records without the answers, for summaries. */
+  private readonly summaries = (options: ListEvaluationsOptions) =>
+    this.options.db.dashboard.listSummaries(options);
+
   /** A page of the store's list, as far as the caller may read it. */
-  private async page<T>(
+  private async page<R, T>(
     options: Omit<ListOptions, 'view'> & { attention?: DashboardList },
     context: ServiceContext,
-    shape: (record: EvaluationRecord, at: Date) => T,
+    read: (options: ListEvaluationsOptions) => Promise<Page<R>>,
+    shape: (record: R, at: Date) => T,
   ): Promise<Page<T>> {
     const permissionFilter = await this.access.readFilter(context.credentials);
     if (permissionFilter === 'deny') {
       return { items: [] };
     }
     const at = this.now();
-    const page = await this.options.db.dashboard.list({
+    const page = await read({
       filter: { ...options.filter, attention: options.attention },
       window: this.options.reviewer.windowAt(at),
       permissionFilter,

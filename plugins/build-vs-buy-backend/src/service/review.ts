@@ -17,9 +17,10 @@
 import {
   evaluate,
   EvaluationDraft,
+  reviewOfFacts,
   reviewStatus,
+  reviewStatusOf,
   reviewWindow,
-  teamDecisionOf,
   revisitOnConfirmation,
   revisitOnSave,
   type EvaluationSummary,
@@ -28,7 +29,12 @@ import {
   type RevisitOnSave,
   type StoredEvaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
-import type { EvaluationRecord, ReviewWindow } from '../database/types';
+import type {
+  EvaluationRecord,
+  EvaluationSummaryRecord,
+  EvaluationText,
+  ReviewWindow,
+} from '../database/types';
 import type { BuildVsBuySettings } from './settings';
 
 /**
@@ -67,8 +73,14 @@ export type Reviewer = {
   review(record: EvaluationRecord, at: Date): Review;
   /** A record as the API returns it, reviewed as of `at`. */
   toStored(record: EvaluationRecord, at: Date): StoredEvaluation;
+  /**
+   * A record as the API returns it, reviewed as of `at`, as JSON text: the
+   * value of {@link Reviewer.toStored}, with the stored answers and outcome
+   * spliced in as they were saved instead of parsed and written again.
+   */
+  toStoredJson(record: EvaluationText, at: Date): string;
   /** A record as lists return it, reviewed as of `at`. */
-  toSummary(record: EvaluationRecord, at: Date): EvaluationSummary;
+  toSummary(record: EvaluationSummaryRecord, at: Date): EvaluationSummary;
 };
 
 export function createReviewer(settings: BuildVsBuySettings): Reviewer {
@@ -135,23 +147,68 @@ export function createReviewer(settings: BuildVsBuySettings): Reviewer {
       updatedAt: record.updatedAt,
       updatedBy: record.updatedBy,
     }),
+    toStoredJson: (record, at) => {
+      const { evaluationJson, outcomeJson, reviewFacts } = record;
+      // The stored revisit date is the one in force, so one was set.
+      const reviewed = reviewFacts
+        ? reviewOfFacts(
+            {
+              revisitBy: record.revisitBy,
+              revisitDateSet: true,
+              facts: reviewFacts,
+            },
+            reviewWindow(at, settings.dueSoonDays),
+          )
+        : review(
+            {
+              ...record,
+              evaluation: JSON.parse(evaluationJson),
+              outcome: JSON.parse(outcomeJson),
+            },
+            at,
+          );
+      // The keys in the order of toStored, so the text is the one
+      // JSON.stringify writes of its value.
+      const head = JSON.stringify({
+        id: record.id,
+        entityRef: record.entityRef,
+        version: record.version,
+        status: record.status,
+      });
+      const tail = JSON.stringify({
+        review: reviewed,
+        entity: record.entity,
+        createdAt: record.createdAt,
+        createdBy: record.createdBy,
+        updatedAt: record.updatedAt,
+        updatedBy: record.updatedBy,
+      });
+      return `${head.slice(
+        0,
+        -1,
+      )},"evaluation":${evaluationJson},"outcome":${outcomeJson},${tail.slice(
+        1,
+      )}`;
+    },
     toSummary: (record, at) => ({
       id: record.id,
       entityRef: record.entityRef,
       version: record.version,
       status: record.status,
-      verdict: record.outcome.verdict,
-      teamDecision: teamDecisionOf(record.evaluation, record.outcome.verdict)
-        .decision,
+      verdict: record.verdict,
+      teamDecision: record.teamDecision,
       decidedAgainstTree: record.decidedAgainstTree,
       regulatedWithoutBuildFallback: record.regulatedWithoutBuildFallback,
-      reviewStatus: review(record, at).status,
+      // The stored revisit date is the one in force, so one was set: the
+      // review status rests on it and the stored attention alone.
+      reviewStatus: reviewStatusOf(
+        { revisitBy: record.revisitBy, needsAttention: record.needsAttention },
+        reviewWindow(at, settings.dueSoonDays),
+      ),
       revisitBy: record.revisitBy,
       maintenanceOwnerRef: record.maintenanceOwnerRef,
       hasMigrationPlan: record.hasMigrationPlan,
-      candidateNames: (record.evaluation.candidates ?? []).map(
-        ({ name }) => name,
-      ),
+      candidateNames: record.candidateNames,
       entity: record.entity,
       updatedAt: record.updatedAt,
       updatedBy: record.updatedBy,

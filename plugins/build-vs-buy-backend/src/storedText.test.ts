@@ -1,0 +1,172 @@
+/*
+ * Copyright 2026 The Build vs Buy Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  evaluate,
+  toIsoDate,
+  type Evaluation,
+} from '@build-vs-buy/plugin-build-vs-buy-common';
+import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
+import request from 'supertest';
+import buildVsBuyPlugin from '.';
+import { BuildVsBuyDatabase } from './database/BuildVsBuyDatabase';
+import { FACTS_VERSION } from './database/tables';
+
+jest.setTimeout(120_000);
+
+/*
+ * GET /entities/{ref}/evaluation answers from the stored JSON text of the
+ * answers and the outcome, spliced into the envelope: the body must be the
+ * text res.json writes of the evaluation GET /evaluations/{id} parses and
+ * reviews, byte for byte, whatever the review finds.
+ */
+
+const DAY = 86_400_000;
+const today = () => toIsoDate(new Date());
+const inDays = (days: number) =>
+  toIsoDate(new Date(Date.parse(today()) + days * DAY));
+
+/** Each example, in states whose review says different things. */
+const decisions: Array<{ name: string; evaluation: Evaluation }> =
+  EXAMPLE_EVALUATIONS.flatMap(({ key, evaluation }) => [
+    {
+      name: key,
+      evaluation: { ...evaluation, entityRef: `component:default/${key}` },
+    },
+    {
+      name: `${key}, overdue, no migration plan, no maintenance owner`,
+      evaluation: {
+        ...evaluation,
+        entityRef: `component:default/${key}-overdue`,
+        revisitBy: inDays(-3),
+        failureModes: { ...evaluation.failureModes, migrationPlan: undefined },
+        maintenance: { ...evaluation.maintenance, ownerGroupRef: undefined },
+      },
+    },
+    {
+      name: `${key}, due soon, with a NUL in the chosen candidate's name`,
+      evaluation: {
+        ...evaluation,
+        entityRef: `component:default/${key}-due`,
+        revisitBy: inDays(10),
+        candidates: evaluation.candidates.map(candidate => ({
+          ...candidate,
+          name: `${candidate.name}\u0000 "quoted" \u2028`,
+        })),
+        failureModes: { ...evaluation.failureModes, migrationPlan: undefined },
+      },
+    },
+  ]);
+
+describe('GET /entities/{ref}/evaluation', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'is the stored evaluation GET /evaluations/{id} answers, byte for byte, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          buildVsBuyPlugin,
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({ entities: [] }),
+          mockServices.permissions.factory(),
+          mockServices.rootConfig.factory({ data: {} }),
+        ],
+      });
+      // Stored as a save stores them, and as a save by an older instance
+      // leaves them: derived under older rules, without a list summary.
+      const store = await BuildVsBuyDatabase.create({
+        database: { getClient: async () => knex } as DatabaseService,
+        skipMigrations: true,
+      });
+      const at = new Date(Date.now() - 200 * DAY);
+      for (const [index, { evaluation }] of decisions.entries()) {
+        const outcome = evaluate(evaluation, { now: at });
+        const record = await store.evaluations.create({
+          entityRef: evaluation.entityRef,
+          status: outcome.verdict.kind === 'incomplete' ? 'draft' : 'complete',
+          evaluation,
+          outcome,
+          revisitBy: evaluation.revisitBy ?? inDays(index * 40),
+          entity: { ownerRef: 'group:default/search', missing: false },
+          actorRef: 'user:default/alice',
+          now: at,
+        });
+        if (index % 2 === 1) {
+          await knex('evaluations')
+            .where({ id: record.id })
+            .update({ facts_version: FACTS_VERSION - 1, list_summary: null });
+        }
+      }
+
+      for (const { name, evaluation } of decisions) {
+        const byEntity = await request(server).get(
+          `/api/build-vs-buy/entities/${encodeURIComponent(
+            evaluation.entityRef,
+          )}/evaluation`,
+        );
+        expect({ name, status: byEntity.status }).toEqual({
+          name,
+          status: 200,
+        });
+        expect(byEntity.headers['content-type']).toBe(
+          'application/json; charset=utf-8',
+        );
+        const byId = await request(server).get(
+          `/api/build-vs-buy/evaluations/${byEntity.body.id}`,
+        );
+        expect(byId.status).toBe(200);
+        // The same value (as the client reads it), and the same text.
+        expect(byEntity.body).toEqual(byId.body);
+        expect({ name, text: byEntity.text }).toEqual({
+          name,
+          text: JSON.stringify(byId.body),
+        });
+        expect(byEntity.body.evaluation).toEqual(
+          JSON.parse(JSON.stringify(evaluation)),
+        );
+      }
+      // The states above are reviewed differently.
+      const reasons = new Set<string>();
+      for (const { evaluation } of decisions) {
+        const { body } = await request(server).get(
+          `/api/build-vs-buy/entities/${encodeURIComponent(
+            evaluation.entityRef,
+          )}/evaluation`,
+        );
+        for (const reason of body.review.reasons) reasons.add(reason.code);
+      }
+      expect([...reasons].sort()).toEqual([
+        'build-without-maintenance-owner',
+        'buy-without-migration-plan',
+        'revisit-date-near',
+        'revisit-date-passed',
+      ]);
+      const missing = await request(server).get(
+        '/api/build-vs-buy/entities/component%3Adefault%2Fnever-evaluated/evaluation',
+      );
+      expect(missing.status).toBe(404);
+    },
+  );
+});
