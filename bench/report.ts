@@ -61,14 +61,20 @@ export type RunResults = {
   memory: MemoryFigures;
 };
 
-const ratioText = (value: number) => value.toFixed(2);
+const medianText = (value: number) =>
+  Number.isFinite(value) ? value.toFixed(3) : '∞ (no answer)';
+const ratioText = (value: number) =>
+  Number.isFinite(value) ? value.toFixed(2) : '∞';
 // The median to three places, so a ratio just over its target never prints
 // as the target itself.
 const spreadText = (s: Spread) =>
   s.n === 1
-    ? s.median.toFixed(3)
-    : `${s.median.toFixed(3)} (${ratioText(s.min)}–${ratioText(s.max)})`;
-const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+    ? medianText(s.median)
+    : `${medianText(s.median)} (${ratioText(s.min)}–${ratioText(s.max)})`;
+const ms = (value: number) =>
+  Number.isFinite(value)
+    ? `${value.toFixed(value < 10 ? 1 : 0)} ms`
+    : 'no answer';
 const count = (value: number) => value.toLocaleString('en-US');
 const minute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
