@@ -40,6 +40,20 @@ export interface Config {
     revisitScanSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     /** How often catalog facts (owner, system, lifecycle) are refreshed. */
     catalogRefreshSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /** The vendor portfolio: every product decisions chose to buy. */
+    portfolio?: {
+      /**
+       * Spellings of a product's name that mean the same product, merged
+       * under its name. Spellings that differ only in case and white space
+       * are merged without an entry here.
+       */
+      aliases?: Array<{
+        /** The name the product goes by in the portfolio. */
+        product: string;
+        /** The other spellings decisions used for it. */
+        spellings: string[];
+      }>;
+    };
     /**
      * Check every response against the OpenAPI spec as well as every
      * request. Off by default: it costs time on every request. Test

@@ -518,6 +518,76 @@ describe('buildVsBuyPlugin', () => {
       '/api/build-vs-buy/coverage/teams',
     );
     expect(coverage.body).toEqual({ items: [] });
+    const portfolio = await request(denied).get(
+      '/api/build-vs-buy/portfolio/products',
+    );
+    expect(portfolio.body).toEqual({ items: [] });
+  });
+
+  it('answers the vendor portfolio with its blast radius, as CSV in words, and names a bad query parameter', async () => {
+    const { server, knex } = await startBackend('SQLITE_3');
+    const created = await request(server)
+      .post('/api/build-vs-buy/evaluations')
+      .send({ status: 'complete', evaluation: vectorDatabase });
+    expect(created.status).toBe(201);
+    // What the catalog refresh copies of the catalog's relations.
+    await knex('catalog_component_dependents').insert({
+      component_ref: 'component:default/vector-database',
+      dependent_ref: 'component:default/feature-store',
+    });
+
+    const page = await request(server).get(
+      '/api/build-vs-buy/portfolio/products',
+    );
+    expect(page.status).toBe(200);
+    expect(page.body.items).toEqual([
+      expect.objectContaining({
+        product: 'VectorCloud Managed',
+        components: 1,
+        withoutMigrationPlan: 0,
+        integrationWeeks: 4,
+        dependents: ['component:default/feature-store'],
+        systems: ['system:default/storefront'],
+        decisions: [
+          expect.objectContaining({
+            entityRef: 'component:default/vector-database',
+            ownerRef: 'group:default/applied-ml-startup',
+            hasMigrationPlan: true,
+          }),
+        ],
+      }),
+    ]);
+
+    const csv = await request(server).get(
+      '/api/build-vs-buy/portfolio/products?format=csv&order=dependents',
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const [headings, row] = csv.text.split('\n');
+    expect(headings).toMatch(
+      /^Product,Other spellings,Components that chose it,/,
+    );
+    expect(row).toMatch(/^VectorCloud Managed,,1,Vector DB,/);
+
+    for (const [query, field] of [
+      ['order=popularity', 'order'],
+      ['direction=sideways', 'direction'],
+      ['limit=0', 'limit'],
+      ['ownerGroup=group:default/search', 'ownerGroup'],
+    ]) {
+      const bad = await request(server).get(
+        `/api/build-vs-buy/portfolio/products?${query}`,
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(field);
+    }
+    const badCursor = await request(server).get(
+      '/api/build-vs-buy/portfolio/products?cursor=bm90LWFuLW9mZnNldA',
+    );
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.error.message).toBe(
+      'cursor: not a cursor this API returned',
+    );
   });
 
   it('answers coverage by team, in any order, as CSV in words, and names a bad order', async () => {

@@ -38,7 +38,7 @@ import { EvaluationService } from './service/EvaluationService';
 import { createReviewer } from './service/review';
 import { runRevisitScan } from './service/revisitScan';
 import { createRouter } from './service/router';
-import { readSettings } from './service/settings';
+import { readProductAliases, readSettings } from './service/settings';
 
 const DEFAULT_CATALOG_REFRESH: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 30 },
@@ -127,6 +127,7 @@ export const buildVsBuyPlugin = createBackendPlugin({
           auditor,
           catalog,
           reviewer: createReviewer(settings),
+          productAliases: readProductAliases(config),
           notifications,
           logger,
         });

@@ -42,7 +42,13 @@ import {
   type ListOrder,
   type ListView,
   type TeamCoverageQuery,
+  type VendorPortfolioQuery,
 } from './contract';
+import type {
+  PortfolioDecision,
+  VendorProduct,
+  VendorProductOrder,
+} from './portfolio';
 import type { OrganisationProfile } from './schema';
 import {
   TEAM_COVERAGE_ORDERS,
@@ -96,6 +102,9 @@ const sameTypes: true[] = [
   true as Same<Outcome['figures'], Schemas['OutcomeFigures']>,
   true as Same<TeamCoverage, Schemas['TeamCoverage']>,
   true as Same<TeamCoverageOrder, NonNullable<TeamCoverageQuery['order']>>,
+  true as Same<VendorProduct, Schemas['VendorProduct']>,
+  true as Same<PortfolioDecision, Schemas['PortfolioDecision']>,
+  true as Same<VendorProductOrder, NonNullable<VendorPortfolioQuery['order']>>,
 ];
 
 // What the backend answers must be readable as the -common types ...

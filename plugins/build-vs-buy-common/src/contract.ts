@@ -165,3 +165,13 @@ export type TeamCoverageQuery = Omit<
   NonNullable<operations['TeamCoverage']['parameters']['query']>,
   'format'
 >;
+
+/**
+ * The query of `GET /portfolio/products`: an order and a page.
+ *
+ * @public
+ */
+export type VendorPortfolioQuery = Omit<
+  NonNullable<operations['VendorPortfolio']['parameters']['query']>,
+  'format'
+>;

@@ -22,6 +22,7 @@ import {
   decisionFacts,
   hasMaintenanceOwner,
   hasMigrationPlan,
+  integrationWeeksOf,
   isBuyVerdict,
   lacksBuildFallback,
   organisationProfileOf,
@@ -133,6 +134,33 @@ describe('candidateNameKey', () => {
   });
 });
 
+describe('integrationWeeksOf', () => {
+  const withEstimates = (costWeeks?: number, candidateWeeks?: number) =>
+    anEvaluation({
+      failureModes: { integrationCostWeeks: costWeeks },
+      candidates: [
+        { id: 'acme', name: 'Vendor acme', integrationWeeks: candidateWeeks },
+      ],
+    } as never);
+
+  it.each([
+    ['the integration cost', 3, 5, 3],
+    ["the chosen product's estimate without it", undefined, 5, 5],
+    ['nothing when neither was answered', undefined, undefined, undefined],
+  ])('a buy commits %s', (_case, costWeeks, candidateWeeks, expected) => {
+    expect(
+      integrationWeeksOf(withEstimates(costWeeks, candidateWeeks), BUY),
+    ).toBe(expected);
+  });
+
+  it('a build commits no integration of a product', () => {
+    expect(integrationWeeksOf(withEstimates(3, 5), BUILD)).toBeUndefined();
+    expect(decisionFacts(withEstimates(3, 5), BUILD).integrationWeeks).toBe(
+      undefined,
+    );
+  });
+});
+
 describe('decisionFacts', () => {
   it('"you do not have a vendor relationship. You have a dependency.": a buy without a migration plan needs attention', () => {
     const evaluation = anEvaluation({ failureModes: undefined });
@@ -143,6 +171,7 @@ describe('decisionFacts', () => {
       buildWithoutMaintenanceOwner: false,
       attention: ['buy-without-migration-plan'],
       chosenCandidateName: 'Vendor acme',
+      integrationWeeks: undefined,
       decidedAgainstTree: false,
       regulatedWithoutBuildFallback: false,
       organisationProfile: evaluation.organisationProfile ?? 'mid-size',

@@ -115,6 +115,12 @@ export type DecisionFacts = {
   attention: AttentionReasonCode[];
   /** The product the team decided to buy, by name. */
   chosenCandidateName?: string;
+  /**
+   * The weeks of integration a decision to buy commits to (see
+   * {@link integrationWeeksOf}); undefined for any other decision, or when
+   * nobody estimated them.
+   */
+  integrationWeeks?: number;
   /** The team decided otherwise than the tree's verdict. */
   decidedAgainstTree: boolean;
   /**
@@ -140,6 +146,27 @@ export type DecisionFacts = {
  */
 export function candidateNameKey(name: string): string {
   return name.normalize('NFKC').toLocaleLowerCase('en-US').replace(/\s+/gu, '');
+}
+
+/**
+ * The weeks of integration a decision to buy, `decided`, commits to: the
+ * integration cost of the failure-modes checklist, else the chosen
+ * product's own integration estimate. Undefined for a decision that buys
+ * nothing, or when neither was answered.
+ *
+ * @public
+ */
+export function integrationWeeksOf(
+  evaluation: EvaluationDraft,
+  decided: Verdict,
+): number | undefined {
+  if (!isBuyVerdict(decided)) {
+    return undefined;
+  }
+  return (
+    evaluation.failureModes?.integrationCostWeeks ??
+    chosenCandidate(evaluation, decided)?.integrationWeeks
+  );
 }
 
 /**
@@ -203,6 +230,7 @@ export function decisionFacts(
     buildWithoutMaintenanceOwner,
     attention,
     chosenCandidateName: chosenCandidate(evaluation, decided)?.name,
+    integrationWeeks: integrationWeeksOf(evaluation, decided),
     decidedAgainstTree: team.decidedAgainstTree,
     regulatedWithoutBuildFallback: lacksBuildFallback(evaluation, decided),
     organisationProfile: organisationProfileOf(evaluation),

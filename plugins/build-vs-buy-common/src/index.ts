@@ -57,6 +57,7 @@ export {
 export type { RevisitOnSave } from './revisit';
 export * from './review';
 export * from './teamCoverage';
+export * from './portfolio';
 export * from './catalogStanding';
 export * from './facts';
 export { teamDecisionOf } from './decision';

@@ -23,6 +23,7 @@ import { DatabaseCatalogFactsStore } from './DatabaseCatalogFactsStore';
 import { DatabaseDashboardStore } from './DatabaseDashboardStore';
 import { DatabaseEvaluationStore } from './DatabaseEvaluationStore';
 import { DatabaseNoticeStore } from './DatabaseNoticeStore';
+import { DatabasePortfolioStore } from './DatabasePortfolioStore';
 import {
   deriveStoredFactColumns,
   EvaluationRow,
@@ -33,6 +34,7 @@ import type {
   DashboardStore,
   EvaluationStore,
   NoticeStore,
+  PortfolioStore,
 } from './types';
 
 const migrationsDir = resolvePackagePath(
@@ -73,12 +75,15 @@ export class BuildVsBuyDatabase {
   readonly catalogFacts: CatalogFactsStore;
   /** The outbox of revisit notices. */
   readonly notices: NoticeStore;
+  /** Decisions to buy and what depends on them, for the vendor portfolio. */
+  readonly portfolio: PortfolioStore;
 
   private constructor(db: Knex) {
     this.evaluations = new DatabaseEvaluationStore(db);
     this.dashboard = new DatabaseDashboardStore(db);
     this.catalogFacts = new DatabaseCatalogFactsStore(db);
     this.notices = new DatabaseNoticeStore(db);
+    this.portfolio = new DatabasePortfolioStore(db);
   }
 }
 

@@ -15,8 +15,18 @@
  */
 
 import { Knex } from 'knex';
-import type { CatalogComponentRow, EvaluationRow } from './tables';
+import type {
+  CatalogComponentRow,
+  CatalogDependentRow,
+  EvaluationRow,
+} from './tables';
 import type { CatalogComponent, CatalogFactsStore, EntityFacts } from './types';
+
+/**
+ * Relations written per statement: two parameters each, well under
+ * SQLite's limit of parameters in one statement.
+ */
+const DEPENDENTS_PER_INSERT = 400;
 
 /** The knex implementation of {@link CatalogFactsStore}. */
 export class DatabaseCatalogFactsStore implements CatalogFactsStore {
@@ -64,26 +74,59 @@ export class DatabaseCatalogFactsStore implements CatalogFactsStore {
     if (components.length === 0) {
       return;
     }
-    await this.db<CatalogComponentRow>('catalog_components')
-      .insert(
-        components.map(component => ({
+    await this.db.transaction(async tx => {
+      await tx<CatalogComponentRow>('catalog_components')
+        .insert(
+          components.map(component => ({
+            component_ref: component.entityRef,
+            component_title: component.title ?? null,
+            component_owner_ref: component.ownerRef ?? null,
+            component_system_ref: component.systemRef ?? null,
+            component_lifecycle: component.lifecycle ?? null,
+            refreshed_at: refreshedAt,
+          })),
+        )
+        .onConflict('component_ref')
+        .merge();
+      // Each component's relations as this refresh read them, in place of
+      // those an earlier one did.
+      await tx<CatalogDependentRow>('catalog_component_dependents')
+        .whereIn(
+          'component_ref',
+          components.map(component => component.entityRef),
+        )
+        .delete();
+      const dependents = components.flatMap(component =>
+        [...new Set(component.dependentRefs ?? [])].map(dependentRef => ({
           component_ref: component.entityRef,
-          component_title: component.title ?? null,
-          component_owner_ref: component.ownerRef ?? null,
-          component_system_ref: component.systemRef ?? null,
-          component_lifecycle: component.lifecycle ?? null,
-          refreshed_at: refreshedAt,
+          dependent_ref: dependentRef,
         })),
-      )
-      .onConflict('component_ref')
-      .merge();
+      );
+      if (dependents.length > 0) {
+        await tx.batchInsert(
+          'catalog_component_dependents',
+          dependents,
+          DEPENDENTS_PER_INSERT,
+        );
+      }
+    });
   }
 
   async removeComponentsNotRefreshedSince(
     refreshedAt: string,
   ): Promise<number> {
-    return this.db<CatalogComponentRow>('catalog_components')
-      .where('refreshed_at', '<', refreshedAt)
-      .delete();
+    return this.db.transaction(async (tx): Promise<number> => {
+      await tx<CatalogDependentRow>('catalog_component_dependents')
+        .whereIn(
+          'component_ref',
+          tx<CatalogComponentRow>('catalog_components')
+            .select('component_ref')
+            .where('refreshed_at', '<', refreshedAt),
+        )
+        .delete();
+      return tx<CatalogComponentRow>('catalog_components')
+        .where('refreshed_at', '<', refreshedAt)
+        .delete();
+    });
   }
 }

@@ -769,4 +769,32 @@ describe('migrations', () => {
       expect(await knex('evaluations').pluck('id')).toEqual([id]);
     },
   );
+  it.each(databases.eachSupportedId())(
+    'adds the integration weeks and the copied relations, and removes them again, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const name = '20261204090000_vendor_portfolio.js';
+      await knex.migrate.latest({ directory });
+      await knex('catalog_component_dependents').insert({
+        component_ref: 'component:default/vector-database',
+        dependent_ref: 'component:default/storefront',
+      });
+      expect(
+        await knex.schema.hasColumn('evaluations', 'integration_weeks'),
+      ).toBe(true);
+
+      await knex.migrate.down({ directory, name });
+      expect(await knex.schema.hasTable('catalog_component_dependents')).toBe(
+        false,
+      );
+      expect(
+        await knex.schema.hasColumn('evaluations', 'integration_weeks'),
+      ).toBe(databaseId === 'SQLITE_3');
+
+      await knex.migrate.up({ directory, name });
+      expect(
+        await knex('catalog_component_dependents').pluck('dependent_ref'),
+      ).toEqual([]);
+    },
+  );
 });

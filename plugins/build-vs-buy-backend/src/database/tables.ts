@@ -55,7 +55,7 @@ export const MAX_INTEGER = 2_147_483_647;
  * ({@link deriveFactColumns}), so a rule changed in -common reaches the
  * stored columns without a hand-written SQL copy of it.
  */
-export const FACTS_VERSION = 6;
+export const FACTS_VERSION = 7;
 
 export type EvaluationRow = {
   id: string;
@@ -73,6 +73,8 @@ export type EvaluationRow = {
   buy_without_migration_plan: boolean | number;
   build_without_maintenance_owner: boolean | number;
   chosen_candidate_name: string | null;
+  /** Null on rows whose facts were not derived since the column came. */
+  integration_weeks?: number | null;
   decided_against_tree: boolean | number;
   regulated_without_build_fallback: boolean | number;
   /** Null on rows whose facts were not derived since the column came. */
@@ -101,6 +103,12 @@ export type EvaluationRow = {
   created_by: string;
   updated_at: string;
   updated_by: string;
+};
+
+/** A `dependencyOf` relation of a copied component. */
+export type CatalogDependentRow = {
+  component_ref: string;
+  dependent_ref: string;
 };
 
 /** A row of the copy of the catalog's components. */
@@ -167,6 +175,7 @@ export function deriveFactColumns(
     // so NUL becomes the replacement character there.
     chosen_candidate_name:
       facts.chosenCandidateName?.replaceAll('\u0000', '\uFFFD') ?? null,
+    integration_weeks: facts.integrationWeeks ?? null,
     decided_against_tree: facts.decidedAgainstTree,
     regulated_without_build_fallback: facts.regulatedWithoutBuildFallback,
     organisation_profile: facts.organisationProfile,

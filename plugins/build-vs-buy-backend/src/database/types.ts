@@ -15,6 +15,7 @@
  */
 
 import type {
+  ComponentDependent,
   DecisionSummary,
   EvaluatedEntity,
   EvaluationDraft,
@@ -28,6 +29,7 @@ import type {
   StoredEvaluation,
   Verdict,
   OrganisationProfile,
+  PortfolioDecision,
   TeamCoverage,
   TeamCoverageOrder,
   UnevaluatedEntity,
@@ -270,8 +272,11 @@ export interface DashboardStore {
   teamCoverage(options: TeamCoverageOptions): Promise<Page<TeamCoverage>>;
 }
 
-/** A catalog component as the plugin keeps a copy of it. */
-export type CatalogComponent = UnevaluatedEntity;
+/**
+ * A catalog component as the plugin keeps a copy of it, with the entities
+ * that depend on it (its `dependencyOf` relations), lower case.
+ */
+export type CatalogComponent = UnevaluatedEntity & { dependentRefs?: string[] };
 
 /** The catalog facts a refresh writes for one entity. */
 export type EntityFacts = { entityRef: string } & EvaluatedEntity;
@@ -291,6 +296,23 @@ export interface CatalogFactsStore {
    * see: they left the catalog. Returns how many.
    */
   removeComponentsNotRefreshedSince(refreshedAt: string): Promise<number>;
+}
+
+/** What the vendor portfolio is read from. */
+export interface PortfolioStore {
+  /**
+   * Every complete decision to buy a product, as far as the permission
+   * filter lets the caller read, the earliest decided first.
+   */
+  listBuyDecisions(options: {
+    permissionFilter?: PermissionCriteria<EvaluationQuery>;
+  }): Promise<PortfolioDecision[]>;
+  /**
+   * The copied `dependencyOf` relations of these components, each with the
+   * system its dependent is part of when the dependent is a copied
+   * component.
+   */
+  listDependents(componentRefs: string[]): Promise<ComponentDependent[]>;
 }
 
 /** What is recorded of the notice of one evaluation. */

@@ -40,10 +40,12 @@ import {
   type EvaluationSummary,
   type Outcome,
   type Page,
+  type ProductAliases,
   type Review,
   type StoredEvaluation,
   type TeamCoverage,
   type UnevaluatedEntity,
+  type VendorProduct,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { Request } from 'express';
 import diff from 'microdiff';
@@ -63,6 +65,7 @@ import { EvaluationAccess } from './access';
 import { audited } from './audit';
 import { checkedCatalogFacts, notEvaluatedComponents } from './catalogFacts';
 import { confirmationFacts, notifyConfirmation } from './confirmation';
+import { vendorPortfolioPage, type VendorPortfolioOptions } from './portfolio';
 import { formatPath } from './requests';
 import type { Reviewer } from './review';
 import { conditionKey } from './revisitScan';
@@ -129,6 +132,8 @@ export class EvaluationService {
       auditor: AuditorService;
       catalog: CatalogService;
       reviewer: Reviewer;
+      /** Spellings of products' names the vendor portfolio merges. */
+      productAliases?: ProductAliases;
       /** Tells owners of confirmations; without it, nobody is told. */
       notifications?: NotificationService;
       logger?: LoggerService;
@@ -358,6 +363,26 @@ export class EvaluationService {
       ...options,
       window: this.options.reviewer.windowAt(this.now()),
       permissionFilter,
+    });
+  }
+
+  /**
+   * The vendor portfolio: every product a decision chose to buy, with the
+   * components that chose it and what depends on them, as far as the
+   * caller may read the decisions (the same permission as the dashboard's).
+   */
+  async vendorPortfolio(
+    options: VendorPortfolioOptions,
+    context: ServiceContext,
+  ): Promise<Page<VendorProduct>> {
+    const permissionFilter = await this.access.readFilter(context.credentials);
+    if (permissionFilter === 'deny') {
+      return { items: [] };
+    }
+    return vendorPortfolioPage(this.options.db.portfolio, {
+      ...options,
+      permissionFilter,
+      aliases: this.options.productAliases ?? {},
     });
   }
 

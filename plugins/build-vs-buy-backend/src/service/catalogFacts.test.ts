@@ -137,7 +137,17 @@ describe('refreshCatalogComponents', () => {
         catalog: catalogServiceMock({
           entities: [
             group,
-            component('a-store', 'ml-platform'),
+            {
+              ...component('a-store', 'ml-platform'),
+              // b-store depends on a-store: the blast radius of a-store.
+              relations: [
+                {
+                  type: 'dependencyOf',
+                  targetRef: 'component:default/B-Store',
+                },
+                { type: 'ownedBy', targetRef: 'group:default/ml-platform' },
+              ],
+            },
             component('b-store', 'ml-platform'),
             component('c-store', 'Search-Relevance'),
           ],
@@ -147,6 +157,15 @@ describe('refreshCatalogComponents', () => {
         batchSize: 2,
       });
       expect(first).toEqual({ components: 3, removed: 0 });
+      expect(
+        await store.portfolio.listDependents(['component:default/a-store']),
+      ).toEqual([
+        {
+          componentRef: 'component:default/a-store',
+          dependentRef: 'component:default/b-store',
+          dependentSystemRef: 'system:default/rag-platform',
+        },
+      ]);
       expect(await coverage()).toEqual([
         ['group:default/ml-platform', 2],
         ['group:default/search-relevance', 1],
@@ -166,6 +185,10 @@ describe('refreshCatalogComponents', () => {
         batchSize: 2,
       });
       expect(second).toEqual({ components: 2, removed: 1 });
+      // The second refresh read a-store without the relation.
+      expect(
+        await store.portfolio.listDependents(['component:default/a-store']),
+      ).toEqual([]);
       expect(await coverage()).toEqual([
         ['group:default/ml-platform', 1],
         ['group:default/search-relevance', 1],

@@ -18,6 +18,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   parseEntityRef,
+  RELATION_DEPENDENCY_OF,
   RELATION_HAS_MEMBER,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -203,8 +204,9 @@ export async function refreshCatalogFacts(options: {
 }
 
 /**
- * Copies the catalog's components (their owner, system, lifecycle and
- * title) into the store, for coverage by team, and removes those that left
+ * Copies the catalog's components (their owner, system, lifecycle, title
+ * and the entities that depend on them) into the store, for coverage by
+ * team and the vendor portfolio's blast radius, and removes those that left
  * the catalog since. Reads the catalog a page at a time; a refresh that
  * fails half way removes nothing, so a component is never lost to an
  * outage.
@@ -233,6 +235,7 @@ export async function refreshCatalogComponents(options: {
               'spec.owner',
               'spec.system',
               'spec.lifecycle',
+              'relations',
             ],
             orderFields: { field: 'metadata.name', order: 'asc' },
             limit: options.batchSize ?? REFRESH_BATCH_SIZE,
@@ -244,6 +247,9 @@ export async function refreshCatalogComponents(options: {
       return {
         entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
         ...facts,
+        dependentRefs: (entity.relations ?? [])
+          .filter(relation => relation.type === RELATION_DEPENDENCY_OF)
+          .map(relation => relation.targetRef.toLocaleLowerCase('en-US')),
       };
     });
     await options.store.saveComponents(copies, refreshedAt);

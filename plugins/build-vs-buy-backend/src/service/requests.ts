@@ -41,6 +41,8 @@ import {
   REVIEW_STATUSES,
   TEAM_COVERAGE_ORDERS,
   type TeamCoverageOrder,
+  VENDOR_PRODUCT_ORDERS,
+  type VendorProductOrder,
   VERDICT_KINDS,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { z } from 'zod';
@@ -125,6 +127,30 @@ export function teamCoverageOrderOf(
   return {
     order,
     direction: query.direction ?? (order === 'ownerRef' ? 'asc' : 'desc'),
+  };
+}
+
+/** The query of the vendor portfolio: an order and a page. */
+export const vendorPortfolioQuerySchema = listQuerySchema
+  .pick({ limit: true, cursor: true, format: true })
+  .extend({
+    order: z.enum(VENDOR_PRODUCT_ORDERS).optional(),
+    direction: z.enum(['asc', 'desc']).optional(),
+  });
+
+/**
+ * The order the vendor portfolio is read in: the most concentrated
+ * products first unless asked; the name and the revisit date in ascending
+ * order and counts the largest first unless a direction is given.
+ */
+export function vendorPortfolioOrderOf(
+  query: z.infer<typeof vendorPortfolioQuerySchema>,
+): { order: VendorProductOrder; direction: 'asc' | 'desc' } {
+  const order = query.order ?? 'components';
+  const ascending = order === 'product' || order === 'nextRevisitBy';
+  return {
+    order,
+    direction: query.direction ?? (ascending ? 'asc' : 'desc'),
   };
 }
 

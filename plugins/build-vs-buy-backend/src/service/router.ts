@@ -38,8 +38,10 @@ import {
   decisionCsvColumns,
   namedRefsOf,
   notEvaluatedCsvColumns,
+  portfolioRefsOf,
   sendCsv,
   teamCoverageCsvColumns,
+  vendorPortfolioCsvColumns,
 } from './middleware/csv';
 import { databaseOutageAsUnavailable } from './middleware/databaseOutage';
 import { parseJsonBody } from './middleware/jsonBody';
@@ -52,6 +54,8 @@ import {
   parse,
   teamCoverageOrderOf,
   teamCoverageQuerySchema,
+  vendorPortfolioOrderOf,
+  vendorPortfolioQuerySchema,
   versionSchema,
 } from './requests';
 import { nameTheField } from './validationErrors';
@@ -293,6 +297,28 @@ export async function createRouter(
       context,
     );
     sendCsv(res, page, teamCoverageCsvColumns(names));
+  });
+
+  router.get('/portfolio/products', async (req, res) => {
+    const context = await contextOf(req);
+    const query = parse(vendorPortfolioQuerySchema, req.query, 'query');
+    const page = await service.vendorPortfolio(
+      {
+        ...vendorPortfolioOrderOf(query),
+        limit: query.limit ?? DEFAULT_PAGE_SIZE,
+        cursor: query.cursor,
+      },
+      context,
+    );
+    if (query.format !== 'csv') {
+      res.json(page);
+      return;
+    }
+    const names = await service.displayNames(
+      portfolioRefsOf(page.items),
+      context,
+    );
+    sendCsv(res, page, vendorPortfolioCsvColumns(names));
   });
 
   router.get('/dashboard/:list', async (req, res) => {

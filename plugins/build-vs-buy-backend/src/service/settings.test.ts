@@ -15,7 +15,7 @@
  */
 
 import { ConfigReader } from '@backstage/config';
-import { readSettings } from './settings';
+import { readProductAliases, readSettings } from './settings';
 
 describe('readSettings', () => {
   it('has the article’s defaults', () => {
@@ -56,5 +56,27 @@ describe('readSettings', () => {
     expect(() =>
       readSettings(new ConfigReader({ buildVsBuy: { coverageThreshold: 80 } })),
     ).toThrow(/buildVsBuy.coverageThreshold must be within \(0, 1\]/);
+  });
+});
+
+describe('readProductAliases', () => {
+  it('maps each spelling to the product it means, and none by default', () => {
+    expect(readProductAliases(new ConfigReader({}))).toEqual({});
+    expect(
+      readProductAliases(
+        new ConfigReader({
+          buildVsBuy: {
+            portfolio: {
+              aliases: [
+                {
+                  product: 'Pinecone',
+                  spellings: ['Pinecone Serverless', 'Pinecone.io'],
+                },
+              ],
+            },
+          },
+        }),
+      ),
+    ).toEqual({ 'Pinecone Serverless': 'Pinecone', 'Pinecone.io': 'Pinecone' });
   });
 });

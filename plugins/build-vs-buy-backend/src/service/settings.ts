@@ -2,6 +2,7 @@ import type { Config } from '@backstage/config';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import {
+  type ProductAliases,
   DEFAULT_COVERAGE_THRESHOLD,
   DEFAULT_DUE_SOON_DAYS,
   DEFAULT_REVISIT_INTERVAL_MONTHS,
@@ -49,4 +50,22 @@ export function readSettings(config: Config): BuildVsBuySettings {
       : DEFAULT_DUE_SOON_DAYS,
     coverageThreshold,
   };
+}
+
+/**
+ * The spellings of products' names the vendor portfolio counts as one
+ * product, from `buildVsBuy.portfolio.aliases`: each entry a product's
+ * name and the spellings that mean it.
+ */
+export function readProductAliases(config: Config): ProductAliases {
+  const aliases: Record<string, string> = {};
+  for (const entry of config.getOptionalConfigArray(
+    'buildVsBuy.portfolio.aliases',
+  ) ?? []) {
+    const product = entry.getString('product');
+    for (const spelling of entry.getStringArray('spellings')) {
+      aliases[spelling] = product;
+    }
+  }
+  return aliases;
 }

@@ -498,4 +498,36 @@ describe('BuildVsBuyHttpClient', () => {
       '/api/build-vs-buy/coverage/teams?ownerGroup=group%3Adefault%2Fsearch&format=csv',
     ]);
   });
+  it('reads the vendor portfolio as JSON and as CSV', async () => {
+    const product = {
+      product: 'Vector Cloud',
+      spellings: ['Vector Cloud'],
+      decisions: [],
+      components: 0,
+      withoutMigrationPlan: 0,
+      integrationWeeks: 0,
+      nextRevisitBy: '2027-06-01',
+      dependents: [],
+      systems: [],
+    };
+    const { client, calls } = clientAnswering(url =>
+      url.searchParams.get('format') === 'csv'
+        ? new Response('Product\nVector Cloud\n', {
+            headers: { 'Content-Type': 'text/csv' },
+          })
+        : json({ items: [product] }),
+    );
+
+    await expect(
+      client.getVendorPortfolio({ order: 'dependents', limit: 20 }),
+    ).resolves.toEqual({ items: [product] });
+    await expect(client.getVendorPortfolioCsv()).resolves.toBe(
+      'Product\nVector Cloud\n',
+    );
+
+    expect(calls.map(call => call.url.pathname + call.url.search)).toEqual([
+      '/api/build-vs-buy/portfolio/products?order=dependents&limit=20',
+      '/api/build-vs-buy/portfolio/products?format=csv',
+    ]);
+  });
 });

@@ -40,12 +40,14 @@ import type {
   NotEvaluatedQuery,
   TeamCoverageQuery,
   PageQuery,
+  VendorPortfolioQuery,
 } from '../contract';
 import type { Outcome } from '../evaluate';
 import type { paths } from '../generated/openapi';
 import type { Review } from '../review';
 import type { EvaluationDraft } from '../schema';
 import type { TeamCoverage } from '../teamCoverage';
+import type { VendorProduct } from '../portfolio';
 
 /**
  * A save refused because someone saved the evaluation since the version the
@@ -356,6 +358,32 @@ export class BuildVsBuyHttpClient {
   ): Promise<string> {
     return this.#read(
       (await this.#client(options)).GET('/coverage/teams', {
+        params: { query: { ...query, format: 'csv' } },
+        headers: { Accept: 'text/csv' },
+        parseAs: 'text',
+      }),
+    );
+  }
+
+  /** One page of the vendor portfolio: every product decisions chose to buy. */
+  async getVendorPortfolio(
+    query: VendorPortfolioQuery = {},
+    options?: BuildVsBuyRequestOptions,
+  ): Promise<Page<VendorProduct>> {
+    return this.#read(
+      (await this.#client(options)).GET('/portfolio/products', {
+        params: { query },
+      }),
+    );
+  }
+
+  /** The same page as {@link BuildVsBuyHttpClient.getVendorPortfolio}, as CSV. */
+  async getVendorPortfolioCsv(
+    query: VendorPortfolioQuery = {},
+    options?: BuildVsBuyRequestOptions,
+  ): Promise<string> {
+    return this.#read(
+      (await this.#client(options)).GET('/portfolio/products', {
         params: { query: { ...query, format: 'csv' } },
         headers: { Accept: 'text/csv' },
         parseAs: 'text',

@@ -203,6 +203,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/portfolio/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The vendor portfolio: every product a complete decision chose to buy (buy, or buy with a thin wrapper), grouped by product, with the components that chose it, their owners, whether each has a migration plan, the integration weeks committed, the revisit dates, and the entities and systems that depend on those components. The most concentrated products first unless an order is given. Decisions the caller may not read are left out. */
+    get: operations['VendorPortfolio'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/dashboard/{list}': {
     parameters: {
       query?: never;
@@ -496,6 +513,38 @@ export interface components {
       overdue: number;
       withoutDecision: number;
       draftsInProgress: number;
+    };
+    /** @description One product decisions chose to buy (spellings that differ in case and white space, or that the configured aliases merge, are one product): the complete decisions that chose it, what they commit to, and its blast radius should the vendor fail or change terms. */
+    VendorProduct: {
+      /** @description The product's name. */
+      product: string;
+      /** @description Every spelling of the name the decisions used. */
+      spellings: string[];
+      decisions: components['schemas']['PortfolioDecision'][];
+      /** @description How many components chose it (its concentration). */
+      components: number;
+      withoutMigrationPlan: number;
+      /** @description The weeks of integration the decisions committed to, over those that say. */
+      integrationWeeks: number;
+      /** Format: date */
+      nextRevisitBy: string;
+      /** @description The entities that depend on the components that chose it, through the catalog's dependencyOf relations. */
+      dependents: string[];
+      /** @description The systems of the components that chose it and of their dependents. */
+      systems: string[];
+    };
+    /** @description A complete decision to buy a product, by the component that made it. */
+    PortfolioDecision: {
+      entityRef: string;
+      title?: string;
+      ownerRef?: string;
+      systemRef?: string;
+      /** @description The product's name as this decision wrote it. */
+      productName: string;
+      hasMigrationPlan: boolean;
+      integrationWeeks?: number;
+      /** Format: date */
+      revisitBy: string;
     };
     DecisionSummary: {
       /** @description Complete decisions; drafts are counted apart. */
@@ -1220,6 +1269,50 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['TeamCoverage'][];
+            nextCursor?: string;
+          };
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  VendorPortfolio: {
+    parameters: {
+      query?: {
+        /** @description What to order the products by; components (concentration) by default. */
+        order?:
+          | 'components'
+          | 'dependents'
+          | 'withoutMigrationPlan'
+          | 'integrationWeeks'
+          | 'nextRevisitBy'
+          | 'product';
+        /** @description asc or desc; the product's name and the revisit date in ascending order, counts the largest first, by default. Ties go by concentration, then by name. */
+        direction?: 'asc' | 'desc';
+        /** @description Items per page; 50 by default. */
+        limit?: components['parameters']['limit'];
+        /** @description The nextCursor of the previous page. */
+        cursor?: components['parameters']['cursor'];
+        /** @description csv answers the same page as text/csv. */
+        format?: components['parameters']['format'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of products. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['VendorProduct'][];
             nextCursor?: string;
           };
           'text/csv': string;

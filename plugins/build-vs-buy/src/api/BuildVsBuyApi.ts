@@ -35,6 +35,8 @@ import type {
   TeamCoverageOrder,
   UnevaluatedEntity,
   UpdateEvaluationRequest,
+  VendorProduct,
+  VendorProductOrder,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 
 export type { EvaluationPreview } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -95,6 +97,18 @@ export type TeamCoverageOptions = Pick<
     /** The owner ascending and counts the largest first, unless given. */
     direction?: 'asc' | 'desc';
   };
+
+/**
+ * Options of `getVendorPortfolio`: an order and a page.
+ *
+ * @public
+ */
+export type VendorPortfolioOptions = PageRequest & {
+  /** What to order the products by; concentration by default. */
+  order?: VendorProductOrder;
+  /** The name and the revisit date ascending, counts the largest first, unless given. */
+  direction?: 'asc' | 'desc';
+};
 
 /**
  * The lists of the dashboard, including the components nobody evaluated.
@@ -163,6 +177,17 @@ export interface BuildVsBuyApi {
   /** A page of coverage by team as CSV text, headed in words. */
   getTeamCoverageCsv(
     options?: Omit<TeamCoverageOptions, 'cursor'>,
+  ): Promise<string>;
+  /**
+   * The vendor portfolio: every product decisions chose to buy, with the
+   * components that chose it and what depends on them.
+   */
+  getVendorPortfolio(
+    options?: VendorPortfolioOptions,
+  ): Promise<Page<VendorProduct>>;
+  /** A page of the vendor portfolio as CSV text, headed in words. */
+  getVendorPortfolioCsv(
+    options?: Omit<VendorPortfolioOptions, 'cursor'>,
   ): Promise<string>;
   /** A dashboard list as CSV text. */
   getDashboardCsv(

@@ -272,4 +272,29 @@ describe('BuildVsBuyClient', () => {
     expect(query?.has('verdict')).toBe(false);
     expect(query?.has('decidedAgainstTree')).toBe(false);
   });
+  it('reads the vendor portfolio a page at a time, and as CSV', async () => {
+    const queries: string[] = [];
+    server.use(
+      http.get(`${baseUrl}/portfolio/products`, ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        queries.push(query.toString());
+        return query.get('format') === 'csv'
+          ? new HttpResponse('Product\nVector Cloud\n', {
+              headers: { 'Content-Type': 'text/csv' },
+            })
+          : HttpResponse.json({ items: [], nextCursor: 'next' });
+      }),
+    );
+
+    await expect(
+      client.getVendorPortfolio({ order: 'dependents', limit: 500 }),
+    ).resolves.toEqual({ items: [], nextCursor: 'next' });
+    await expect(client.getVendorPortfolioCsv({ limit: 500 })).resolves.toBe(
+      'Product\nVector Cloud\n',
+    );
+    expect(queries).toEqual([
+      'order=dependents&limit=500',
+      'limit=500&format=csv',
+    ]);
+  });
 });

@@ -33,6 +33,7 @@ import {
   type TeamCoverage,
   type UnevaluatedEntity,
   type UpdateEvaluationRequest,
+  type VendorProduct,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type {
   BuildVsBuyApi,
@@ -41,6 +42,7 @@ import type {
   ListEvaluationsOptions,
   PageRequest,
   TeamCoverageOptions,
+  VendorPortfolioOptions,
 } from './BuildVsBuyApi';
 
 export { EvaluationConflictError } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -201,6 +203,26 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
   ): Promise<string> {
     return this.client.getTeamCoverageCsv({
       ...filterQuery(options),
+      order: options.order,
+      direction: options.direction,
+      limit: options.limit,
+    });
+  }
+
+  getVendorPortfolio(
+    options: VendorPortfolioOptions = {},
+  ): Promise<Page<VendorProduct>> {
+    return this.client.getVendorPortfolio({
+      order: options.order,
+      direction: options.direction,
+      ...pageQuery(options),
+    });
+  }
+
+  getVendorPortfolioCsv(
+    options: Omit<VendorPortfolioOptions, 'cursor'> = {},
+  ): Promise<string> {
+    return this.client.getVendorPortfolioCsv({
       order: options.order,
       direction: options.direction,
       limit: options.limit,

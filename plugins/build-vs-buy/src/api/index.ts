@@ -23,5 +23,6 @@ export type {
   ListEvaluationsOptions,
   PageRequest,
   TeamCoverageOptions,
+  VendorPortfolioOptions,
 } from './BuildVsBuyApi';
 export { BuildVsBuyClient, EvaluationConflictError } from './BuildVsBuyClient';

@@ -25,8 +25,10 @@ import {
   decisionCsvColumns,
   namedRefsOf,
   notEvaluatedCsvColumns,
+  portfolioRefsOf,
   teamCoverageCsvColumns,
   toCsv,
+  vendorPortfolioCsvColumns,
 } from './csv';
 
 /**
@@ -262,6 +264,73 @@ describe('the CSV of decisions', () => {
       ],
       ["'@ML Platform", '7', '2', '1', '1', '3', '1'],
       ['search', '7', '2', '1', '1', '3', '1'],
+    ]);
+  });
+  it('lists the vendor portfolio a product a row, names in words, markup as text, no formula', () => {
+    const product = {
+      product: '=HYPERLINK("http://x")<b>Vector Cloud</b>',
+      spellings: ['=HYPERLINK("http://x")<b>Vector Cloud</b>', 'vectorcloud'],
+      decisions: [
+        {
+          entityRef: 'component:default/search',
+          title: 'Search',
+          ownerRef: 'group:default/ml-platform',
+          productName: 'vectorcloud',
+          hasMigrationPlan: false,
+          integrationWeeks: 3,
+          revisitBy: '2027-03-01',
+        },
+        {
+          entityRef: 'component:default/chat',
+          ownerRef: 'group:default/ml-platform',
+          productName: '=HYPERLINK("http://x")<b>Vector Cloud</b>',
+          hasMigrationPlan: true,
+          revisitBy: '2027-06-01',
+        },
+      ],
+      components: 2,
+      withoutMigrationPlan: 1,
+      integrationWeeks: 3,
+      nextRevisitBy: '2027-03-01',
+      dependents: ['component:default/storefront'],
+      systems: ['system:default/rag-platform'],
+    };
+    expect(portfolioRefsOf([product])).toEqual([
+      'component:default/search',
+      'group:default/ml-platform',
+      'component:default/chat',
+      'component:default/storefront',
+      'system:default/rag-platform',
+    ]);
+    expect(
+      parseCsv(toCsv([product], vendorPortfolioCsvColumns(names))),
+    ).toEqual([
+      [
+        'Product',
+        'Other spellings',
+        'Components that chose it',
+        'Components',
+        'Owners',
+        'Without a migration plan',
+        'Integration weeks committed',
+        'Next revisit by',
+        'Revisit dates',
+        'Depend on them',
+        'Systems reached',
+      ],
+      [
+        `'=HYPERLINK("http://x")<b>Vector Cloud</b>`,
+        'vectorcloud',
+        '2',
+        'Search; chat',
+        "'@ML Platform",
+        'Search',
+        '3',
+        '2027-03-01',
+        'Search: 2027-03-01; chat: 2027-06-01',
+        'storefront',
+        '\'\tRAG "platform"\nline two',
+      ],
     ]);
   });
 });

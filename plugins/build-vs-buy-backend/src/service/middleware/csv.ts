@@ -26,6 +26,8 @@ import {
   type StoredEvaluation,
   type TeamCoverage,
   type UnevaluatedEntity,
+  VENDOR_PRODUCT_LABELS,
+  type VendorProduct,
   verdictLabel,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { stringify } from 'csv-stringify/sync';
@@ -146,6 +148,69 @@ export function teamCoverageCsvColumns(
         ? displayNameOf(team.ownerRef, displayNames)
         : String(team[order]),
   }));
+}
+
+/**
+ * The columns of a CSV of the vendor portfolio: one row a product, the
+ * entities it names by display name, several in one cell apart by "; ".
+ */
+export function vendorPortfolioCsvColumns(
+  displayNames: Readonly<Record<string, string>>,
+): CsvColumn<VendorProduct>[] {
+  const names = (refs: Iterable<string>) =>
+    [...new Set(refs)].map(ref => displayNameOf(ref, displayNames)).join('; ');
+  const componentName = (decision: VendorProduct['decisions'][number]) =>
+    decision.title ?? displayNameOf(decision.entityRef, displayNames);
+  const L = VENDOR_PRODUCT_LABELS;
+  return [
+    { heading: L.product, cell: p => p.product },
+    {
+      heading: 'Other spellings',
+      cell: p => p.spellings.filter(name => name !== p.product).join('; '),
+    },
+    { heading: L.components, cell: p => String(p.components) },
+    {
+      heading: L.decisions,
+      cell: p => p.decisions.map(componentName).join('; '),
+    },
+    {
+      heading: L.owners,
+      cell: p =>
+        names(p.decisions.flatMap(d => (d.ownerRef ? [d.ownerRef] : []))),
+    },
+    {
+      heading: L.withoutMigrationPlan,
+      cell: p =>
+        p.decisions
+          .filter(d => !d.hasMigrationPlan)
+          .map(componentName)
+          .join('; '),
+    },
+    { heading: L.integrationWeeks, cell: p => String(p.integrationWeeks) },
+    { heading: L.nextRevisitBy, cell: p => p.nextRevisitBy },
+    {
+      heading: 'Revisit dates',
+      cell: p =>
+        p.decisions.map(d => `${componentName(d)}: ${d.revisitBy}`).join('; '),
+    },
+    { heading: L.dependents, cell: p => names(p.dependents) },
+    { heading: L.systems, cell: p => names(p.systems) },
+  ];
+}
+
+/** The entity refs a CSV of the vendor portfolio names. */
+export function portfolioRefsOf(products: VendorProduct[]): string[] {
+  const refs = new Set<string>();
+  for (const product of products) {
+    for (const decision of product.decisions) {
+      refs.add(decision.entityRef);
+      if (decision.ownerRef) refs.add(decision.ownerRef);
+    }
+    for (const ref of [...product.dependents, ...product.systems]) {
+      refs.add(ref);
+    }
+  }
+  return [...refs];
 }
 
 /** The entity refs a CSV of decisions names, for their display names. */

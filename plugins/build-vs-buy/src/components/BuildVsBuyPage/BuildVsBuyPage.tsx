@@ -39,6 +39,7 @@ import {
   Select,
   Tab,
   Tabs,
+  Typography,
 } from '@material-ui/core';
 import type { ListOrder } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { useCallback, useMemo, useState } from 'react';
@@ -54,6 +55,7 @@ import { downloadFile } from '../DownloadButton';
 import { DecisionFilters } from './DecisionFilters';
 import { DecisionSummaryCharts } from './DecisionSummaryCharts';
 import { namedTeams, teamCoverageColumns } from './TeamCoverageTable';
+import { VENDOR_PORTFOLIO_COLUMNS } from './VendorPortfolioTable';
 import {
   EVALUATION_COLUMNS,
   PagedTable,
@@ -98,10 +100,17 @@ const TABS: Record<DashboardTab, { label: string; empty: string }> = {
     label: 'Coverage by team',
     empty: 'No team owns a component that matches these filters',
   },
+  'vendor-portfolio': {
+    label: 'Vendor portfolio',
+    empty: 'No decision buys a product yet',
+  },
 };
 
 /** Owner groups per request of coverage by team: the API's largest page. */
 const TEAMS_PER_PAGE = 500;
+
+/** Products per request of the vendor portfolio: the API's largest page. */
+const PRODUCTS_PER_PAGE = 500;
 
 const ORDER_LABELS: Record<ListOrder, string> = {
   updated: 'Most recently saved first',
@@ -220,12 +229,19 @@ export const BuildVsBuyDashboard = () => {
     [api, componentFilter, entityPresentationApi],
   );
   const teamColumns = useMemo(() => teamCoverageColumns(update), [update]);
+  const loadVendorPortfolio = useCallback(
+    (cursor?: string) =>
+      api.getVendorPortfolio({ limit: PRODUCTS_PER_PAGE, cursor }),
+    [api],
+  );
 
   const downloadCsv = async () => {
     try {
       let csv: string;
       if (tab === 'all') {
         csv = await api.getEvaluationsCsv({ ...filter, order });
+      } else if (tab === 'vendor-portfolio') {
+        csv = await api.getVendorPortfolioCsv({ limit: PRODUCTS_PER_PAGE });
       } else if (tab === 'coverage-by-team') {
         csv = await api.getTeamCoverageCsv({
           ...componentFilter,
@@ -339,10 +355,27 @@ export const BuildVsBuyDashboard = () => {
             emptyTitle={empty}
           />
         )}
+        {filter && tab === 'vendor-portfolio' && (
+          <>
+            <Typography variant="body2" color="textSecondary" paragraph>
+              Every product a decision chose to buy, across the organisation,
+              the most concentrated first: what depends on each if the vendor
+              fails or changes terms. The filters above do not apply here.
+            </Typography>
+            <PagedTable
+              key={tab}
+              title={label}
+              columns={VENDOR_PORTFOLIO_COLUMNS}
+              load={loadVendorPortfolio}
+              emptyTitle={empty}
+            />
+          </>
+        )}
         {filter &&
           tab !== 'all' &&
           tab !== 'not-evaluated' &&
-          tab !== 'coverage-by-team' && (
+          tab !== 'coverage-by-team' &&
+          tab !== 'vendor-portfolio' && (
             <PagedTable
               key={tab}
               title={label}

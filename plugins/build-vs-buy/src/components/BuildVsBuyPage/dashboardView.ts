@@ -31,15 +31,20 @@ import type { DashboardListName } from '../../api';
 
 /**
  * The dashboard's tabs: every decision first, then the lists to act on,
- * then coverage by team.
+ * then coverage by team and the vendor portfolio.
  */
-export type DashboardTab = 'all' | DashboardListName | 'coverage-by-team';
+export type DashboardTab =
+  | 'all'
+  | DashboardListName
+  | 'coverage-by-team'
+  | 'vendor-portfolio';
 
 export const DASHBOARD_TABS: readonly DashboardTab[] = [
   'all',
   ...DASHBOARD_LISTS,
   'not-evaluated',
   'coverage-by-team',
+  'vendor-portfolio',
 ];
 
 /**

@@ -1005,6 +1005,113 @@ export const spec = {
         },
         additionalProperties: false,
       },
+      VendorProduct: {
+        type: 'object',
+        description:
+          'One product decisions chose to buy (spellings that differ in case and white space, or that the configured aliases merge, are one product): the complete decisions that chose it, what they commit to, and its blast radius should the vendor fail or change terms.',
+        required: [
+          'product',
+          'spellings',
+          'decisions',
+          'components',
+          'withoutMigrationPlan',
+          'integrationWeeks',
+          'nextRevisitBy',
+          'dependents',
+          'systems',
+        ],
+        properties: {
+          product: {
+            type: 'string',
+            description: "The product's name.",
+          },
+          spellings: {
+            type: 'array',
+            description: 'Every spelling of the name the decisions used.',
+            items: {
+              type: 'string',
+            },
+          },
+          decisions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PortfolioDecision',
+            },
+          },
+          components: {
+            type: 'integer',
+            minimum: 0,
+            description: 'How many components chose it (its concentration).',
+          },
+          withoutMigrationPlan: {
+            type: 'integer',
+            minimum: 0,
+          },
+          integrationWeeks: {
+            type: 'number',
+            minimum: 0,
+            description:
+              'The weeks of integration the decisions committed to, over those that say.',
+          },
+          nextRevisitBy: {
+            type: 'string',
+            format: 'date',
+          },
+          dependents: {
+            type: 'array',
+            description:
+              "The entities that depend on the components that chose it, through the catalog's dependencyOf relations.",
+            items: {
+              type: 'string',
+            },
+          },
+          systems: {
+            type: 'array',
+            description:
+              'The systems of the components that chose it and of their dependents.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      PortfolioDecision: {
+        type: 'object',
+        description:
+          'A complete decision to buy a product, by the component that made it.',
+        required: ['entityRef', 'productName', 'hasMigrationPlan', 'revisitBy'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          ownerRef: {
+            type: 'string',
+          },
+          systemRef: {
+            type: 'string',
+          },
+          productName: {
+            type: 'string',
+            description: "The product's name as this decision wrote it.",
+          },
+          hasMigrationPlan: {
+            type: 'boolean',
+          },
+          integrationWeeks: {
+            type: 'number',
+            minimum: 0,
+          },
+          revisitBy: {
+            type: 'string',
+            format: 'date',
+          },
+        },
+        additionalProperties: false,
+      },
       DecisionSummary: {
         type: 'object',
         required: [
@@ -2297,6 +2404,90 @@ export const spec = {
                       type: 'array',
                       items: {
                         $ref: '#/components/schemas/TeamCoverage',
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                    },
+                  },
+                  additionalProperties: false,
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/portfolio/products': {
+      get: {
+        operationId: 'VendorPortfolio',
+        description:
+          'The vendor portfolio: every product a complete decision chose to buy (buy, or buy with a thin wrapper), grouped by product, with the components that chose it, their owners, whether each has a migration plan, the integration weeks committed, the revisit dates, and the entities and systems that depend on those components. The most concentrated products first unless an order is given. Decisions the caller may not read are left out.',
+        parameters: [
+          {
+            name: 'order',
+            in: 'query',
+            description:
+              'What to order the products by; components (concentration) by default.',
+            schema: {
+              type: 'string',
+              enum: [
+                'components',
+                'dependents',
+                'withoutMigrationPlan',
+                'integrationWeeks',
+                'nextRevisitBy',
+                'product',
+              ],
+            },
+          },
+          {
+            name: 'direction',
+            in: 'query',
+            description:
+              "asc or desc; the product's name and the revisit date in ascending order, counts the largest first, by default. Ties go by concentration, then by name.",
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/format',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of products.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/VendorProduct',
                       },
                     },
                     nextCursor: {
