@@ -204,10 +204,7 @@ export class DatabaseDashboardStore implements DashboardStore {
         .select('maintenance_owner_ref')
         .count({ count: '*' })
         .groupBy('maintenance_owner_ref')
-        .orderBy([
-          { column: 'count', order: 'desc' },
-          'maintenance_owner_ref',
-        ])
+        .orderBy([{ column: 'count', order: 'desc' }, 'maintenance_owner_ref'])
         .limit(50),
     ]);
     const byReviewStatus: Record<ReviewStatus, number> = {
