@@ -82,6 +82,9 @@ await shot('dashboard', '/build-vs-buy', () =>
 await shot('dashboard-coverage', '/build-vs-buy?tab=coverage-by-team', () =>
   page.getByRole('row').nth(2).waitFor(),
 );
+await shot('dashboard-portfolio', '/build-vs-buy?tab=vendor-portfolio', () =>
+  page.getByRole('row').nth(2).waitFor(),
+);
 await shot('catalog-column', '/catalog', () =>
   page.getByText('No decision').first().waitFor(),
 );

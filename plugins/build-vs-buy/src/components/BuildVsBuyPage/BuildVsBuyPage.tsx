@@ -40,6 +40,7 @@ import {
   Tab,
   Tabs,
   Typography,
+  makeStyles,
 } from '@material-ui/core';
 import type { ListOrder } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { useCallback, useMemo, useState } from 'react';
@@ -123,7 +124,26 @@ const ORDER_LABELS: Record<ListOrder, string> = {
  * live in the URL's query string, so a view can be shared and survives a
  * reload.
  */
+/*
+ * Eight tabs do not fit one row beside the app's sidebar at 1440 px, and a
+ * scrolling row hides "All decisions" behind an arrow. The tabs wrap
+ * instead, each as wide as its label, and the selected one is underlined
+ * itself (the sliding indicator cannot follow a tab to a second row).
+ */
+const useTabStyles = makeStyles(theme => ({
+  flexContainer: { flexWrap: 'wrap' },
+  indicator: { display: 'none' },
+  tab: {
+    minWidth: 'auto',
+    paddingLeft: theme.spacing(1.5),
+    paddingRight: theme.spacing(1.5),
+    borderBottom: '2px solid transparent',
+  },
+  selected: { borderBottomColor: theme.palette.primary.main },
+}));
+
 export const BuildVsBuyDashboard = () => {
+  const tabClasses = useTabStyles();
   const api = useApi(buildVsBuyApiRef);
   const identityApi = useApi(identityApiRef);
   const alertApi = useApi(alertApiRef);
@@ -288,11 +308,18 @@ export const BuildVsBuyDashboard = () => {
           value={DASHBOARD_TABS.indexOf(tab)}
           onChange={(_, index) => update({ tab: DASHBOARD_TABS[index] })}
           indicatorColor="primary"
-          variant="scrollable"
+          classes={{
+            flexContainer: tabClasses.flexContainer,
+            indicator: tabClasses.indicator,
+          }}
           aria-label="Decisions"
         >
           {DASHBOARD_TABS.map(name => (
-            <Tab key={name} label={TABS[name].label} />
+            <Tab
+              key={name}
+              label={TABS[name].label}
+              classes={{ root: tabClasses.tab, selected: tabClasses.selected }}
+            />
           ))}
         </Tabs>
         <Box

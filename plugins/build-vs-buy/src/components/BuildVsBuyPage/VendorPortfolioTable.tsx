@@ -95,6 +95,7 @@ export const VENDOR_PORTFOLIO_COLUMNS: TableColumn<VendorProduct>[] = [
     title: L.product,
     field: 'product',
     highlight: true,
+    cellStyle: { minWidth: 160 },
     customSort: (a, b) => a.product.localeCompare(b.product),
     render: row => {
       const others = row.spellings.filter(name => name !== row.product);
@@ -120,6 +121,7 @@ export const VENDOR_PORTFOLIO_COLUMNS: TableColumn<VendorProduct>[] = [
     title: L.decisions,
     field: 'decisions',
     sorting: false,
+    cellStyle: { minWidth: 260 },
     render: row => <ChoosingComponents product={row} />,
   },
   {
@@ -132,17 +134,25 @@ export const VENDOR_PORTFOLIO_COLUMNS: TableColumn<VendorProduct>[] = [
     field: 'integrationWeeks',
     type: 'numeric',
   },
-  { title: L.nextRevisitBy, field: 'nextRevisitBy' },
   {
-    title: L.dependents,
+    // The blast radius in one column, so the table fits beside the
+    // sidebar at 1440 px: what depends on the components, then the systems
+    // it reaches. Each component's revisit date is in its own line above.
+    title: 'Blast radius',
     field: 'dependents',
+    cellStyle: { minWidth: 180 },
     customSort: (a, b) => a.dependents.length - b.dependents.length,
-    render: row => <EntityList refs={row.dependents} />,
-  },
-  {
-    title: L.systems,
-    field: 'systems',
-    customSort: (a, b) => a.systems.length - b.systems.length,
-    render: row => <EntityList refs={row.systems} defaultKind="system" />,
+    render: row => (
+      <>
+        <Typography variant="body2" color="textSecondary">
+          {L.dependents}
+        </Typography>
+        <EntityList refs={row.dependents} />
+        <Typography variant="body2" color="textSecondary">
+          {L.systems}
+        </Typography>
+        <EntityList refs={row.systems} defaultKind="system" />
+      </>
+    ),
   },
 ];
