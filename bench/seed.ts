@@ -37,6 +37,7 @@ import {
   type Outcome,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
+import { DatabaseDashboardStore } from '../plugins/build-vs-buy-backend/src/database/DatabaseDashboardStore';
 import { deriveFactColumns } from '../plugins/build-vs-buy-backend/src/database/tables';
 import knexFactory, { type Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
@@ -482,12 +483,16 @@ export async function seed(options: SeedOptions): Promise<SeedManifest> {
       }
       await db('catalog_components').insert(copies);
     }
+    // What the plugin does on its schedule soon after it starts: the
+    // counts the triggers kept for each batch, folded into one row per
+    // combination.
+    await new DatabaseDashboardStore(db).compactCounts();
     if (options.database === 'pg') {
       // What autovacuum does soon after a bulk load (inserts trigger it on
       // PostgreSQL 13 and later): the statistics the planner needs, and the
       // visibility map without which no index answers a query alone.
       await db.raw(
-        'VACUUM ANALYZE evaluations, evaluation_revisions, catalog_components',
+        'VACUUM ANALYZE evaluations, evaluation_revisions, catalog_components, evaluation_counts, evaluation_owner_counts',
       );
     }
     manifest.evaluationSeedSeconds = (Date.now() - dbStarted) / 1000;

@@ -46,6 +46,17 @@ const DEFAULT_CATALOG_REFRESH: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { minutes: 1 },
 };
 
+/**
+ * How often the counts kept for the dashboard are folded (see
+ * `DashboardStore.compactCounts`); soon after start too, so that counts
+ * written in bulk meanwhile are folded before anyone asks.
+ */
+const COUNTS_COMPACTION: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 10 },
+  timeout: { minutes: 5 },
+  initialDelay: { seconds: 5 },
+};
+
 const DEFAULT_REVISIT_SCAN: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 1 },
   timeout: { minutes: 30 },
@@ -186,6 +197,16 @@ export const buildVsBuyPlugin = createBackendPlugin({
             logger.info(
               `Revisit scan read ${result.scanned} decisions: notified the owners of ${result.notified}, ${result.skipped} already notified by another replica, ${result.failed} failed and will be retried`,
             );
+          },
+        });
+
+        await scheduler.scheduleTask({
+          id: 'build-vs-buy-compact-counts',
+          scope: 'global',
+          ...COUNTS_COMPACTION,
+          fn: async () => {
+            const folded = await db.dashboard.compactCounts();
+            logger.debug(`Folded ${folded} rows of the dashboard's counts`);
           },
         });
 

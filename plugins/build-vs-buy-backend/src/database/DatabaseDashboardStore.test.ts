@@ -466,9 +466,127 @@ describe('DatabaseDashboardStore', () => {
             });
             expect(onlyDrafts.total).toBe(0);
             expect(onlyDrafts.drafts).toBe(drafts.length);
+
+            // The counts kept as decisions are written answer the filters
+            // above; a filter they cannot answer counts the decisions
+            // themselves. Both ways, and after the kept counts are folded,
+            // the same counts.
+            const owners = complete.filter(
+              ({ record }) => record.maintenanceOwnerRef,
+            ).length;
+            expect(all.byOwnerGroup).toEqual(
+              owners
+                ? [{ groupRef: 'group:default/platform', count: owners }]
+                : [],
+            );
+            const against = await Promise.all(
+              [true, false].map(decidedAgainstTree =>
+                db.dashboard.summarize({
+                  filter: { decidedAgainstTree },
+                  window,
+                }),
+              ),
+            );
+            const added = (key: 'total' | 'drafts' | 'revisitsOverdue') =>
+              against[0][key] + against[1][key];
+            expect(added('total')).toBe(all.total);
+            expect(added('drafts')).toBe(all.drafts);
+            expect(added('revisitsOverdue')).toBe(all.revisitsOverdue);
+            for (const status of REVIEW_STATUSES) {
+              expect(
+                against[0].byReviewStatus[status] +
+                  against[1].byReviewStatus[status],
+              ).toBe(counts[status]);
+            }
+            await db.dashboard.compactCounts();
+            expect(
+              await db.dashboard.summarize({ filter: {}, window }),
+            ).toEqual(all);
+            const combinations = await knex('evaluations')
+              .countDistinct({
+                count: knex.raw(
+                  `status || verdict_kind || revisit_by || CAST(needs_attention AS VARCHAR(5))`,
+                ),
+              })
+              .first();
+            expect(
+              await knex('evaluation_counts').count({ count: '*' }),
+            ).toEqual([{ count: combinations?.count }]);
           },
         ),
         { numRuns: 12 },
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps the counts exact while decisions are written and the counts folded at once, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const db = await BuildVsBuyDatabase.create({
+        database: { getClient: async () => knex } as DatabaseService,
+      });
+      const window = reviewWindow(NOW, DUE_SOON_DAYS);
+      const WRITERS = 24;
+      const create = (index: number) => {
+        const example =
+          EXAMPLE_EVALUATIONS[index % EXAMPLE_EVALUATIONS.length].evaluation;
+        const evaluation = {
+          ...example,
+          entityRef: `component:default/concurrent-${index}`,
+          // Two revisit dates, so that writers share combinations.
+          revisitBy: index % 2 ? '2027-03-20' : '2027-09-01',
+        };
+        return db.evaluations.create({
+          entityRef: evaluation.entityRef,
+          status: 'complete',
+          evaluation,
+          outcome: evaluate(evaluation, { now: NOW }),
+          revisitBy: evaluation.revisitBy,
+          entity: { missing: false },
+          actorRef: 'user:default/alice',
+          now: NOW,
+        });
+      };
+      const first = await Promise.all(
+        Array.from({ length: WRITERS }, (_, index) => create(index)),
+      );
+      // Half the decisions archived, as many new ones written and the
+      // counts folded, all at once.
+      await Promise.all([
+        ...first
+          .filter((_, index) => index % 2 === 0)
+          .map(record =>
+            db.evaluations.archive({
+              id: record.id,
+              expectedVersion: record.version,
+              actorRef: 'user:default/alice',
+              now: NOW,
+            }),
+          ),
+        ...Array.from({ length: WRITERS }, (_, index) =>
+          create(WRITERS + index),
+        ),
+        ...Array.from({ length: 4 }, () => db.dashboard.compactCounts()),
+      ]);
+      const [{ count }] = await knex('evaluations')
+        .where('status', 'complete')
+        .count({ count: '*' });
+      expect(Number(count)).toBe(WRITERS + WRITERS / 2);
+      const summary = await db.dashboard.summarize({ filter: {}, window });
+      expect(summary.total).toBe(Number(count));
+      // What a filter the kept counts cannot answer counts from the rows.
+      const counted = await Promise.all(
+        [true, false].map(decidedAgainstTree =>
+          db.dashboard.summarize({ filter: { decidedAgainstTree }, window }),
+        ),
+      );
+      expect(counted[0].byVerdict).toEqual({});
+      expect(counted[1].byVerdict).toEqual(summary.byVerdict);
+      expect(counted[1].byReviewStatus).toEqual(summary.byReviewStatus);
+      await db.dashboard.compactCounts();
+      expect(await db.dashboard.summarize({ filter: {}, window })).toEqual(
+        summary,
       );
     },
   );

@@ -72,6 +72,49 @@ type TeamCoverageRow = { owner_ref: string } & Record<
 const SHOWN_MONTHS = 12;
 
 /**
+ * The tables of kept counts (migration `20261206090000_decision_counts`):
+ * logs of +1 and -1 that triggers append as decisions are written, one
+ * row per combination of their columns once compacted.
+ */
+type CountsTable = 'evaluation_counts' | 'evaluation_owner_counts';
+
+/** The columns of each table of kept counts besides the change. */
+const COUNTED_COLUMNS: Record<CountsTable, string[]> = {
+  evaluation_counts: [
+    'status',
+    'verdict_kind',
+    'revisit_by',
+    'needs_attention',
+  ],
+  evaluation_owner_counts: ['status', 'verdict_kind', 'maintenance_owner_ref'],
+};
+
+/** The filters `applyFilter` answers from the columns of `evaluation_counts`. */
+const COUNTED_FILTERS: ReadonlySet<string> = new Set<keyof EvaluationFilter>([
+  'status',
+  'verdict',
+  'reviewStatus',
+]);
+
+/** The same, from the columns of `evaluation_owner_counts`. */
+const OWNER_COUNTED_FILTERS: ReadonlySet<string> = new Set<
+  keyof EvaluationFilter
+>(['status', 'verdict']);
+
+/** Whether a filter names only these filters (empty lists name nothing). */
+function answersFilter(
+  filter: EvaluationFilter,
+  answered: ReadonlySet<string>,
+): boolean {
+  return Object.entries(filter).every(
+    ([key, value]) =>
+      value === undefined ||
+      (Array.isArray(value) && value.length === 0) ||
+      answered.has(key),
+  );
+}
+
+/**
  * The knex implementation of {@link DashboardStore}: lists and counts over
  * the stored columns, with permission conditions applied in SQL.
  */
@@ -172,22 +215,36 @@ export class DatabaseDashboardStore implements DashboardStore {
     window: ReviewWindow;
     permissionFilter?: PermissionCriteria<EvaluationQuery>;
   }): Promise<DecisionSummary> {
-    const base = () => {
-      const query = this.db<EvaluationRow>('evaluations');
-      applyFilter(query, options.filter, options.window);
-      if (options.permissionFilter) {
-        applyCriteria(query, options.permissionFilter);
+    const { filter, window, permissionFilter } = options;
+    // Where the kept counts hold every column the filter names, and no
+    // permission condition reads others, the counts add up those (a few
+    // thousand rows) instead of every decision; the same filter and review
+    // status rule read them, as the columns have the same names.
+    const source = (table: CountsTable, counted: ReadonlySet<string>) => {
+      const kept = !permissionFilter && answersFilter(filter, counted);
+      const query = this.db(kept ? table : 'evaluations');
+      applyFilter(query, filter, window);
+      if (permissionFilter) {
+        applyCriteria(query, permissionFilter);
       }
-      return query;
+      return {
+        query,
+        count: kept ? this.db.raw('SUM(delta)') : this.db.raw('COUNT(*)'),
+      };
     };
-    const reviewStatusCase = reviewStatusSql(this.db, options.window);
-    // One pass over the index that holds these columns answers every count
-    // but the owners': decisions and drafts by status, verdict, review
-    // status and the month of the revisit date (overdue ones have their own
-    // review status, so a month's count is of the dates still ahead). At
-    // most a few hundred groups, added up below.
+    const reviewStatusCase = reviewStatusSql(this.db, window);
+    const byStatus = source('evaluation_counts', COUNTED_FILTERS);
+    const byOwnerSource = source(
+      'evaluation_owner_counts',
+      OWNER_COUNTED_FILTERS,
+    );
+    // One grouped pass answers every count but the owners': decisions and
+    // drafts by status, verdict, review status and the month of the
+    // revisit date (overdue ones have their own review status, so a
+    // month's count is of the dates still ahead). At most a few hundred
+    // groups, added up below.
     const [groups, byOwner] = await Promise.all([
-      base()
+      byStatus.query
         // The statuses counted, named, so that the index answers alone.
         .whereIn('status', ['complete', 'draft'])
         .select({
@@ -195,15 +252,18 @@ export class DatabaseDashboardStore implements DashboardStore {
           verdict_kind: 'verdict_kind',
           review_status: reviewStatusCase,
           month: this.db.raw('substr(revisit_by, 1, 7)'),
+          count: byStatus.count,
         })
-        .count({ count: '*' })
         .groupBy('status', 'verdict_kind', 'review_status', 'month'),
-      base()
+      byOwnerSource.query
         .where('status', 'complete')
         .whereNotNull('maintenance_owner_ref')
-        .select('maintenance_owner_ref')
-        .count({ count: '*' })
+        .select({
+          maintenance_owner_ref: 'maintenance_owner_ref',
+          count: byOwnerSource.count,
+        })
         .groupBy('maintenance_owner_ref')
+        .having(byOwnerSource.count, '>', 0)
         .orderBy([{ column: 'count', order: 'desc' }, 'maintenance_owner_ref'])
         .limit(50),
     ]);
@@ -224,6 +284,7 @@ export class DatabaseDashboardStore implements DashboardStore {
       count: unknown;
     }>) {
       const count = Number(row.count);
+      if (count === 0) continue;
       if (row.status === 'draft') {
         drafts += count;
         continue;
@@ -256,6 +317,46 @@ export class DatabaseDashboardStore implements DashboardStore {
         .slice(SHOWN_MONTHS)
         .reduce((sum, { count }) => sum + count, 0),
     };
+  }
+
+  /**
+   * Folds each table of kept counts into one row per combination of its
+   * columns, leaving out the combinations that add up to nothing. Every
+   * count stays the same throughout: on PostgreSQL one statement takes
+   * the rows it reads out of the table and puts their sums back, so a row
+   * a writer appends meanwhile stays as it is; SQLite has one writer at a
+   * time. Returns how many rows were folded.
+   */
+  async compactCounts(): Promise<number> {
+    let folded = 0;
+    for (const [table, columns] of Object.entries(COUNTED_COLUMNS)) {
+      const list = columns.join(', ');
+      if (this.db.client.config.client.includes('sqlite')) {
+        folded += await this.db.transaction(async tx => {
+          const rows = await tx(table)
+            .select(columns)
+            .sum({ delta: 'delta' })
+            .groupBy(columns)
+            .havingRaw('SUM(delta) <> 0');
+          const removed = await tx(table).delete();
+          for (let start = 0; start < rows.length; start += 100) {
+            await tx(table).insert(rows.slice(start, start + 100));
+          }
+          return removed;
+        });
+      } else {
+        const result = await this.db.raw(
+          `WITH moved AS (DELETE FROM ?? RETURNING ${list}, delta),
+                folded AS (INSERT INTO ?? (${list}, delta)
+                  SELECT ${list}, SUM(delta) FROM moved
+                   GROUP BY ${list} HAVING SUM(delta) <> 0)
+           SELECT COUNT(*) AS removed FROM moved`,
+          [table, table],
+        );
+        folded += Number(result.rows[0].removed);
+      }
+    }
+    return folded;
   }
 
   async evaluatedEntityRefs(entityRefs: string[]): Promise<Set<string>> {

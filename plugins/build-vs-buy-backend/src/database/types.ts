@@ -262,6 +262,12 @@ export interface DashboardStore {
     window: ReviewWindow;
     permissionFilter?: PermissionCriteria<EvaluationQuery>;
   }): Promise<DecisionSummary>;
+  /**
+   * Folds the counts kept as decisions are written into one row per
+   * combination, so that the summary adds up a few rows; no count changes.
+   * Returns how many rows were folded.
+   */
+  compactCounts(): Promise<number>;
   /** Which of these entities have an evaluation that is not archived. */
   evaluatedEntityRefs(entityRefs: string[]): Promise<Set<string>>;
   /**
