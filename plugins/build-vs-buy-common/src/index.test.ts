@@ -139,6 +139,7 @@ describe('package index', () => {
       'reviewStatus',
       'reviewStatusOf',
       'reviewWindow',
+      'revisitMonthLabel',
       'revisitOnConfirmation',
       'revisitOnSave',
       'scoringRules',

@@ -22,6 +22,7 @@ import {
   REQUIREMENT_BUCKET_DEFINITIONS,
   REVIEW_REASON_ACTIONS,
   REVIEW_STATUS_LABELS,
+  revisitMonthLabel,
   VERDICT_LABELS,
   scoringRules,
   verdictLabel,
@@ -136,5 +137,17 @@ describe('status and standing labels', () => {
     expect(Object.keys(REVIEW_REASON_ACTIONS).sort()).toEqual(
       [...REVIEW_REASON_CODES].sort(),
     );
+  });
+});
+
+describe('revisitMonthLabel', () => {
+  it.each([
+    ['2026-12', 'December 2026'],
+    ['2027-01', 'January 2027'],
+    ['2027-09', 'September 2027'],
+    ['2027-13', '2027-13'],
+    ['Later', 'Later'],
+  ])('%s is %s', (month, label) => {
+    expect(revisitMonthLabel(month)).toBe(label);
   });
 });

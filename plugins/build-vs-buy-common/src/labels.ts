@@ -233,3 +233,30 @@ export const REVIEW_REASON_ACTIONS: Record<ReviewReasonCode, string> = {
   'build-without-maintenance-owner':
     'Name the group that will maintain it: 20% of one engineer, permanently.',
 };
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/**
+ * A month of revisit dates, `YYYY-MM` as the dashboard's counts key it, in
+ * words: `December 2026`. Anything else is returned as it is.
+ *
+ * @public
+ */
+export function revisitMonthLabel(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const name = match && MONTH_NAMES[Number(match[2]) - 1];
+  return name ? `${name} ${match[1]}` : month;
+}

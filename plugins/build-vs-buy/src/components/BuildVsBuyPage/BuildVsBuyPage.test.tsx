@@ -242,8 +242,8 @@ describe('BuildVsBuyPage', () => {
       name: 'Revisits due per month (3 decisions)',
     });
     expect(within(months).getByLabelText('Overdue: 1')).toBeInTheDocument();
-    expect(within(months).getByLabelText('2026-06: 1')).toBeInTheDocument();
-    expect(within(months).getByLabelText('2026-07: 1')).toBeInTheDocument();
+    expect(within(months).getByLabelText('June 2026: 1')).toBeInTheDocument();
+    expect(within(months).getByLabelText('July 2026: 1')).toBeInTheDocument();
   });
 
   it('filters the table when a chart bar is clicked, and puts the filter in the URL', async () => {

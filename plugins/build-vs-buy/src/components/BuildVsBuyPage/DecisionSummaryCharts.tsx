@@ -18,6 +18,7 @@ import { InfoCard } from '@backstage/core-components';
 import {
   EVALUATION_STATUS_LABELS,
   REVIEW_STATUS_LABELS,
+  revisitMonthLabel,
   VERDICT_LABELS,
   type DecisionSummary,
   type ReviewStatus,
@@ -181,7 +182,7 @@ export const DecisionSummaryCharts = (props: {
       selected: decidedOnly && view.reviewStatus === 'overdue',
     },
     ...summary.revisitsByMonth.map(({ month, count }) => ({
-      label: month,
+      label: revisitMonthLabel(month),
       count,
     })),
     ...(summary.revisitsLater

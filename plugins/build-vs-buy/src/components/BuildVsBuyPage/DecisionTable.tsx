@@ -119,7 +119,13 @@ export const EVALUATION_COLUMNS: TableColumn<EvaluationSummary>[] = [
       />
     ),
   },
-  { title: 'Revisit by', field: 'revisitBy', defaultSort: 'asc' },
+  {
+    title: 'Revisit by',
+    field: 'revisitBy',
+    defaultSort: 'asc',
+    // A date on one line: it is what the reviewer scans the column for.
+    cellStyle: { whiteSpace: 'nowrap' },
+  },
   {
     title: 'Maintenance owner',
     field: 'maintenanceOwnerRef',
@@ -138,8 +144,11 @@ export const EVALUATION_COLUMNS: TableColumn<EvaluationSummary>[] = [
   ownerColumn<EvaluationSummary>(row => row.entity.ownerRef),
   systemColumn<EvaluationSummary>(row => row.entity.systemRef),
   {
+    // Shown from the table's column menu: the table fits its card beside
+    // the sidebar without it, and the CSV always has it.
     title: 'Updated',
     field: 'updatedAt',
+    hidden: true,
     render: row => formatDate(row.updatedAt),
   },
 ];
@@ -212,7 +221,12 @@ export function PagedTable<T extends object>(props: {
         title={`${props.title} (${rows.length}${nextCursor ? '+' : ''})`}
         columns={props.columns}
         data={rows}
-        options={{ paging: false, search: true, padding: 'dense' }}
+        options={{
+          paging: false,
+          search: true,
+          padding: 'dense',
+          columnsButton: true,
+        }}
       />
       {nextCursor && (
         <Box mt={1} display="flex" justifyContent="center">
