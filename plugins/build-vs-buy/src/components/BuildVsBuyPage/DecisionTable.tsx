@@ -29,7 +29,7 @@ import {
   type Page,
   type UnevaluatedEntity,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { Box, Button, Chip } from '@material-ui/core';
+import { Box, Button, Chip, makeStyles } from '@material-ui/core';
 import { useCallback, useEffect, useState } from 'react';
 import { ReviewStatusChip, VerdictChip } from '../DecisionChips';
 import { formatDate } from '../EntityOrText';
@@ -63,6 +63,32 @@ const ownerColumn = <T extends object>(
   },
 });
 
+const useStyles = makeStyles(theme => ({
+  // A flag beside the decision wraps within the column rather than
+  // widening the table past its card.
+  flag: { height: 'auto', maxWidth: '100%' },
+  flagLabel: {
+    whiteSpace: 'normal',
+    paddingTop: theme.spacing(0.25),
+    paddingBottom: theme.spacing(0.25),
+  },
+}));
+
+/** A flag on the team's decision, in words, its detail on hover. */
+const DecisionFlag = (props: { label: string; title: string }) => {
+  const classes = useStyles();
+  return (
+    <Chip
+      label={props.label}
+      title={props.title}
+      size="small"
+      variant="outlined"
+      className={classes.flag}
+      classes={{ label: classes.flagLabel }}
+    />
+  );
+};
+
 export const EVALUATION_COLUMNS: TableColumn<EvaluationSummary>[] = [
   {
     title: 'Component',
@@ -86,21 +112,17 @@ export const EVALUATION_COLUMNS: TableColumn<EvaluationSummary>[] = [
       >
         <VerdictChip verdict={row.teamDecision} size="small" />
         {row.decidedAgainstTree && (
-          <Chip
+          <DecisionFlag
             label={`Against the tree: ${verdictLabel(row.verdict)}`}
             title="The team decided otherwise than the tree recommends"
-            size="small"
-            variant="outlined"
           />
         )}
         {row.regulatedWithoutBuildFallback && (
           // Regulated industries: "have a build fallback if the vendor
           // review stalls". Advice, so a flag and not a review status.
-          <Chip
+          <DecisionFlag
             label="No build fallback"
             title="Regulated: write down what you would build if the vendor security review stalls"
-            size="small"
-            variant="outlined"
           />
         )}
       </Box>
@@ -149,6 +171,7 @@ export const EVALUATION_COLUMNS: TableColumn<EvaluationSummary>[] = [
     title: 'Updated',
     field: 'updatedAt',
     hidden: true,
+    cellStyle: { whiteSpace: 'nowrap' },
     render: row => formatDate(row.updatedAt),
   },
 ];

@@ -90,16 +90,10 @@ export const VerdictChip = (props: {
       : VERDICT_LABELS[verdict.kind];
   return (
     <Chip
-      // A small chip sits in a table cell, which grows with it; a medium
-      // one in a panel wraps rather than being cut off.
-      className={
-        props.size === 'small'
-          ? classes[verdict.kind]
-          : `${classes[verdict.kind]} ${classes.wrap}`
-      }
-      classes={
-        props.size === 'small' ? undefined : { label: classes.wrapLabel }
-      }
+      // A long verdict ("Buy … with a thin wrapper over 1 gap") wraps rather
+      // than being cut off in a panel or widening a table past its card.
+      className={`${classes[verdict.kind]} ${classes.wrap}`}
+      classes={{ label: classes.wrapLabel }}
       label={label}
       size={props.size ?? 'medium'}
     />
