@@ -340,7 +340,8 @@ export interface components {
       | 'revisit-date-near'
       | 'revisit-date-not-set'
       | 'buy-without-migration-plan'
-      | 'build-without-maintenance-owner';
+      | 'build-without-maintenance-owner'
+      | 'vendor-event';
     /** @description Where a candidate ended up in the walk, and how it covers the requirements. */
     CandidateFigures: {
       candidateId: string;

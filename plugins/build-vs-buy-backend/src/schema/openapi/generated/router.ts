@@ -442,6 +442,7 @@ export const spec = {
           'revisit-date-not-set',
           'buy-without-migration-plan',
           'build-without-maintenance-owner',
+          'vendor-event',
         ],
       },
       CandidateFigures: {
