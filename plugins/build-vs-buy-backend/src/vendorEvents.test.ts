@@ -182,6 +182,14 @@ describe('vendor events', () => {
         });
       }
       expect((await reviewOf(billing.id)).status).toBe('current');
+      // The entity's tab and card read the stored facts, not the answers:
+      // the same review.
+      const entityTab = await request(server).get(
+        `/api/build-vs-buy/entities/${encodeURIComponent(
+          'component:default/chat',
+        )}/evaluation`,
+      );
+      expect(entityTab.body.review).toEqual(await reviewOf(chat.id));
       const due = await request(server).get(
         '/api/build-vs-buy/dashboard/due-for-revisit',
       );
