@@ -58,6 +58,7 @@ export type { RevisitOnSave } from './revisit';
 export * from './review';
 export * from './teamCoverage';
 export * from './portfolio';
+export * from './vendorEvents';
 export * from './catalogStanding';
 export * from './facts';
 export { teamDecisionOf } from './decision';

@@ -232,6 +232,8 @@ export const REVIEW_REASON_ACTIONS: Record<ReviewReasonCode, string> = {
     'Add a migration plan: how you would extract your data and the alternative you would switch to.',
   'build-without-maintenance-owner':
     'Name the group that will maintain it: 20% of one engineer, permanently.',
+  'vendor-event':
+    'Open the decision and confirm it is still valid with what is now known of the product, or re-evaluate.',
 };
 
 const MONTH_NAMES = [

@@ -22,10 +22,11 @@ import {
   buildVsBuyEvaluationReadPermission,
   buildVsBuyEvaluationUpdatePermission,
   buildVsBuyPermissions,
+  buildVsBuyVendorEventCreatePermission,
 } from './permissions';
 
 describe('permissions', () => {
-  it('name every permission after the plugin and the evaluation', () => {
+  it('name every permission after the plugin and what it is about', () => {
     expect(
       buildVsBuyPermissions.map(({ name, attributes }) => [name, attributes]),
     ).toEqual([
@@ -33,6 +34,7 @@ describe('permissions', () => {
       ['build-vs-buy.evaluation.create', { action: 'create' }],
       ['build-vs-buy.evaluation.update', { action: 'update' }],
       ['build-vs-buy.evaluation.delete', { action: 'delete' }],
+      ['build-vs-buy.vendor.event.create', { action: 'create' }],
     ]);
   });
 
@@ -50,5 +52,6 @@ describe('permissions', () => {
       ).toBe(true);
     }
     expect(buildVsBuyEvaluationCreatePermission.type).toBe('basic');
+    expect(buildVsBuyVendorEventCreatePermission.type).toBe('basic');
   });
 });

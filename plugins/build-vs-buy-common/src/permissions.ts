@@ -67,6 +67,18 @@ export const buildVsBuyEvaluationDeletePermission = createPermission({
 });
 
 /**
+ * Record a vendor event against a product of the vendor portfolio, which
+ * makes every current decision that chose it due for revisit. A basic
+ * permission: the event is about a product, not one evaluation.
+ *
+ * @public
+ */
+export const buildVsBuyVendorEventCreatePermission = createPermission({
+  name: 'build-vs-buy.vendor.event.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the plugin, for the permission integration router.
  *
  * @public
@@ -76,4 +88,5 @@ export const buildVsBuyPermissions = [
   buildVsBuyEvaluationCreatePermission,
   buildVsBuyEvaluationUpdatePermission,
   buildVsBuyEvaluationDeletePermission,
+  buildVsBuyVendorEventCreatePermission,
 ];

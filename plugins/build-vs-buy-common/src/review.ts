@@ -22,6 +22,7 @@ import {
 import { decisionFacts, type DecisionFacts } from './facts';
 import { defaultRevisitBy, toIsoDate } from './revisit';
 import type { EvaluationDraft } from './schema';
+import { vendorEventMessage, type VendorEventFacts } from './vendorEvents';
 import { quantityOf } from './wording';
 
 /**
@@ -45,6 +46,7 @@ export const REVIEW_REASON_CODES = [
   'revisit-date-not-set',
   'buy-without-migration-plan',
   'build-without-maintenance-owner',
+  'vendor-event',
 ] as const;
 
 /** @public */
@@ -65,6 +67,8 @@ export type ReviewStatusOptions = {
    * The recorded verdict. Defaults to `evaluate(evaluation, { now })`.
    */
   verdict?: Verdict;
+  /** The vendor event the decision is under and not yet revisited for. */
+  vendorEvent?: VendorEventFacts;
 };
 
 /** @public */
@@ -139,7 +143,8 @@ export function reviewStatusOf(
  * - at least `due-soon`, whatever the date, when no revisit date was ever
  *   set (neither `revisitBy` nor `decidedAt`), or when the decision needs
  *   attention ({@link decisionFacts}): a buy without a migration plan, a
- *   build without a maintenance owner.
+ *   build without a maintenance owner; or when it chose a product that a
+ *   vendor event it was not revisited for since is about.
  *
  * Without `revisitBy` the revisit date is `revisitIntervalMonths` after
  * `decidedAt`, or after `now` when that is unknown too.
@@ -162,14 +167,23 @@ export function reviewStatus(
       options.revisitIntervalMonths ?? DEFAULT_REVISIT_INTERVAL_MONTHS,
     );
   return reviewOfFacts(
-    { revisitBy, revisitDateSet, facts: decisionFacts(evaluation, verdict) },
+    {
+      revisitBy,
+      revisitDateSet,
+      facts: {
+        ...decisionFacts(evaluation, verdict),
+        vendorEvent: options.vendorEvent,
+      },
+    },
     window,
   );
 }
 
 /**
  * The facts of a decision its review rests on besides the date: those of
- * {@link decisionFacts} that call for attention, and the product bought.
+ * {@link decisionFacts} that call for attention, the product bought, and
+ * the vendor event about that product the decision was not revisited for
+ * since, if any.
  *
  * @public
  */
@@ -178,7 +192,7 @@ export type ReviewFacts = Pick<
   | 'buyWithoutMigrationPlan'
   | 'buildWithoutMaintenanceOwner'
   | 'chosenCandidateName'
->;
+> & { vendorEvent?: VendorEventFacts };
 
 /**
  * The review of a decision as of `window`, from the revisit date in force,
@@ -240,17 +254,42 @@ export function reviewOfFacts(
         'A build without a maintenance owner: every system you build becomes a system you maintain.',
     });
   }
+  if (facts.vendorEvent) {
+    reasons.push({
+      code: 'vendor-event',
+      message: vendorEventMessage(facts.vendorEvent),
+    });
+  }
 
   const status = reviewStatusOf(
     {
       revisitBy,
-      // The attention of decisionFacts: exactly these two facts.
+      // The attention of decisionFacts (exactly these two facts) and a
+      // vendor event not yet revisited for; the backend's `needs_attention`
+      // column holds the same (see needsAttentionOf).
       needsAttention:
         !revisitDateSet ||
-        facts.buyWithoutMigrationPlan ||
-        facts.buildWithoutMaintenanceOwner,
+        needsAttentionOf(
+          facts.buyWithoutMigrationPlan || facts.buildWithoutMaintenanceOwner,
+          facts.vendorEvent,
+        ),
     },
     window,
   );
   return { status, revisitBy, reasons };
+}
+
+/**
+ * Whether a decision needs attention whatever its revisit date: when its
+ * answers call for it ({@link decisionFacts}'s `attention`), or while it is
+ * under a vendor event it was not revisited for since. The backend stores
+ * this as a column its SQL compares.
+ *
+ * @public
+ */
+export function needsAttentionOf(
+  answersCallForIt: boolean,
+  vendorEvent: VendorEventFacts | undefined,
+): boolean {
+  return answersCallForIt || vendorEvent !== undefined;
 }

@@ -24,6 +24,7 @@ import { DatabaseDashboardStore } from './DatabaseDashboardStore';
 import { DatabaseEvaluationStore } from './DatabaseEvaluationStore';
 import { DatabaseNoticeStore } from './DatabaseNoticeStore';
 import { DatabasePortfolioStore } from './DatabasePortfolioStore';
+import { DatabaseVendorEventStore } from './DatabaseVendorEventStore';
 import {
   deriveStoredFactColumns,
   EvaluationRow,
@@ -35,6 +36,7 @@ import type {
   EvaluationStore,
   NoticeStore,
   PortfolioStore,
+  VendorEventStore,
 } from './types';
 
 const migrationsDir = resolvePackagePath(
@@ -77,6 +79,8 @@ export class BuildVsBuyDatabase {
   readonly notices: NoticeStore;
   /** Decisions to buy and what depends on them, for the vendor portfolio. */
   readonly portfolio: PortfolioStore;
+  /** Vendor events and the decisions they make due for revisit. */
+  readonly vendorEvents: VendorEventStore;
 
   private constructor(db: Knex) {
     this.evaluations = new DatabaseEvaluationStore(db);
@@ -84,6 +88,7 @@ export class BuildVsBuyDatabase {
     this.catalogFacts = new DatabaseCatalogFactsStore(db);
     this.notices = new DatabaseNoticeStore(db);
     this.portfolio = new DatabasePortfolioStore(db);
+    this.vendorEvents = new DatabaseVendorEventStore(db);
   }
 }
 
@@ -97,9 +102,12 @@ export async function refreshDerivedFacts(db: Knex): Promise<number> {
   let refreshed = 0;
   for (;;) {
     const rows: Array<
-      Pick<EvaluationRow, 'id' | 'version' | 'evaluation' | 'outcome'>
+      Pick<
+        EvaluationRow,
+        'id' | 'version' | 'evaluation' | 'outcome' | 'vendor_event'
+      >
     > = await db<EvaluationRow>('evaluations')
-      .select('id', 'version', 'evaluation', 'outcome')
+      .select('id', 'version', 'evaluation', 'outcome', 'vendor_event')
       .where('facts_version', '<', FACTS_VERSION)
       .orderBy('id')
       .limit(REFRESH_PAGE_SIZE);

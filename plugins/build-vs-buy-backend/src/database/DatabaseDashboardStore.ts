@@ -139,7 +139,7 @@ export class DatabaseDashboardStore implements DashboardStore {
     const stale = page.rows.filter(row => !hasCurrentFacts(row));
     if (stale.length > 0) {
       const stored = await this.db<EvaluationRow>('evaluations')
-        .select('id', 'evaluation', 'outcome')
+        .select('id', 'evaluation', 'outcome', 'vendor_event')
         .whereIn(
           'id',
           stale.map(row => row.id),

@@ -28,7 +28,7 @@ import {
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import { BuildVsBuyDatabase } from './BuildVsBuyDatabase';
-import { FACTS_VERSION } from './tables';
+import { FACTS_VERSION, isUniqueViolation } from './tables';
 
 jest.setTimeout(60_000);
 
@@ -795,6 +795,67 @@ describe('migrations', () => {
       expect(
         await knex('catalog_component_dependents').pluck('dependent_ref'),
       ).toEqual([]);
+    },
+  );
+  it.each(databases.eachSupportedId())(
+    'adds the vendor events and the event a decision is under, and removes them again, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const name = '20261205090000_vendor_events.js';
+      await knex.migrate.latest({ directory });
+      const event = {
+        id: '00000000-0000-4000-8000-0000000000e1',
+        product_key: 'vectorcloud',
+        product_name: 'VectorCloud',
+        kind: 'incident',
+        note: '',
+        occurred_on: '2026-12-01',
+        idempotency_key: 'key-1',
+        decisions: 1,
+        recorded_by: 'user:default/alice',
+        recorded_at: '2026-12-05T09:00:00.000Z',
+      };
+      await knex('vendor_events').insert(event);
+      // One event per idempotency key. (The driver's error is compared by
+      // its code: better-sqlite3's errors are not this realm's Error.)
+      const duplicate = await knex('vendor_events')
+        .insert({ ...event, id: '00000000-0000-4000-8000-0000000000e2' })
+        .then(
+          () => undefined,
+          error => error,
+        );
+      expect(isUniqueViolation(duplicate)).toBe(true);
+      await knex('evaluations').insert({
+        id: '00000000-0000-4000-8000-000000000001',
+        entity_ref: 'component:default/vector-database',
+        active_entity_ref: 'component:default/vector-database',
+        version: 1,
+        status: 'complete',
+        evaluation: '{}',
+        outcome: '{}',
+        verdict_kind: 'buy',
+        revisit_by: '2027-05-01',
+        has_migration_plan: true,
+        needs_attention: true,
+        vendor_event: JSON.stringify({ id: event.id }),
+        facts_version: FACTS_VERSION,
+        created_at: '2026-11-28T00:00:00.000Z',
+        created_by: 'user:default/alice',
+        updated_at: '2026-11-28T00:00:00.000Z',
+        updated_by: 'user:default/alice',
+      });
+
+      await knex.migrate.down({ directory, name });
+      expect(await knex.schema.hasTable('vendor_events')).toBe(false);
+      expect(await knex.schema.hasColumn('evaluations', 'vendor_event')).toBe(
+        databaseId === 'SQLITE_3',
+      );
+      // The code before knows nothing of events: it recomputes the row.
+      expect(await knex('evaluations').pluck('facts_version')).toEqual([0]);
+
+      await knex.migrate.up({ directory, name });
+      expect(await knex('evaluations').pluck('vendor_event')).toEqual([null]);
+      expect(await knex('vendor_events').pluck('id')).toEqual([]);
     },
   );
 });

@@ -29,7 +29,9 @@ import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
   candidateNameKey,
   decisionFacts,
+  needsAttentionOf,
   teamDecisionOf,
+  type VendorEventFacts,
   type EvaluationDraft,
   type ReviewFacts,
   type Verdict,
@@ -90,6 +92,12 @@ export type EvaluationRow = {
    * derived since the column came.
    */
   list_summary?: string | null;
+  /**
+   * The vendor event the decision is due for revisit for (as JSON), from
+   * when it was recorded until the decision is saved again: confirmed
+   * still valid or recorded again. Absent before the column came.
+   */
+  vendor_event?: string | null;
   facts_version: number;
   entity_title: string | null;
   entity_owner_ref: string | null;
@@ -154,20 +162,31 @@ export function listSummaryOf(
   };
 }
 
+/** The vendor event of a row, when it is under one. */
+export function vendorEventOf(
+  row: Pick<EvaluationRow, 'vendor_event'>,
+): VendorEventFacts | undefined {
+  return row.vendor_event
+    ? (JSON.parse(row.vendor_event) as VendorEventFacts)
+    : undefined;
+}
+
 /**
  * The columns derived from the answers and the verdict, each decided by
- * -common's `decisionFacts`: SQL compares these, and never restates how
- * they are decided.
+ * -common's `decisionFacts`, and the attention of the vendor event the
+ * row is under (-common's `needsAttentionOf`): SQL compares these, and
+ * never restates how they are decided.
  */
 export function deriveFactColumns(
   evaluation: EvaluationDraft,
   verdict: Verdict,
+  vendorEvent?: VendorEventFacts,
 ) {
   const facts = decisionFacts(evaluation, verdict);
   return {
     maintenance_owner_ref: evaluation.maintenance?.ownerGroupRef ?? null,
     has_migration_plan: facts.hasMigrationPlan,
-    needs_attention: facts.attention.length > 0,
+    needs_attention: needsAttentionOf(facts.attention.length > 0, vendorEvent),
     buy_without_migration_plan: facts.buyWithoutMigrationPlan,
     build_without_maintenance_owner: facts.buildWithoutMaintenanceOwner,
     // A PostgreSQL text column cannot hold NUL, which the answers may (the
@@ -194,15 +213,20 @@ export function deriveFactColumns(
  * without a verdict (never written by this plugin) is judged as incomplete.
  */
 export function deriveStoredFactColumns(
-  row: Pick<EvaluationRow, 'evaluation' | 'outcome'>,
+  row: Pick<EvaluationRow, 'evaluation' | 'outcome' | 'vendor_event'>,
 ) {
   return deriveFactColumns(
     JSON.parse(row.evaluation) ?? {},
     JSON.parse(row.outcome)?.verdict ?? { kind: 'incomplete' },
+    vendorEventOf(row),
   );
 }
 
-/** The columns a create or an update writes. */
+/**
+ * The columns a create, an update or a confirmation writes. Each clears the
+ * vendor event the decision was under: recording the decision again, or
+ * confirming it still valid, is the revisit the event asked for.
+ */
 export function columnsOf(write: EvaluationWrite) {
   const decided = write.status === 'complete';
   return {
@@ -212,6 +236,7 @@ export function columnsOf(write: EvaluationWrite) {
     verdict_kind: write.outcome.verdict.kind,
     revisit_by: write.revisitBy,
     ...deriveFactColumns(write.evaluation, write.outcome.verdict),
+    vendor_event: null,
     entity_title: write.entity.title ?? null,
     entity_owner_ref: write.entity.ownerRef ?? null,
     entity_system_ref: write.entity.systemRef ?? null,
@@ -266,6 +291,7 @@ export const SUMMARY_COLUMNS = [
   'decided_against_tree',
   'regulated_without_build_fallback',
   'list_summary',
+  'vendor_event',
   'facts_version',
   'entity_title',
   'entity_owner_ref',
@@ -326,6 +352,7 @@ export function toText(row: EvaluationRow): EvaluationText {
             row.build_without_maintenance_owner,
           ),
           chosenCandidateName: row.chosen_candidate_name ?? undefined,
+          vendorEvent: vendorEventOf(row),
         }
       : undefined;
   return {
@@ -363,6 +390,7 @@ function recordColumnsOf(
     decidedAt: row.decided_at ?? undefined,
     decidedOwnerRef: row.decided_owner_ref ?? undefined,
     decidedMaintainers: row.decided_maintainers ?? undefined,
+    vendorEvent: vendorEventOf(row),
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,

@@ -33,6 +33,9 @@ import type {
   TeamCoverage,
   TeamCoverageOrder,
   UnevaluatedEntity,
+  VendorEvent,
+  VendorEventFacts,
+  VendorEventKind,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 
@@ -66,6 +69,11 @@ export type EvaluationRecord = Omit<StoredEvaluation, 'review'> & {
    * saved as complete: the team node 5 was answered for.
    */
   decidedMaintainers?: number;
+  /**
+   * The vendor event about the product it chose that the decision was not
+   * revisited for since (confirmed or recorded again).
+   */
+  vendorEvent?: VendorEventFacts;
 };
 
 /**
@@ -319,6 +327,37 @@ export interface PortfolioStore {
    * component.
    */
   listDependents(componentRefs: string[]): Promise<ComponentDependent[]>;
+}
+
+/** A vendor event to record, as the caller gave it. */
+export type VendorEventWrite = {
+  /** The product's name as entered. */
+  product: string;
+  /** The key the portfolio groups the product by (-common's productKeyOf). */
+  productKey: string;
+  kind: VendorEventKind;
+  occurredOn: string;
+  note: string;
+  idempotencyKey: string;
+  actorRef: string;
+  now: Date;
+};
+
+/** Vendor events and the decisions they make due for revisit. */
+export interface VendorEventStore {
+  /**
+   * Records an event and, in the same transaction, puts every complete
+   * decision whose chosen product `chose` says is the event's under it.
+   * With an idempotency key already recorded, returns that event and
+   * changes nothing (`created` false). Fails with an InputError naming
+   * `product` when no complete decision chose the product.
+   */
+  record(
+    write: VendorEventWrite,
+    chose: (chosenCandidateName: string) => boolean,
+  ): Promise<{ event: VendorEvent; created: boolean }>;
+  /** The events of a product, the most recently recorded first. */
+  listForProduct(productKey: string): Promise<VendorEvent[]>;
 }
 
 /** What is recorded of the notice of one evaluation. */

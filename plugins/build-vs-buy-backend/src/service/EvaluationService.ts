@@ -28,6 +28,11 @@ import {
   buildVsBuyEvaluationCreatePermission,
   buildVsBuyEvaluationDeletePermission,
   buildVsBuyEvaluationUpdatePermission,
+  buildVsBuyVendorEventCreatePermission,
+  choseProduct,
+  productKeyOf,
+  type CreateVendorEventRequest,
+  type VendorEvent,
   describeAnswer,
   teamDecisionOf,
   verdictLabel,
@@ -384,6 +389,64 @@ export class EvaluationService {
       permissionFilter,
       aliases: this.options.productAliases ?? {},
     });
+  }
+
+  /**
+   * Records new information about a product bought, once per idempotency
+   * key, and makes every complete decision that chose it (the portfolio's
+   * rule, aliases included) due for revisit, in one transaction. The
+   * revisit scan tells each decision's owners once per event. `created` is
+   * false when the key was already recorded: a retry.
+   */
+  async recordVendorEvent(
+    request: Required<CreateVendorEventRequest>,
+    context: ServiceContext,
+  ): Promise<{ event: VendorEvent; created: boolean }> {
+    await this.access.authorize(
+      buildVsBuyVendorEventCreatePermission,
+      context.credentials,
+      'You may not record vendor events',
+    );
+    const aliases = this.options.productAliases ?? {};
+    const productKey = productKeyOf(request.product, aliases);
+    return audited(
+      this.options.auditor,
+      'vendor-event-create',
+      {
+        productKey,
+        kind: request.kind,
+        occurredOn: request.occurredOn,
+        idempotencyKey: request.idempotencyKey,
+      },
+      context,
+      () =>
+        this.options.db.vendorEvents.record(
+          {
+            ...request,
+            productKey,
+            actorRef: actorOf(context.credentials),
+            now: this.now(),
+          },
+          name => choseProduct(name, productKey, aliases),
+        ),
+    );
+  }
+
+  /**
+   * The vendor events of a product (any spelling the portfolio counts as
+   * it), the latest first, for a caller who may read decisions.
+   */
+  async listVendorEvents(
+    product: string,
+    context: ServiceContext,
+  ): Promise<VendorEvent[]> {
+    const permissionFilter = await this.access.readFilter(context.credentials);
+    if (permissionFilter === 'deny') {
+      return [];
+    }
+    return this.options.db.vendorEvents.listForProduct(
+      productKeyOf(product, this.options.productAliases ?? {}),
+    );
   }
 
   /** One page of catalog components, less those that have an evaluation. */

@@ -138,6 +138,11 @@ export const vendorPortfolioQuerySchema = listQuerySchema
     direction: z.enum(['asc', 'desc']).optional(),
   });
 
+/** The query of `GET /portfolio/products/events`: the product's name. */
+export const vendorEventsQuerySchema = z.strictObject({
+  product: z.string().trim().min(1, 'Name the product').max(200),
+});
+
 /**
  * The order the vendor portfolio is read in: the most concentrated
  * products first unless asked; the name and the revisit date in ascending

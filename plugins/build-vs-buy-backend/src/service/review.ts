@@ -28,6 +28,7 @@ import {
   type Review,
   type RevisitOnSave,
   type StoredEvaluation,
+  type VendorEventFacts,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type {
   EvaluationRecord,
@@ -68,6 +69,8 @@ export type Reviewer = {
     verdict: Outcome['verdict'],
     decidedAt: Date | undefined,
     at: Date,
+    /** The vendor event the decision is under, if any. */
+    vendorEvent?: VendorEventFacts,
   ): Review;
   /** The review of a stored evaluation as of `at`. */
   review(record: EvaluationRecord, at: Date): Review;
@@ -90,12 +93,14 @@ export function createReviewer(settings: BuildVsBuySettings): Reviewer {
     verdict,
     decidedAt,
     at,
+    vendorEvent,
   ) =>
     reviewStatus({ ...evaluation, revisitBy }, at, {
       dueSoonDays: settings.dueSoonDays,
       revisitIntervalMonths: settings.revisitIntervalMonths,
       verdict,
       decidedAt,
+      vendorEvent,
     });
   const review: Reviewer['review'] = (record, at) =>
     reviewAnswers(
@@ -104,6 +109,7 @@ export function createReviewer(settings: BuildVsBuySettings): Reviewer {
       record.outcome.verdict,
       record.decidedAt ? new Date(record.decidedAt) : undefined,
       at,
+      record.vendorEvent,
     );
   return {
     evaluate: (evaluation, at) =>

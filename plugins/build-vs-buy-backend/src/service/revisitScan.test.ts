@@ -24,8 +24,10 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import {
+  choseProduct,
   decisionFacts,
   evaluate,
+  productKeyOf,
   type Evaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import {
@@ -503,6 +505,78 @@ describe('runRevisitScan', () => {
       expect(sent).toHaveLength(2);
       expect(sent[1].payload.description).toContain('2027-07-22');
       expect(sent[1].payload.description).not.toContain('2027-01-20');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'tells the owners of each decision that chose a product once per vendor event, %p',
+    async databaseId => {
+      const { store } = await setUp(databaseId);
+      const chosen = await decide(store, {
+        name: 'due-soon',
+        owner: 'group:default/search',
+        revisitBy: '2027-06-01',
+        maintenanceGroup: 'group:default/ml-platform',
+        maintainers: 2,
+      });
+      await decide(store, {
+        name: 'current',
+        owner: 'group:default/search',
+        revisitBy: '2027-06-01',
+      });
+      const product = chosen.chosenCandidateName!;
+      const { scan, sent } = scanner(store);
+      expect(await scan(catalogNow, '2027-01-10T08:00:00Z')).toMatchObject({
+        notified: 0,
+      });
+
+      const record = (key: string, kind: 'incident' | 'deprecation') =>
+        store.vendorEvents.record(
+          {
+            product,
+            productKey: productKeyOf(product),
+            kind,
+            occurredOn: '2027-01-09',
+            note: '',
+            idempotencyKey: key,
+            actorRef: 'user:default/vendor-manager',
+            now: new Date('2027-01-10T09:00:00Z'),
+          },
+          name => choseProduct(name, productKeyOf(product)),
+        );
+      await record('first', 'incident');
+      expect(await scan(catalogNow, '2027-01-10T10:00:00Z')).toMatchObject({
+        scanned: 2,
+        notified: 2,
+      });
+      const notice = sent.find(
+        options =>
+          options.payload.link ===
+          '/catalog/default/component/due-soon/build-vs-buy',
+      )!;
+      expect(notice.recipients).toEqual({
+        type: 'entity',
+        entityRef: ['group:default/ml-platform', 'group:default/search'],
+      });
+      expect(notice.payload).toMatchObject({
+        title:
+          'Build vs buy: the decision for Product similarity store is due for revisit: there is news of the product it bought',
+        severity: 'high',
+      });
+      expect(notice.payload.description).toContain(
+        `- New information arrived: ${product} had an incident on 2027-01-09. Revisit the decision to buy it.`,
+      );
+      // Once: the same event is not told again.
+      expect(await scan(catalogNow, '2027-01-11T10:00:00Z')).toMatchObject({
+        notified: 0,
+      });
+      // Another event is news again.
+      await record('second', 'deprecation');
+      expect(await scan(catalogNow, '2027-01-12T10:00:00Z')).toMatchObject({
+        notified: 2,
+      });
+      expect(sent).toHaveLength(4);
+      expect(sent[3].payload.description).toContain('had a deprecation');
     },
   );
 });

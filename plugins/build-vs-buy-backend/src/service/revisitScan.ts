@@ -30,9 +30,11 @@ import {
   quantityOf,
   REVIEW_REASON_ACTIONS,
   teamDecisionOf,
+  vendorEventMessage,
   verdictLabel,
   type Review,
   type ReviewReasonCode,
+  type VendorEventFacts,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { createHash } from 'node:crypto';
 import type {
@@ -70,7 +72,8 @@ export type RevisitCondition =
       assumed?: number;
     }
   | { kind: 'entity-gone' }
-  | { kind: 'entity-owner-changed'; from: string; to?: string };
+  | { kind: 'entity-owner-changed'; from: string; to?: string }
+  | { kind: 'vendor-event'; event: VendorEventFacts };
 
 /** The stable key a condition is recorded and compared by. */
 export function conditionKey(condition: RevisitCondition): string {
@@ -85,6 +88,9 @@ export function conditionKey(condition: RevisitCondition): string {
       return condition.kind;
     case 'entity-owner-changed':
       return `${condition.kind}:${condition.to ?? ''}`;
+    case 'vendor-event':
+      // One notice per event: each event is a condition of its own.
+      return `${condition.kind}:${condition.event.id}`;
     default:
       throw new Error(`Unknown condition ${JSON.stringify(condition)}`);
   }
@@ -97,6 +103,7 @@ const SEVERITY: Record<RevisitCondition['kind'], NotificationSeverity> = {
   'maintenance-owner-shrank': 'normal',
   'entity-owner-changed': 'normal',
   'entity-gone': 'low',
+  'vendor-event': 'high',
 };
 const SEVERITY_ORDER: NotificationSeverity[] = [
   'low',
@@ -141,6 +148,9 @@ export function conditionsOf(options: {
         });
       }
     }
+  }
+  if (record.vendorEvent) {
+    conditions.push({ kind: 'vendor-event', event: record.vendorEvent });
   }
   if (!entity) {
     conditions.push({ kind: 'entity-gone' });
@@ -187,6 +197,7 @@ const HEADLINES: Record<
   'maintenance-owner-shrank': 'has a maintenance team smaller than it assumed',
   'entity-gone': 'is about a component that left the catalog',
   'entity-owner-changed': 'has a new owner to confirm it',
+  'vendor-event': 'is due for revisit: there is news of the product it bought',
 };
 
 /** Why a decision due soon is: the first reason of its review. */
@@ -194,11 +205,12 @@ const DUE_SOON_HEADLINES: Partial<Record<ReviewReasonCode, string>> = {
   'buy-without-migration-plan': 'has no migration plan',
   'build-without-maintenance-owner': 'has no maintenance owner',
   'revisit-date-not-set': 'has no revisit date',
+  'vendor-event': 'is due for revisit: there is news of the product it bought',
 };
 
 /** What the owners do about each condition the catalog reveals. */
 const CATALOG_ACTIONS: Record<
-  Exclude<RevisitCondition['kind'], 'overdue' | 'due-soon'>,
+  Exclude<RevisitCondition['kind'], 'overdue' | 'due-soon' | 'vendor-event'>,
   string
 > = {
   'maintenance-owner-gone':
@@ -253,7 +265,15 @@ export function noticeOf(options: {
   const reasons: string[] = [];
   const actions: string[] = [];
   for (const condition of conditions) {
-    if (condition.kind === 'overdue' || condition.kind === 'due-soon') {
+    if (condition.kind === 'vendor-event') {
+      // A decision under a vendor event needs attention, so it is due soon
+      // or overdue too, and the review's reasons say what happened; said
+      // here only if the review it was found with did not.
+      if (!review.reasons.some(reason => reason.code === 'vendor-event')) {
+        reasons.push(vendorEventMessage(condition.event));
+        actions.push(REVIEW_REASON_ACTIONS['vendor-event']);
+      }
+    } else if (condition.kind === 'overdue' || condition.kind === 'due-soon') {
       // The review rule of -common says why; it is not restated here.
       for (const reason of review.reasons) {
         reasons.push(reason.message);
@@ -293,7 +313,10 @@ export function noticeOf(options: {
 }
 
 function sentenceOf(
-  condition: Exclude<RevisitCondition, { kind: 'overdue' | 'due-soon' }>,
+  condition: Exclude<
+    RevisitCondition,
+    { kind: 'overdue' | 'due-soon' | 'vendor-event' }
+  >,
   nameOf: (ref: string) => string,
 ): string {
   switch (condition.kind) {
@@ -333,8 +356,8 @@ export type RevisitScanResult = {
 /**
  * Finds the decisions whose state changed since their owners were last told
  * (due soon, overdue, maintenance owner gone or too small, entity gone or
- * with a new owner) and notifies the maintenance owner group and the entity's
- * owner once per change.
+ * with a new owner, under a new vendor event) and notifies the maintenance
+ * owner group and the entity's owner once per change.
  *
  * Reads the decisions in pages and asks the catalog once per page, for the
  * entities, groups and owners (their state and their display names), and

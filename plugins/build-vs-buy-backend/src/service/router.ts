@@ -22,6 +22,7 @@ import { NotFoundError } from '@backstage/errors';
 import {
   confirmEvaluationRequestSchema,
   createEvaluationRequestSchema,
+  createVendorEventRequestSchema,
   DASHBOARD_LISTS,
   evaluationDraftSchema,
   updateEvaluationRequestSchema,
@@ -56,6 +57,7 @@ import {
   teamCoverageQuerySchema,
   vendorPortfolioOrderOf,
   vendorPortfolioQuerySchema,
+  vendorEventsQuerySchema,
   versionSchema,
 } from './requests';
 import { nameTheField } from './validationErrors';
@@ -319,6 +321,20 @@ export async function createRouter(
       context,
     );
     sendCsv(res, page, vendorPortfolioCsvColumns(names));
+  });
+
+  router.post('/portfolio/products/events', async (req, res) => {
+    const context = await contextOf(req);
+    const body = parse(createVendorEventRequestSchema, req.body, 'body');
+    const { event, created } = await service.recordVendorEvent(body, context);
+    // A retry with a key already recorded gets the event it recorded.
+    res.status(created ? 201 : 200).json(event);
+  });
+
+  router.get('/portfolio/products/events', async (req, res) => {
+    const context = await contextOf(req);
+    const query = parse(vendorEventsQuerySchema, req.query, 'query');
+    res.json({ items: await service.listVendorEvents(query.product, context) });
   });
 
   router.get('/dashboard/:list', async (req, res) => {

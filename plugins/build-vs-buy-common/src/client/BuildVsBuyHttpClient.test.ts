@@ -498,6 +498,39 @@ describe('BuildVsBuyHttpClient', () => {
       '/api/build-vs-buy/coverage/teams?ownerGroup=group%3Adefault%2Fsearch&format=csv',
     ]);
   });
+  it('records a vendor event and reads the events of a product', async () => {
+    const event = {
+      id: 'e1',
+      product: 'Vector Cloud',
+      kind: 'incident',
+      occurredOn: '2026-12-01',
+      note: '',
+      recordedBy: 'user:default/alice',
+      recordedAt: '2026-12-02T09:00:00.000Z',
+      decisions: 2,
+    };
+    const { client, calls } = clientAnswering((_url, init) =>
+      init.method === 'POST' ? json(event, 201) : json({ items: [event] }),
+    );
+    const body = {
+      product: 'Vector Cloud',
+      kind: 'incident' as const,
+      occurredOn: '2026-12-01',
+      idempotencyKey: 'k1',
+    };
+
+    await expect(client.recordVendorEvent(body)).resolves.toEqual(event);
+    await expect(
+      client.listVendorEvents({ product: 'Vector Cloud' }),
+    ).resolves.toEqual({ items: [event] });
+
+    expect(calls.map(call => call.url.pathname + call.url.search)).toEqual([
+      '/api/build-vs-buy/portfolio/products/events',
+      '/api/build-vs-buy/portfolio/products/events?product=Vector%20Cloud',
+    ]);
+    expect(JSON.parse(String(calls[0].init.body))).toEqual(body);
+  });
+
   it('reads the vendor portfolio as JSON and as CSV', async () => {
     const product = {
       product: 'Vector Cloud',

@@ -48,6 +48,7 @@ import type { Review } from '../review';
 import type { EvaluationDraft } from '../schema';
 import type { TeamCoverage } from '../teamCoverage';
 import type { VendorProduct } from '../portfolio';
+import type { CreateVendorEventRequest, VendorEvent } from '../vendorEvents';
 
 /**
  * A save refused because someone saved the evaluation since the version the
@@ -387,6 +388,34 @@ export class BuildVsBuyHttpClient {
         params: { query: { ...query, format: 'csv' } },
         headers: { Accept: 'text/csv' },
         parseAs: 'text',
+      }),
+    );
+  }
+
+  /**
+   * Records a vendor event against a product; every decision that chose it
+   * becomes due for revisit. A retry with the same `idempotencyKey` returns
+   * the event that key recorded.
+   */
+  async recordVendorEvent(
+    body: CreateVendorEventRequest,
+    options?: BuildVsBuyRequestOptions,
+  ): Promise<VendorEvent> {
+    return this.#read(
+      (await this.#client(options)).POST('/portfolio/products/events', {
+        body,
+      }),
+    );
+  }
+
+  /** The vendor events of a product, the most recently recorded first. */
+  async listVendorEvents(
+    query: { product: string },
+    options?: BuildVsBuyRequestOptions,
+  ): Promise<{ items: VendorEvent[] }> {
+    return this.#read(
+      (await this.#client(options)).GET('/portfolio/products/events', {
+        params: { query },
       }),
     );
   }

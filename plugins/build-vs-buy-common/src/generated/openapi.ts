@@ -220,6 +220,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/portfolio/products/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The vendor events of a product (named by any spelling the portfolio counts as it), the most recently recorded first. Empty for a caller who may not read decisions. */
+    get: operations['ListVendorEvents'];
+    put?: never;
+    /** @description Records new information about a product bought (an incident, a price or terms change, a deprecation, an acquisition, a new version) and, in the same transaction, makes every complete decision that chose the product (as the vendor portfolio groups products, aliases included) due for revisit with that reason, whatever its revisit date, until the decision is confirmed still valid or recorded again. The revisit scan tells each decision's maintenance owner and component owner once per event. Needs the build-vs-buy.vendor.event.create permission. A product no complete decision chose is a 400 naming body.product. A key already recorded returns that event with 200 and changes nothing. */
+    post: operations['RecordVendorEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/dashboard/{list}': {
     parameters: {
       query?: never;
@@ -340,7 +358,8 @@ export interface components {
       | 'revisit-date-near'
       | 'revisit-date-not-set'
       | 'buy-without-migration-plan'
-      | 'build-without-maintenance-owner';
+      | 'build-without-maintenance-owner'
+      | 'vendor-event';
     /** @description Where a candidate ended up in the walk, and how it covers the requirements. */
     CandidateFigures: {
       candidateId: string;
@@ -513,6 +532,38 @@ export interface components {
       overdue: number;
       withoutDecision: number;
       draftsInProgress: number;
+    };
+    /**
+     * @description What happened to a product bought.
+     * @enum {string}
+     */
+    VendorEventKind:
+      | 'incident'
+      | 'price-or-terms-change'
+      | 'deprecation'
+      | 'acquisition'
+      | 'new-version';
+    /** @description New information about a product of the vendor portfolio. The product is named as the portfolio names it, or by any spelling the portfolio counts as that product (case, white space and the configured aliases aside). The idempotency key is chosen by the client: a retry with the same key records nothing more and returns the event the key recorded. */
+    CreateVendorEventRequest: {
+      product: string;
+      kind: components['schemas']['VendorEventKind'];
+      /** @description When it happened, YYYY-MM-DD. */
+      occurredOn: string;
+      note?: string;
+      idempotencyKey: string;
+    };
+    /** @description A recorded vendor event. */
+    VendorEvent: {
+      id: string;
+      /** @description The product name as it was entered. */
+      product: string;
+      kind: components['schemas']['VendorEventKind'];
+      occurredOn: string;
+      note: string;
+      recordedBy: string;
+      recordedAt: string;
+      /** @description How many decisions it made due for revisit when it was recorded. */
+      decisions: number;
     };
     /** @description One product decisions chose to buy (spellings that differ in case and white space, or that the configured aliases merge, are one product): the complete decisions that chose it, what they commit to, and its blast radius should the vendor fail or change terms. */
     VendorProduct: {
@@ -1320,6 +1371,70 @@ export interface operations {
       };
       400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListVendorEvents: {
+    parameters: {
+      query: {
+        product: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The product's events. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['VendorEvent'][];
+          };
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  RecordVendorEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateVendorEventRequest'];
+      };
+    };
+    responses: {
+      /** @description The key was recorded before; the event it recorded. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VendorEvent'];
+        };
+      };
+      /** @description Recorded. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VendorEvent'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
       default: components['responses']['ErrorResponse'];
     };
   };

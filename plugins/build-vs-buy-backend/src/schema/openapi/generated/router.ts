@@ -442,6 +442,7 @@ export const spec = {
           'revisit-date-not-set',
           'buy-without-migration-plan',
           'build-without-maintenance-owner',
+          'vendor-event',
         ],
       },
       CandidateFigures: {
@@ -1001,6 +1002,89 @@ export const spec = {
           draftsInProgress: {
             type: 'integer',
             minimum: 0,
+          },
+        },
+        additionalProperties: false,
+      },
+      VendorEventKind: {
+        type: 'string',
+        description: 'What happened to a product bought.',
+        enum: [
+          'incident',
+          'price-or-terms-change',
+          'deprecation',
+          'acquisition',
+          'new-version',
+        ],
+      },
+      CreateVendorEventRequest: {
+        type: 'object',
+        description:
+          'New information about a product of the vendor portfolio. The product is named as the portfolio names it, or by any spelling the portfolio counts as that product (case, white space and the configured aliases aside). The idempotency key is chosen by the client: a retry with the same key records nothing more and returns the event the key recorded.',
+        required: ['product', 'kind', 'occurredOn', 'idempotencyKey'],
+        properties: {
+          product: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/VendorEventKind',
+          },
+          occurredOn: {
+            type: 'string',
+            description: 'When it happened, YYYY-MM-DD.',
+          },
+          note: {
+            type: 'string',
+          },
+          idempotencyKey: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 128,
+          },
+        },
+        additionalProperties: false,
+      },
+      VendorEvent: {
+        type: 'object',
+        description: 'A recorded vendor event.',
+        required: [
+          'id',
+          'product',
+          'kind',
+          'occurredOn',
+          'note',
+          'recordedBy',
+          'recordedAt',
+          'decisions',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          product: {
+            type: 'string',
+            description: 'The product name as it was entered.',
+          },
+          kind: {
+            $ref: '#/components/schemas/VendorEventKind',
+          },
+          occurredOn: {
+            type: 'string',
+          },
+          note: {
+            type: 'string',
+          },
+          recordedBy: {
+            type: 'string',
+          },
+          recordedAt: {
+            type: 'string',
+          },
+          decisions: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              'How many decisions it made due for revisit when it was recorded.',
           },
         },
         additionalProperties: false,
@@ -2500,6 +2584,103 @@ export const spec = {
               'text/csv': {
                 schema: {
                   type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/portfolio/products/events': {
+      post: {
+        operationId: 'RecordVendorEvent',
+        description:
+          "Records new information about a product bought (an incident, a price or terms change, a deprecation, an acquisition, a new version) and, in the same transaction, makes every complete decision that chose the product (as the vendor portfolio groups products, aliases included) due for revisit with that reason, whatever its revisit date, until the decision is confirmed still valid or recorded again. The revisit scan tells each decision's maintenance owner and component owner once per event. Needs the build-vs-buy.vendor.event.create permission. A product no complete decision chose is a 400 naming body.product. A key already recorded returns that event with 200 and changes nothing.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateVendorEventRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The key was recorded before; the event it recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/VendorEvent',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/VendorEvent',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      get: {
+        operationId: 'ListVendorEvents',
+        description:
+          'The vendor events of a product (named by any spelling the portfolio counts as it), the most recently recorded first. Empty for a caller who may not read decisions.',
+        parameters: [
+          {
+            name: 'product',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The product's events.",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/VendorEvent',
+                      },
+                    },
+                  },
+                  additionalProperties: false,
                 },
               },
             },
