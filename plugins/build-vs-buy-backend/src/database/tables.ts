@@ -107,6 +107,8 @@ export type EvaluationRow = {
   decided_at: string | null;
   decided_owner_ref?: string | null;
   decided_maintainers?: number | null;
+  decided_lifecycle?: string | null;
+  decided_description_hash?: string | null;
   created_at: string;
   created_by: string;
   updated_at: string;
@@ -245,6 +247,8 @@ export function columnsOf(write: EvaluationWrite) {
     decided_at: decided ? write.now.toISOString() : null,
     decided_owner_ref: decided ? write.entity.ownerRef ?? null : null,
     decided_maintainers: decided ? write.maintainers ?? null : null,
+    decided_lifecycle: decided ? write.entity.lifecycle ?? null : null,
+    decided_description_hash: decided ? write.descriptionHash ?? null : null,
     updated_at: write.now.toISOString(),
     updated_by: write.actorRef,
   };
@@ -301,6 +305,8 @@ export const SUMMARY_COLUMNS = [
   'decided_at',
   'decided_owner_ref',
   'decided_maintainers',
+  'decided_lifecycle',
+  'decided_description_hash',
   'created_at',
   'created_by',
   'updated_at',
@@ -390,6 +396,8 @@ function recordColumnsOf(
     decidedAt: row.decided_at ?? undefined,
     decidedOwnerRef: row.decided_owner_ref ?? undefined,
     decidedMaintainers: row.decided_maintainers ?? undefined,
+    decidedLifecycle: row.decided_lifecycle ?? undefined,
+    decidedDescriptionHash: row.decided_description_hash ?? undefined,
     vendorEvent: vendorEventOf(row),
     createdAt: row.created_at,
     createdBy: row.created_by,

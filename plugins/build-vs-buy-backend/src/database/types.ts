@@ -69,6 +69,13 @@ export type EvaluationRecord = Omit<StoredEvaluation, 'review'> & {
    * saved as complete: the team node 5 was answered for.
    */
   decidedMaintainers?: number;
+  /** The entity's lifecycle when the evaluation was last saved as complete. */
+  decidedLifecycle?: string;
+  /**
+   * The fingerprint of the entity's description in the catalog when the
+   * evaluation was last saved as complete (`descriptionHashOf`).
+   */
+  decidedDescriptionHash?: string;
   /**
    * The vendor event about the product it chose that the decision was not
    * revisited for since (confirmed or recorded again).
@@ -125,6 +132,8 @@ export type EvaluationWrite = {
   entity: EvaluatedEntity;
   /** The members of the maintenance owner group, when it has one. */
   maintainers?: number;
+  /** The fingerprint of the entity's description in the catalog. */
+  descriptionHash?: string;
   actorRef: string;
   now: Date;
 };

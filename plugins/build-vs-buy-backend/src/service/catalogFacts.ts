@@ -28,6 +28,7 @@ import {
   type EvaluatedEntity,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { InputError, isError } from '@backstage/errors';
+import { createHash } from 'node:crypto';
 import type {
   EvaluationDraft,
   Page,
@@ -62,6 +63,18 @@ export function factsOf(entity: Entity): EvaluatedEntity {
   };
 }
 
+/**
+ * A fingerprint of an entity's description in the catalog, so that a change
+ * to it is noticed without storing the text: the prerequisite the decision
+ * rests on is a written description of the component. None without one.
+ */
+export function descriptionHashOf(entity: Entity): string | undefined {
+  const description = entity.metadata.description?.trim();
+  return description
+    ? createHash('sha256').update(description).digest('hex').slice(0, 32)
+    : undefined;
+}
+
 /** The number of direct members of a Group entity. */
 export function membersOf(group: Entity): number {
   return (group.relations ?? []).filter(
@@ -78,7 +91,11 @@ export async function checkedCatalogFacts(
   catalog: CatalogService,
   evaluation: EvaluationDraft,
   credentials: BackstageCredentials,
-): Promise<{ entity: EvaluatedEntity; maintainers?: number }> {
+): Promise<{
+  entity: EvaluatedEntity;
+  maintainers?: number;
+  descriptionHash?: string;
+}> {
   const ownerRef = evaluation.maintenance?.ownerGroupRef;
   const { items } = await catalog.getEntitiesByRefs(
     {
@@ -106,6 +123,7 @@ export async function checkedCatalogFacts(
   return {
     entity: factsOf(entity),
     maintainers: owner ? membersOf(owner) : undefined,
+    descriptionHash: descriptionHashOf(entity),
   };
 }
 

@@ -34,7 +34,7 @@ import {
   type EvaluatedEntity,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { EvaluationRecord } from '../database/types';
-import { factsOf, membersOf } from './catalogFacts';
+import { descriptionHashOf, factsOf, membersOf } from './catalogFacts';
 
 /** Who confirms: the user or service, by reference and in words. */
 export type Confirmer = { ref: string; name: string; isUser: boolean };
@@ -53,6 +53,7 @@ export async function confirmationFacts(options: {
 }): Promise<{
   entity: EvaluatedEntity;
   maintainers?: number;
+  descriptionHash?: string;
   confirmer: Confirmer;
 }> {
   const { record, actorRef } = options;
@@ -88,6 +89,7 @@ export async function confirmationFacts(options: {
   return {
     entity: factsOf(entity),
     maintainers: groupRef && group ? membersOf(group) : undefined,
+    descriptionHash: descriptionHashOf(entity),
     confirmer: { ref: actorRef, name: nameOf(actorRef, user), isUser },
   };
 }

@@ -38,6 +38,7 @@ import {
 import { connectToTestDatabase } from '../__testUtils__/postgres';
 import { BuildVsBuyDatabase } from '../database/BuildVsBuyDatabase';
 import type { EvaluationRecord } from '../database/types';
+import { descriptionHashOf } from './catalogFacts';
 import { createReviewer } from './review';
 import {
   conditionKey,
@@ -101,6 +102,8 @@ describe('runRevisitScan', () => {
       revisitBy: string;
       maintenanceGroup?: string;
       maintainers?: number;
+      lifecycle?: string;
+      descriptionHash?: string;
     },
   ) {
     const evaluation: Evaluation = {
@@ -119,8 +122,13 @@ describe('runRevisitScan', () => {
       evaluation,
       outcome: evaluate(evaluation, { now }),
       revisitBy: options.revisitBy,
-      entity: { ownerRef: options.owner, missing: false },
+      entity: {
+        ownerRef: options.owner,
+        lifecycle: options.lifecycle,
+        missing: false,
+      },
       maintainers: options.maintainers,
+      descriptionHash: options.descriptionHash,
       actorRef: 'user:default/alice',
       now,
     });
@@ -365,6 +373,49 @@ describe('runRevisitScan', () => {
       expect(links).toHaveLength(12);
       expect(new Set(links).size).toBe(12);
       expect(results[0].notified + results[1].notified).toBe(12);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "notifies once when the component's lifecycle or description changes after the decision, %p",
+    async databaseId => {
+      const { store } = await setUp(databaseId);
+      const described = (description: string, lifecycle: string): Entity => ({
+        ...component('current', 'group:default/search'),
+        metadata: { name: 'current', namespace: 'default', description },
+        spec: { type: 'service', owner: 'group:default/search', lifecycle },
+      });
+      const asDecided = described('Embeds product images.', 'experimental');
+      await decide(store, {
+        name: 'current',
+        owner: 'group:default/search',
+        revisitBy: '2027-06-01',
+        lifecycle: 'experimental',
+        descriptionHash: descriptionHashOf(asDecided),
+      });
+      const { scan, sent } = scanner(store);
+      const groups = catalogNow.filter(entity => entity.kind === 'Group');
+
+      await scan([asDecided, ...groups], '2027-01-10T08:00:00Z');
+      expect(sent).toEqual([]);
+
+      const promoted = described('Embeds product images.', 'production');
+      await scan([promoted, ...groups], '2027-01-10T09:00:00Z');
+      await scan([promoted, ...groups], '2027-01-10T10:00:00Z');
+      expect(sent.map(({ payload }) => payload.title)).toEqual([
+        'Build vs buy: the decision for current is about a component whose lifecycle changed',
+      ]);
+      expect(sent[0].payload.description).toContain(
+        "The component's lifecycle changed from experimental to production since the decision.",
+      );
+
+      const redescribed = described('Ranks all search results.', 'production');
+      await scan([redescribed, ...groups], '2027-01-10T11:00:00Z');
+      await scan([redescribed, ...groups], '2027-01-10T12:00:00Z');
+      expect(sent).toHaveLength(2);
+      expect(sent[1].payload.description).toContain(
+        "The component's description in the catalog changed since the decision",
+      );
     },
   );
 
@@ -767,6 +818,59 @@ describe('noticeOf', () => {
       ],
     },
     {
+      reason: 'a team that built falling below ten engineers',
+      evaluation: searchRetrievalPipeline,
+      record: { revisitBy: '2027-06-01', decidedMaintainers: 12 },
+      entity: inSearch(
+        component('retrieval-pipeline', 'group:default/support'),
+      ),
+      groups: [support, inSearch(retrieval(8))],
+      title: 'has a maintenance team below ten engineers',
+      says: [
+        '- The maintenance owner Retrieval team has 8 members, down from 12 when the decision to build was made: for small teams (fewer than ten engineers total), the answer is almost always no for anything beyond a thin integration layer.',
+        '- Re-evaluate with the team as it is now: for a team this size, buying the infrastructure',
+      ],
+    },
+    {
+      reason: 'a component that moved to production',
+      evaluation: { ...ecommerceVectorDatabase, revisitBy: '2027-06-01' },
+      record: { decidedLifecycle: 'experimental' },
+      entity: component('product-similarity-store', 'group:default/support'),
+      groups: [support],
+      title: 'is about a component whose lifecycle changed',
+      says: [
+        "- The component's lifecycle changed from experimental to production since the decision.",
+        '- Check the requirements still hold for the component at its new stage',
+      ],
+    },
+    {
+      reason: "a component's new description",
+      evaluation: { ...ecommerceVectorDatabase, revisitBy: '2027-06-01' },
+      record: {
+        decidedDescriptionHash: descriptionHashOf({
+          ...component('product-similarity-store', 'group:default/support'),
+          metadata: {
+            name: 'product-similarity-store',
+            description: 'Finds similar products for the storefront.',
+          },
+        }),
+      },
+      entity: {
+        ...component('product-similarity-store', 'group:default/support'),
+        metadata: {
+          name: 'product-similarity-store',
+          namespace: 'default',
+          description: 'Ranks every search result on the site.',
+        },
+      },
+      groups: [support],
+      title: 'is about a component whose description changed',
+      says: [
+        "- The component's description in the catalog changed since the decision: the decision rests on a written description of what the component does.",
+        '- Read the new description: if the component is no longer what the decision describes, re-evaluate',
+      ],
+    },
+    {
       reason: 'a new owner of the component',
       evaluation: { ...ecommerceVectorDatabase, revisitBy: '2027-06-01' },
       entity: component('product-similarity-store', 'group:default/payments'),
@@ -814,6 +918,60 @@ describe('noticeOf', () => {
     expect(`${notice.title}\n${notice.description}`).not.toMatch(
       /[a-z]+:[a-z-]+\/|buy-with-wrapper|no-qualifying-candidate|-without-|revisit-date/,
     );
+  });
+
+  it('raises nothing while the lifecycle, the description and a team above ten stay as decided', () => {
+    const entity: Entity = {
+      ...inSearch(component('retrieval-pipeline', 'group:default/support')),
+      metadata: {
+        name: 'retrieval-pipeline',
+        namespace: 'search',
+        description: '  Hybrid retrieval for support.  ',
+      },
+    };
+    const record = recordOf(searchRetrievalPipeline, {
+      revisitBy: '2027-06-01',
+      decidedLifecycle: 'production',
+      decidedDescriptionHash: descriptionHashOf({
+        ...entity,
+        metadata: {
+          ...entity.metadata,
+          description: 'Hybrid retrieval for support.',
+        },
+      }),
+      decidedMaintainers: 12,
+    });
+    const conditions = (members: number) =>
+      conditionsOf({
+        record,
+        reviewStatus: 'current',
+        entity,
+        maintenanceGroup: inSearch(retrieval(members)),
+      });
+    expect(conditions(12)).toEqual([]);
+    // Smaller, but still ten or more: the team shrank, nothing more.
+    expect(conditions(10).map(({ kind }) => kind)).toEqual([
+      'maintenance-owner-shrank',
+    ]);
+    expect(conditions(9).map(({ kind }) => kind)).toEqual([
+      'maintenance-owner-below-small-team',
+    ]);
+    // A decision to buy needs no team of ten to maintain it.
+    const bought = recordOf(
+      { ...ecommerceVectorDatabase, revisitBy: '2027-06-01' },
+      {
+        maintenanceOwnerRef: 'group:search/retrieval',
+        decidedMaintainers: 12,
+      },
+    );
+    expect(
+      conditionsOf({
+        record: bought,
+        reviewStatus: 'current',
+        entity,
+        maintenanceGroup: inSearch(retrieval(9)),
+      }).map(({ kind }) => kind),
+    ).toContain('maintenance-owner-shrank');
   });
 
   it('names an entity by its profile display name, then its title', () => {

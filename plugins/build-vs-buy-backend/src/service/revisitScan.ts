@@ -28,6 +28,7 @@ import type { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   displayNameOf,
   quantityOf,
+  SMALL_TEAM_ENGINEERS,
   REVIEW_REASON_ACTIONS,
   teamDecisionOf,
   vendorEventMessage,
@@ -43,7 +44,7 @@ import type {
   NoticeState,
   RevisitScanItem,
 } from '../database/types';
-import { factsOf, membersOf } from './catalogFacts';
+import { descriptionHashOf, factsOf, membersOf } from './catalogFacts';
 import type { Reviewer } from './review';
 
 /** How many decisions one step of the scan reads and looks up at once. */
@@ -71,8 +72,24 @@ export type RevisitCondition =
       /** Its members when the decision was made, when known. */
       assumed?: number;
     }
+  | {
+      /**
+       * A build's maintenance team fell below the article's small-team line
+       * (fewer than ten engineers) since the decision, which it was above.
+       */
+      kind: 'maintenance-owner-below-small-team';
+      groupRef: string;
+      members: number;
+      assumed: number;
+    }
   | { kind: 'entity-gone' }
   | { kind: 'entity-owner-changed'; from: string; to?: string }
+  | { kind: 'entity-lifecycle-changed'; from: string; to?: string }
+  | {
+      kind: 'entity-description-changed';
+      /** The fingerprint of the description now, or none when removed. */
+      descriptionHash?: string;
+    }
   | { kind: 'vendor-event'; event: VendorEventFacts };
 
 /** The stable key a condition is recorded and compared by. */
@@ -83,11 +100,15 @@ export function conditionKey(condition: RevisitCondition): string {
       return `${condition.kind}:${condition.revisitBy}`;
     case 'maintenance-owner-gone':
     case 'maintenance-owner-shrank':
+    case 'maintenance-owner-below-small-team':
       return `${condition.kind}:${condition.groupRef}`;
     case 'entity-gone':
       return condition.kind;
     case 'entity-owner-changed':
+    case 'entity-lifecycle-changed':
       return `${condition.kind}:${condition.to ?? ''}`;
+    case 'entity-description-changed':
+      return `${condition.kind}:${condition.descriptionHash ?? ''}`;
     case 'vendor-event':
       // One notice per event: each event is a condition of its own.
       return `${condition.kind}:${condition.event.id}`;
@@ -101,7 +122,10 @@ const SEVERITY: Record<RevisitCondition['kind'], NotificationSeverity> = {
   'maintenance-owner-gone': 'high',
   'due-soon': 'normal',
   'maintenance-owner-shrank': 'normal',
+  'maintenance-owner-below-small-team': 'normal',
   'entity-owner-changed': 'normal',
+  'entity-lifecycle-changed': 'normal',
+  'entity-description-changed': 'normal',
   'entity-gone': 'low',
   'vendor-event': 'high',
 };
@@ -139,7 +163,26 @@ export function conditionsOf(options: {
       // made; with nobody left, nobody gives it 20% of their time.
       const members = membersOf(maintenanceGroup);
       const assumed = record.decidedMaintainers;
-      if (members === 0 || (assumed !== undefined && members < assumed)) {
+      if (
+        members > 0 &&
+        assumed !== undefined &&
+        assumed >= SMALL_TEAM_ENGINEERS &&
+        members < SMALL_TEAM_ENGINEERS &&
+        teamDecisionOf(record.evaluation, record.outcome.verdict).decision
+          .kind === 'build'
+      ) {
+        // "For small teams (fewer than ten engineers total), the answer is
+        // almost always no for anything beyond a thin integration layer."
+        conditions.push({
+          kind: 'maintenance-owner-below-small-team',
+          groupRef,
+          members,
+          assumed,
+        });
+      } else if (
+        members === 0 ||
+        (assumed !== undefined && members < assumed)
+      ) {
         conditions.push({
           kind: 'maintenance-owner-shrank',
           groupRef,
@@ -162,6 +205,22 @@ export function conditionsOf(options: {
         from: record.decidedOwnerRef,
         to: owner,
       });
+    }
+  }
+  if (entity && record.decidedLifecycle) {
+    const lifecycle = factsOf(entity).lifecycle;
+    if (lifecycle !== record.decidedLifecycle) {
+      conditions.push({
+        kind: 'entity-lifecycle-changed',
+        from: record.decidedLifecycle,
+        to: lifecycle,
+      });
+    }
+  }
+  if (entity && record.decidedDescriptionHash) {
+    const descriptionHash = descriptionHashOf(entity);
+    if (descriptionHash !== record.decidedDescriptionHash) {
+      conditions.push({ kind: 'entity-description-changed', descriptionHash });
     }
   }
   return conditions;
@@ -195,8 +254,13 @@ const HEADLINES: Record<
   overdue: 'is overdue for revisit',
   'maintenance-owner-gone': 'has lost its maintenance owner',
   'maintenance-owner-shrank': 'has a maintenance team smaller than it assumed',
+  'maintenance-owner-below-small-team':
+    'has a maintenance team below ten engineers',
   'entity-gone': 'is about a component that left the catalog',
   'entity-owner-changed': 'has a new owner to confirm it',
+  'entity-lifecycle-changed': 'is about a component whose lifecycle changed',
+  'entity-description-changed':
+    'is about a component whose description changed',
   'vendor-event': 'is due for revisit: there is news of the product it bought',
 };
 
@@ -217,6 +281,12 @@ const CATALOG_ACTIONS: Record<
     'Name a new maintenance owner on the decision, or re-evaluate whether you can maintain it long-term.',
   'maintenance-owner-shrank':
     'Confirm the team can still give 20% of one engineer to maintenance permanently, or re-evaluate.',
+  'maintenance-owner-below-small-team':
+    'Re-evaluate with the team as it is now: for a team this size, buying the infrastructure and spending engineering time on the differentiator is almost always the answer.',
+  'entity-lifecycle-changed':
+    'Check the requirements still hold for the component at its new stage, then confirm the decision is still valid or re-evaluate.',
+  'entity-description-changed':
+    'Read the new description: if the component is no longer what the decision describes, re-evaluate; otherwise confirm the decision is still valid.',
   'entity-gone':
     'Archive the decision, or re-evaluate it if the component moved.',
   'entity-owner-changed':
@@ -335,8 +405,22 @@ function sentenceOf(
           )}, fewer than the ${
             condition.assumed
           } it had when Node 5 was answered: can it still give 20% of one engineer to maintenance, permanently?`;
+    case 'maintenance-owner-below-small-team':
+      return `The maintenance owner ${nameOf(
+        condition.groupRef,
+      )} has ${quantityOf(condition.members, 'member')}, down from ${
+        condition.assumed
+      } when the decision to build was made: for small teams (fewer than ten engineers total), the answer is almost always no for anything beyond a thin integration layer.`;
     case 'entity-gone':
       return 'The component left the catalog.';
+    case 'entity-lifecycle-changed':
+      return `The component's lifecycle changed from ${condition.from} to ${
+        condition.to ?? 'none'
+      } since the decision.`;
+    case 'entity-description-changed':
+      return condition.descriptionHash
+        ? "The component's description in the catalog changed since the decision: the decision rests on a written description of what the component does."
+        : "The component's description was removed from the catalog since the decision: the decision rests on a written description of what the component does.";
     default:
       return `The component's owner changed from ${nameOf(condition.from)} to ${
         condition.to ? nameOf(condition.to) : 'nobody'
@@ -491,7 +575,16 @@ async function getEntities(
   const { items } = await options.catalog.getEntitiesByRefs(
     {
       entityRefs: refs,
-      fields: ['kind', 'metadata', 'spec.owner', 'spec.profile', 'relations'],
+      // What the conditions read: the owner, the lifecycle and the
+      // description (in metadata) of components; the members of groups.
+      fields: [
+        'kind',
+        'metadata',
+        'spec.owner',
+        'spec.lifecycle',
+        'spec.profile',
+        'relations',
+      ],
     },
     { credentials: options.credentials },
   );
