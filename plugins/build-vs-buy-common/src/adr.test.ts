@@ -29,6 +29,7 @@ import {
   ragHybridSearch,
 } from './examples';
 import type { EvaluationDraft } from './schema';
+import { vendorEventMessage } from './vendorEvents';
 
 const DECIDED_AT = new Date('2026-03-01T12:00:00Z');
 
@@ -54,6 +55,28 @@ function adrOf(evaluation: EvaluationDraft, options: MarkdownAdrOptions = {}) {
 }
 
 describe('toMarkdownAdr', () => {
+  it('records the news of a vendor that made the decision due under Revisit, escaped', () => {
+    const event = {
+      id: 'event-1',
+      product: 'Vector<b>Cloud</b>',
+      kind: 'price-or-terms-change' as const,
+      occurredOn: '2026-11-30',
+    };
+    const revisit = (review?: MarkdownAdrOptions['review']) =>
+      sectionOf(adrOf(ecommerceVectorDatabase, { review }), '## Revisit');
+    const due = revisit({
+      status: 'due-soon',
+      reasons: [{ code: 'vendor-event', message: vendorEventMessage(event) }],
+    });
+    expect(due).toContain('Revisit due soon when this record was made:');
+    const reason = due.find(line => line.startsWith('- New information'));
+    expect(reason).toMatch(/had a price or terms change on 2026-11-30/);
+    expect(reason).not.toContain('<b>');
+    // A current decision, or one without a review, says only its date.
+    expect(revisit({ status: 'current', reasons: [] })).toEqual(revisit());
+    expect(revisit()).toHaveLength(1);
+  });
+
   it('renders the MADR sections in order', () => {
     const adr = adrOf(ecommerceVectorDatabase, {
       decidedAt: DECIDED_AT,

@@ -23,9 +23,11 @@ import {
   CANDIDATE_STANDING_LABELS,
   ORGANISATION_PROFILE_LABELS,
   REQUIREMENTS_STABILITY_LABELS,
+  REVIEW_STATUS_LABELS,
   verdictLabel,
 } from './labels';
 import { DEFAULT_LEARNING_CURVE_WEEKS_PER_ENGINEER } from './limits';
+import type { Review } from './review';
 import { toIsoDate } from './revisit';
 import type { EvaluationDraft } from './schema';
 import { decisionTreeNode } from './tree';
@@ -52,6 +54,12 @@ export type MarkdownAdrOptions = {
    * its name (`ml-platform`), never as `group:default/ml-platform`.
    */
   displayNames?: Readonly<Record<string, string>>;
+  /**
+   * The decision's review when the record is made: when it is due for
+   * revisit, its reasons (news of the product it bought among them) are
+   * written under Revisit, as the new information that arrived.
+   */
+  review?: Pick<Review, 'status' | 'reasons'>;
 };
 
 /**
@@ -393,5 +401,14 @@ export function toMarkdownAdr(
       : 'Revisit when new information arrives; no date was set.',
     '',
   );
+  const review = options.review;
+  if (review && review.status !== 'current' && review.reasons.length > 0) {
+    lines.push(
+      `${REVIEW_STATUS_LABELS[review.status]} when this record was made:`,
+      '',
+      ...review.reasons.map(reason => `- ${escapeMarkdown(reason.message)}`),
+      '',
+    );
+  }
   return lines.join('\n');
 }

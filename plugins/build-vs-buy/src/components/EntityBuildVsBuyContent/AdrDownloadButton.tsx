@@ -115,6 +115,7 @@ export const AdrDownloadButton = (props: { stored: StoredEvaluation }) => {
           status: stored.status,
           componentOwnerRef: stored.entity.ownerRef,
           displayNames,
+          review: stored.review,
         }),
         'text/markdown',
       );

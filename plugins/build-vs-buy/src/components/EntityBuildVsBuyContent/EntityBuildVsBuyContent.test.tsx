@@ -250,6 +250,29 @@ describe('EntityBuildVsBuyContent', () => {
     click.mockRestore();
   });
 
+  it('writes in the ADR why the decision is due for revisit when it is', async () => {
+    const stored = storedEvaluation('ecommerce-vector-database');
+    const message =
+      'New information arrived: VectorCloud Managed had a deprecation on 2026-11-30. Revisit the decision to buy it.';
+    await renderWithApis(<EntityBuildVsBuyContent />, {
+      api: {
+        getEvaluationByEntity: jest.fn().mockResolvedValue({
+          ...stored,
+          review: {
+            status: 'due-soon',
+            revisitBy: stored.review.revisitBy,
+            reasons: [{ code: 'vendor-event', message }],
+          },
+        }),
+        listRevisions: jest.fn().mockResolvedValue({ items: [] }),
+      },
+    });
+    const markdown = await downloadAdr();
+    expect(markdown).toContain(
+      `Revisit due soon when this record was made:\n\n- ${message}\n`,
+    );
+  });
+
   it('still downloads, with short names, when the catalog cannot answer', async () => {
     const stored = storedEvaluation('search-retrieval-pipeline');
     const getEntitiesByRefs = jest.fn().mockRejectedValue(new Error('down'));
