@@ -57,6 +57,9 @@ const COUNTS_COMPACTION: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 5 },
 };
 
+/** The revisit scan's task, which a vendor event also starts. */
+const REVISIT_SCAN_TASK = 'build-vs-buy-revisit-scan';
+
 const DEFAULT_REVISIT_SCAN: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 1 },
   timeout: { minutes: 30 },
@@ -140,6 +143,7 @@ export const buildVsBuyPlugin = createBackendPlugin({
           reviewer: createReviewer(settings),
           productAliases: readProductAliases(config),
           notifications,
+          scanSoon: () => scheduler.triggerTask(REVISIT_SCAN_TASK),
           logger,
         });
 
@@ -175,7 +179,7 @@ export const buildVsBuyPlugin = createBackendPlugin({
         });
 
         await scheduler.scheduleTask({
-          id: 'build-vs-buy-revisit-scan',
+          id: REVISIT_SCAN_TASK,
           // One replica scans at a time; the notices it claims in the
           // database keep even overlapping scans from notifying twice.
           scope: 'global',

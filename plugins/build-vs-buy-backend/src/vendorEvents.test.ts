@@ -91,9 +91,11 @@ describe('vendor events', () => {
       authorizeConditional: async requests =>
         requests.map(() => ({ result: AuthorizeResult.ALLOW })) as any,
     });
+    const scheduler = mockServices.scheduler.mock();
     const { server } = await startTestBackend({
       features: [
         buildVsBuyPlugin,
+        scheduler.factory,
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({
           entities: ['search', 'chat', 'billing'].map(component),
@@ -128,13 +130,15 @@ describe('vendor events', () => {
       request(server)
         .post('/api/build-vs-buy/portfolio/products/events')
         .send(body);
-    return { server, knex, events, create, post };
+    return { server, knex, events, create, post, scheduler };
   }
 
   it.each(databases.eachSupportedId())(
     '201: makes the decisions that chose the product due for revisit, once per key, %p',
     async databaseId => {
-      const { server, events, create, post } = await startBackend(databaseId);
+      const { server, events, create, post, scheduler } = await startBackend(
+        databaseId,
+      );
       const search = await create(buying('search', 'VectorCloud Managed'));
       const chat = await create(buying('chat', ' vectorcloud '));
       const billing = await create(buying('billing', 'Stripe'));
@@ -142,6 +146,11 @@ describe('vendor events', () => {
 
       const response = await post(EVENT);
       expect(response.status).toBe(201);
+      // The owners are told now: the revisit scan is started at once.
+      expect(scheduler.triggerTask).toHaveBeenCalledTimes(1);
+      expect(scheduler.triggerTask).toHaveBeenCalledWith(
+        'build-vs-buy-revisit-scan',
+      );
       expect(response.body).toMatchObject({
         product: 'VectorCloud',
         kind: 'price-or-terms-change',
@@ -201,6 +210,7 @@ describe('vendor events', () => {
       const retry = await post({ ...EVENT, note: 'Sent again.' });
       expect(retry.status).toBe(200);
       expect(retry.body).toEqual(response.body);
+      expect(scheduler.triggerTask).toHaveBeenCalledTimes(1);
 
       const listed = await request(server)
         .get('/api/build-vs-buy/portfolio/products/events')

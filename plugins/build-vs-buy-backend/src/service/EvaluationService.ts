@@ -141,6 +141,11 @@ export class EvaluationService {
       productAliases?: ProductAliases;
       /** Tells owners of confirmations; without it, nobody is told. */
       notifications?: NotificationService;
+      /**
+       * Asks for the revisit scan to run now rather than at its next
+       * scheduled time, after a vendor event made decisions due.
+       */
+      scanSoon?: () => Promise<void>;
       logger?: LoggerService;
       now?: () => Date;
     },
@@ -419,8 +424,8 @@ export class EvaluationService {
         idempotencyKey: request.idempotencyKey,
       },
       context,
-      () =>
-        this.options.db.vendorEvents.record(
+      async () => {
+        const recorded = await this.options.db.vendorEvents.record(
           {
             ...request,
             productKey,
@@ -428,7 +433,20 @@ export class EvaluationService {
             now: this.now(),
           },
           name => choseProduct(name, productKey, aliases),
-        ),
+        );
+        if (recorded.created && recorded.event.decisions > 0) {
+          // The owners hear of it now, through the scan's outbox and its
+          // once-per-change record, not at the next scheduled scan.
+          try {
+            await this.options.scanSoon?.();
+          } catch (error) {
+            this.options.logger?.warn(
+              `Could not start the revisit scan after a vendor event; it runs on its schedule: ${error}`,
+            );
+          }
+        }
+        return recorded;
+      },
     );
   }
 
