@@ -76,7 +76,9 @@ export function refusedFields(error: Error): {
   if (error.statusCode !== 400) {
     return { fields, other: message };
   }
-  for (const problem of message.split('; ')) {
+  // Problems are joined by "; ", which a problem's own words may contain:
+  // each problem starts with the path of its field.
+  for (const problem of message.split(/; (?=body\.)/)) {
     const named = problem.match(/^(?:body\.)?([A-Za-z]+): ([\s\S]*)$/);
     if (named && EVENT_FIELDS.includes(named[1])) {
       const field = named[1] as EventField;
