@@ -15,7 +15,7 @@
  */
 
 import { ResponseError } from '@backstage/errors';
-import { refusedFields } from './VendorEventDialogs';
+import { newIdempotencyKey, refusedFields } from './VendorEventDialogs';
 
 async function refusal(status: number, message: string) {
   return ResponseError.fromResponse(
@@ -63,5 +63,26 @@ describe('refusedFields', () => {
     expect(
       refusedFields(await refusal(403, 'You may not record events of vendors')),
     ).toEqual({ fields: {}, other: 'You may not record events of vendors' });
+  });
+});
+
+describe('newIdempotencyKey', () => {
+  it('makes a different key each time, outside a secure context too', () => {
+    const randomUUID = crypto.randomUUID;
+    expect(newIdempotencyKey()).not.toBe(newIdempotencyKey());
+    try {
+      Object.defineProperty(crypto, 'randomUUID', {
+        value: undefined,
+        configurable: true,
+      });
+      const key = newIdempotencyKey();
+      expect(key).toMatch(/^[0-9a-f]{32}$/);
+      expect(newIdempotencyKey()).not.toBe(key);
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', {
+        value: randomUUID,
+        configurable: true,
+      });
+    }
   });
 });

@@ -101,6 +101,20 @@ function today(): string {
   )}`;
 }
 
+/**
+ * A key for one event. `crypto.randomUUID` needs a secure context (HTTPS
+ * or localhost); a portal served over plain HTTP elsewhere gets 128 random
+ * bits from `crypto.getRandomValues`, which it always has.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') {
+    return crypto.randomUUID();
+  }
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), byte =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
 const RECORD_TITLE_ID = 'build-vs-buy-record-vendor-event-title';
 
 /**
@@ -115,7 +129,7 @@ export const RecordVendorEventDialog = (props: {
 }) => {
   const { product, onClose, onRecorded } = props;
   const api = useApi(buildVsBuyApiRef);
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const [kind, setKind] = useState<VendorEventKind | ''>('');
   const [occurredOn, setOccurredOn] = useState(today);
   const [note, setNote] = useState('');
