@@ -18,6 +18,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   ConfirmEvaluationRequest,
   CreateEvaluationRequest,
+  CreateVendorEventRequest,
   DashboardList,
   DecisionListFilter,
   DecisionSummary,
@@ -35,6 +36,7 @@ import type {
   TeamCoverageOrder,
   UnevaluatedEntity,
   UpdateEvaluationRequest,
+  VendorEvent,
   VendorProduct,
   VendorProductOrder,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -189,6 +191,15 @@ export interface BuildVsBuyApi {
   getVendorPortfolioCsv(
     options?: Omit<VendorPortfolioOptions, 'cursor'>,
   ): Promise<string>;
+  /**
+   * Records new information about a product of the vendor portfolio; every
+   * complete decision that chose it comes due for revisit. A retry with the
+   * same `idempotencyKey` records nothing more and resolves to the event
+   * the key recorded.
+   */
+  recordVendorEvent(request: CreateVendorEventRequest): Promise<VendorEvent>;
+  /** The vendor events of a product, the most recently recorded first. */
+  listVendorEvents(product: string): Promise<{ items: VendorEvent[] }>;
   /** A dashboard list as CSV text. */
   getDashboardCsv(
     list: DashboardListName,

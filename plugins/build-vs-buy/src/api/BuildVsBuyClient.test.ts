@@ -297,4 +297,82 @@ describe('BuildVsBuyClient', () => {
       'limit=500&format=csv',
     ]);
   });
+
+  it('records a vendor event and reads the events of a product', async () => {
+    const event = {
+      id: 'e1',
+      product: 'Vector Cloud',
+      kind: 'incident' as const,
+      occurredOn: '2026-11-30',
+      note: 'Four hours of downtime',
+      recordedBy: 'user:default/ada',
+      recordedAt: '2026-12-01T09:00:00.000Z',
+      decisions: 2,
+    };
+    const received: unknown[] = [];
+    const queries: string[] = [];
+    server.use(
+      http.post(`${baseUrl}/portfolio/products/events`, async ({ request }) => {
+        received.push(await request.json());
+        return HttpResponse.json(event, { status: 201 });
+      }),
+      http.get(`${baseUrl}/portfolio/products/events`, ({ request }) => {
+        queries.push(new URL(request.url).searchParams.toString());
+        return HttpResponse.json({ items: [event] });
+      }),
+    );
+
+    await expect(
+      client.recordVendorEvent({
+        product: 'Vector Cloud',
+        kind: 'incident',
+        occurredOn: '2026-11-30',
+        note: 'Four hours of downtime',
+        idempotencyKey: 'key-1',
+      }),
+    ).resolves.toEqual(event);
+    await expect(client.listVendorEvents('Vector Cloud')).resolves.toEqual({
+      items: [event],
+    });
+    expect(received).toEqual([
+      {
+        product: 'Vector Cloud',
+        kind: 'incident',
+        occurredOn: '2026-11-30',
+        note: 'Four hours of downtime',
+        idempotencyKey: 'key-1',
+      },
+    ]);
+    expect(queries).toEqual(['product=Vector+Cloud']);
+  });
+
+  it('throws the 400 of a vendor event as a ResponseError naming the field', async () => {
+    server.use(
+      http.post(`${baseUrl}/portfolio/products/events`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'InputError',
+              message: 'body.occurredOn: Enter a date as YYYY-MM-DD',
+            },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = await client
+      .recordVendorEvent({
+        product: 'Vector Cloud',
+        kind: 'incident',
+        occurredOn: 'yesterday',
+        idempotencyKey: 'key-1',
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(400);
+    expect(error.body.error.message).toBe(
+      'body.occurredOn: Enter a date as YYYY-MM-DD',
+    );
+  });
 });

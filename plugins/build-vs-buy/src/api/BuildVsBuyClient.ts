@@ -20,6 +20,7 @@ import {
   BuildVsBuyHttpClient,
   type ConfirmEvaluationRequest,
   type CreateEvaluationRequest,
+  type CreateVendorEventRequest,
   type DashboardList,
   type DecisionSummary,
   type EvaluationDiff,
@@ -33,6 +34,7 @@ import {
   type TeamCoverage,
   type UnevaluatedEntity,
   type UpdateEvaluationRequest,
+  type VendorEvent,
   type VendorProduct,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type {
@@ -227,6 +229,14 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
       direction: options.direction,
       limit: options.limit,
     });
+  }
+
+  recordVendorEvent(request: CreateVendorEventRequest): Promise<VendorEvent> {
+    return this.client.recordVendorEvent(request);
+  }
+
+  listVendorEvents(product: string): Promise<{ items: VendorEvent[] }> {
+    return this.client.listVendorEvents({ product });
   }
 
   getEvaluationsCsv(

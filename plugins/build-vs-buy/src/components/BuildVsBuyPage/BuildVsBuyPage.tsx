@@ -56,7 +56,7 @@ import { downloadFile } from '../DownloadButton';
 import { DecisionFilters } from './DecisionFilters';
 import { DecisionSummaryCharts } from './DecisionSummaryCharts';
 import { namedTeams, teamCoverageColumns } from './TeamCoverageTable';
-import { VENDOR_PORTFOLIO_COLUMNS } from './VendorPortfolioTable';
+import { VendorPortfolio } from './VendorPortfolioTable';
 import {
   EVALUATION_COLUMNS,
   PagedTable,
@@ -389,10 +389,9 @@ export const BuildVsBuyDashboard = () => {
               the most concentrated first: what depends on each if the vendor
               fails or changes terms. The filters above do not apply here.
             </Typography>
-            <PagedTable
+            <VendorPortfolio
               key={tab}
               title={label}
-              columns={VENDOR_PORTFOLIO_COLUMNS}
               load={loadVendorPortfolio}
               emptyTitle={empty}
             />

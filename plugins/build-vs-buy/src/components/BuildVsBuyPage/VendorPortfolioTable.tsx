@@ -16,12 +16,24 @@
 
 import { TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  buildVsBuyVendorEventCreatePermission,
   quantityOf,
+  VENDOR_EVENT_KIND_LABELS,
   VENDOR_PRODUCT_LABELS,
+  type Page,
+  type VendorEvent,
   type VendorProduct,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { Box, Chip, Typography } from '@material-ui/core';
+import { Box, Button, Chip, Typography } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import { useMemo, useState } from 'react';
+import { PagedTable } from './DecisionTable';
+import {
+  RecordVendorEventDialog,
+  VendorEventsDialog,
+} from './VendorEventDialogs';
 
 const L = VENDOR_PRODUCT_LABELS;
 
@@ -83,14 +95,23 @@ function ChoosingComponents(props: { product: VendorProduct }) {
   );
 }
 
+/** What can be done with a product of the portfolio. */
+export type VendorProductActions = {
+  /** Offers "Record an event" when given: to those allowed to record one. */
+  onRecordEvent?: (product: VendorProduct) => void;
+  onShowEvents: (product: VendorProduct) => void;
+};
+
 /**
- * The columns of the vendor portfolio: the product (as text, never markup),
- * how many components chose it, each of them with its owner, migration
- * plan, integration and revisit date, and its blast radius: the entities
- * that depend on those components and the systems it reaches. The most
- * concentrated first.
+ * The columns of the vendor portfolio: the product (as text, never markup)
+ * with its events, how many components chose it, each of them with its
+ * owner, migration plan, integration and revisit date, and its blast
+ * radius: the entities that depend on those components and the systems it
+ * reaches. The most concentrated first.
  */
-export const VENDOR_PORTFOLIO_COLUMNS: TableColumn<VendorProduct>[] = [
+export const vendorPortfolioColumns = (
+  actions: VendorProductActions,
+): TableColumn<VendorProduct>[] => [
   {
     title: L.product,
     field: 'product',
@@ -107,6 +128,20 @@ export const VENDOR_PORTFOLIO_COLUMNS: TableColumn<VendorProduct>[] = [
               Also written {others.map(name => `"${name}"`).join(', ')}
             </Typography>
           )}
+          <Box display="flex" flexWrap="wrap" gridGap={4} mt={0.5}>
+            <Button size="small" onClick={() => actions.onShowEvents(row)}>
+              Events
+            </Button>
+            {actions.onRecordEvent && (
+              <Button
+                size="small"
+                color="primary"
+                onClick={() => actions.onRecordEvent?.(row)}
+              >
+                Record an event
+              </Button>
+            )}
+          </Box>
         </>
       );
     },
@@ -156,3 +191,76 @@ export const VENDOR_PORTFOLIO_COLUMNS: TableColumn<VendorProduct>[] = [
     ),
   },
 ];
+
+/** What recording an event did, in words. */
+export function recordedMessage(event: VendorEvent): string {
+  const due = quantityOf(event.decisions, 'decision');
+  return `Recorded: ${event.product}, ${VENDOR_EVENT_KIND_LABELS[
+    event.kind
+  ].toLocaleLowerCase('en-GB')} on ${event.occurredOn}. ${due} that chose it ${
+    event.decisions === 1 ? 'is' : 'are'
+  } now due for revisit.`;
+}
+
+/**
+ * The vendor portfolio, with the events of each product and, for those
+ * allowed, a way to record one; the portfolio is read again after an event
+ * is recorded.
+ */
+export const VendorPortfolio = (props: {
+  title: string;
+  emptyTitle: string;
+  load: (cursor?: string) => Promise<Page<VendorProduct>>;
+}) => {
+  const { allowed: mayRecord } = usePermission({
+    permission: buildVsBuyVendorEventCreatePermission,
+  });
+  const [recording, setRecording] = useState<VendorProduct>();
+  const [showing, setShowing] = useState<VendorProduct>();
+  const [recorded, setRecorded] = useState<string>();
+  const [reads, setReads] = useState(0);
+  const columns = useMemo(
+    () =>
+      vendorPortfolioColumns({
+        onShowEvents: setShowing,
+        onRecordEvent: mayRecord ? setRecording : undefined,
+      }),
+    [mayRecord],
+  );
+
+  return (
+    <>
+      {recorded && (
+        <Box mb={2}>
+          <Alert severity="success" onClose={() => setRecorded(undefined)}>
+            {recorded}
+          </Alert>
+        </Box>
+      )}
+      <PagedTable
+        key={reads}
+        title={props.title}
+        columns={columns}
+        load={props.load}
+        emptyTitle={props.emptyTitle}
+      />
+      {recording && (
+        <RecordVendorEventDialog
+          product={recording}
+          onClose={() => setRecording(undefined)}
+          onRecorded={event => {
+            setRecording(undefined);
+            setRecorded(recordedMessage(event));
+            setReads(count => count + 1);
+          }}
+        />
+      )}
+      {showing && (
+        <VendorEventsDialog
+          product={showing}
+          onClose={() => setShowing(undefined)}
+        />
+      )}
+    </>
+  );
+};
