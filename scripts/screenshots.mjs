@@ -85,6 +85,19 @@ await shot('dashboard-coverage', '/build-vs-buy?tab=coverage-by-team', () =>
 await shot('dashboard-portfolio', '/build-vs-buy?tab=vendor-portfolio', () =>
   page.getByRole('row').nth(2).waitFor(),
 );
+await shot(
+  'dashboard-vendor-events',
+  '/build-vs-buy?tab=vendor-portfolio',
+  () => page.getByRole('row').nth(2).waitFor(),
+  async () => {
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'HybridSearch Cloud' })
+      .getByRole('button', { name: 'Events' })
+      .click();
+    await page.getByRole('dialog').getByRole('row').nth(1).waitFor();
+  },
+);
 await shot('catalog-column', '/catalog', () =>
   page.getByText('No decision').first().waitFor(),
 );
