@@ -49,6 +49,7 @@ import { performance } from 'node:perf_hooks';
 import { connectToTestDatabase } from '../src/__testUtils__/postgres';
 import { BuildVsBuyDatabase } from '../src/database/BuildVsBuyDatabase';
 import { deriveFactColumns } from '../src/database/tables';
+import { descriptionHashOf } from '../src/service/catalogFacts';
 import { createReviewer } from '../src/service/review';
 import { runRevisitScan } from '../src/service/revisitScan';
 
@@ -62,6 +63,32 @@ const quietLogger: LoggerService = {
 
 const N = Number(process.argv[2] ?? 100_000);
 const GROUPS = 50;
+
+/**
+ * What the catalog says of component `index`: every tenth went from
+ * experimental to production since its decision, and every tenth (another
+ * tenth) had its description rewritten, so a fifth of the decisions have a
+ * catalog change to record on the first scan.
+ */
+function componentOf(index: number, as: 'decided' | 'now'): Entity {
+  const moved = as === 'now' && index % 10 === 0;
+  const rewritten = as === 'now' && index % 10 === 5;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: `service-${index}`,
+      namespace: 'default',
+      description: rewritten
+        ? `Service ${index}, now also ranking results.`
+        : `Service ${index}.`,
+    },
+    spec: {
+      owner: `group:default/team-${index % GROUPS}`,
+      lifecycle: moved ? 'production' : 'experimental',
+    },
+  };
+}
 
 async function openDatabase(name: string): Promise<{
   knex: Knex;
@@ -135,6 +162,10 @@ async function seed(knex: Knex, count: number) {
       decided_at: '2026-11-28T08:00:00.000Z',
       decided_owner_ref: group,
       decided_maintainers: 5,
+      decided_lifecycle: 'experimental',
+      decided_description_hash: descriptionHashOf(
+        componentOf(index, 'decided'),
+      ),
       created_at: '2026-11-28T08:00:00.000Z',
       created_by: 'user:default/bench',
       updated_at: '2026-11-28T08:00:00.000Z',
@@ -147,30 +178,26 @@ async function seed(knex: Knex, count: number) {
   return now;
 }
 
-/** The catalog as a map: every component and group exists. */
+/**
+ * The catalog as a map: every component and group exists, and a fifth of
+ * the components changed since their decision (see {@link componentOf}).
+ */
 function inMemoryCatalog(): CatalogService {
   const entityOf = (ref: string): Entity => {
     const [kind, rest] = ref.split(':');
     const name = rest.split('/')[1];
+    if (kind !== 'group') {
+      return componentOf(Number(name.split('-')[1]), 'now');
+    }
     return {
       apiVersion: 'backstage.io/v1alpha1',
-      kind: kind === 'group' ? 'Group' : 'Component',
+      kind: 'Group',
       metadata: { name, namespace: 'default' },
-      spec:
-        kind === 'group'
-          ? { type: 'team' }
-          : {
-              owner: `group:default/team-${
-                Number(name.split('-')[1]) % GROUPS
-              }`,
-            },
-      relations:
-        kind === 'group'
-          ? Array.from({ length: 5 }, (_, i) => ({
-              type: 'hasMember',
-              targetRef: `user:default/${name}-${i}`,
-            }))
-          : [],
+      spec: { type: 'team' },
+      relations: Array.from({ length: 5 }, (_, i) => ({
+        type: 'hasMember',
+        targetRef: `user:default/${name}-${i}`,
+      })),
     };
   };
   return {
@@ -225,8 +252,11 @@ async function scanOnce(count: number) {
         now,
       });
     const first = await measure(`first scan of ${count}`, scan);
+    const [{ raised }] = await knex('evaluations')
+      .whereNotNull('catalog_changes')
+      .count({ raised: '*' });
     const second = await measure(`second scan of ${count}`, scan);
-    return { seedSeconds, first, second, sent };
+    return { seedSeconds, first, second, sent, raised: Number(raised) };
   } finally {
     await drop();
   }
@@ -255,6 +285,11 @@ async function main() {
       '| --- | ---: | ---: | ---: | ---: | ---: |',
       ...rows,
     ].join('\n'),
+  );
+  console.log(
+    `The first scan of ${N} recorded catalog changes on ${
+      large.raised
+    } decisions.`,
   );
   console.log(
     `Seeding ${N} decisions took ${large.seedSeconds.toFixed(

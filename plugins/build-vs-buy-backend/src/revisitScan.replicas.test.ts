@@ -38,7 +38,11 @@ const entities: Entity[] = [
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: `store-${index}`, namespace: 'default' },
-    spec: { type: 'service', owner: 'group:default/search' },
+    spec: {
+      type: 'service',
+      owner: 'group:default/search',
+      lifecycle: 'experimental',
+    },
   })),
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -155,6 +159,44 @@ describe('the revisit scan on two replicas', () => {
         expect(
           await buildVsBuy('evaluation_notices').count({ count: '*' }),
         ).toEqual([{ count: String(DECISIONS) }]);
+
+        // The components go to production: the catalog the replicas read
+        // changes under them, and each decision's owners are told once
+        // more, whichever replica sees it first.
+        for (const entity of entities) {
+          if (entity.kind === 'Component') entity.spec!.lifecycle = 'production';
+        }
+        for (let waited = 0; (await count()) < DECISIONS * 4; waited++) {
+          if (waited > 200) throw new Error('no lifecycle notices arrived');
+          await new Promise(resolve => setTimeout(resolve, 100));
+        }
+        await new Promise(resolve => setTimeout(resolve, 4000));
+        const after = await notifications('notification').select(
+          'user',
+          'scope',
+          'title',
+          'updated',
+        );
+        expect(after).toHaveLength(DECISIONS * 4);
+        expect(new Set(after.map(row => `${row.user} ${row.scope}`)).size).toBe(
+          DECISIONS * 4,
+        );
+        expect(after.filter(row => row.updated !== null)).toEqual([]);
+        expect(
+          after.filter(row => row.title.endsWith('whose lifecycle changed')),
+        ).toHaveLength(DECISIONS * 2);
+        // And every decision says why, in words, once.
+        const raised = await buildVsBuy('evaluations').pluck('catalog_changes');
+        expect(raised).toHaveLength(DECISIONS);
+        for (const changes of raised) {
+          expect(JSON.parse(changes).changes).toEqual([
+            {
+              kind: 'entity-lifecycle-changed',
+              from: 'experimental',
+              to: 'production',
+            },
+          ]);
+        }
       } finally {
         await one.stop();
         await two.stop();

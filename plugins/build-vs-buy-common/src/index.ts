@@ -59,6 +59,7 @@ export * from './review';
 export * from './teamCoverage';
 export * from './portfolio';
 export * from './vendorEvents';
+export * from './catalogChanges';
 export * from './catalogStanding';
 export * from './facts';
 export { teamDecisionOf } from './decision';

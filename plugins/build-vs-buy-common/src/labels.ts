@@ -234,6 +234,8 @@ export const REVIEW_REASON_ACTIONS: Record<ReviewReasonCode, string> = {
     'Name the group that will maintain it: 20% of one engineer, permanently.',
   'vendor-event':
     'Open the decision and confirm it is still valid with what is now known of the product, or re-evaluate.',
+  'catalog-change':
+    'Open the decision, read what changed in the catalog, and confirm it is still valid or re-evaluate.',
 };
 
 const MONTH_NAMES = [

@@ -23,6 +23,7 @@ import { decisionFacts, type DecisionFacts } from './facts';
 import { defaultRevisitBy, toIsoDate } from './revisit';
 import type { EvaluationDraft } from './schema';
 import { vendorEventMessage, type VendorEventFacts } from './vendorEvents';
+import { catalogChangeMessage, type CatalogChanges } from './catalogChanges';
 import { quantityOf } from './wording';
 
 /**
@@ -47,6 +48,7 @@ export const REVIEW_REASON_CODES = [
   'buy-without-migration-plan',
   'build-without-maintenance-owner',
   'vendor-event',
+  'catalog-change',
 ] as const;
 
 /** @public */
@@ -69,6 +71,8 @@ export type ReviewStatusOptions = {
   verdict?: Verdict;
   /** The vendor event the decision is under and not yet revisited for. */
   vendorEvent?: VendorEventFacts;
+  /** What changed in the catalog since the decision, as the scan found it. */
+  catalogChanges?: CatalogChanges;
 };
 
 /** @public */
@@ -173,6 +177,7 @@ export function reviewStatus(
       facts: {
         ...decisionFacts(evaluation, verdict),
         vendorEvent: options.vendorEvent,
+        catalogChanges: options.catalogChanges,
       },
     },
     window,
@@ -183,7 +188,7 @@ export function reviewStatus(
  * The facts of a decision its review rests on besides the date: those of
  * {@link decisionFacts} that call for attention, the product bought, and
  * the vendor event about that product the decision was not revisited for
- * since, if any.
+ * since, if any, and what changed in the catalog since the decision.
  *
  * @public
  */
@@ -192,7 +197,7 @@ export type ReviewFacts = Pick<
   | 'buyWithoutMigrationPlan'
   | 'buildWithoutMaintenanceOwner'
   | 'chosenCandidateName'
-> & { vendorEvent?: VendorEventFacts };
+> & { vendorEvent?: VendorEventFacts; catalogChanges?: CatalogChanges };
 
 /**
  * The review of a decision as of `window`, from the revisit date in force,
@@ -260,18 +265,26 @@ export function reviewOfFacts(
       message: vendorEventMessage(facts.vendorEvent),
     });
   }
+  for (const change of facts.catalogChanges?.changes ?? []) {
+    reasons.push({
+      code: 'catalog-change',
+      message: catalogChangeMessage(change, facts.catalogChanges?.displayNames),
+    });
+  }
 
   const status = reviewStatusOf(
     {
       revisitBy,
-      // The attention of decisionFacts (exactly these two facts) and a
-      // vendor event not yet revisited for; the backend's `needs_attention`
-      // column holds the same (see needsAttentionOf).
+      // The attention of decisionFacts (exactly these two facts), a
+      // vendor event and catalog changes not yet revisited for; the
+      // backend's `needs_attention` column holds the same (see
+      // needsAttentionOf).
       needsAttention:
         !revisitDateSet ||
         needsAttentionOf(
           facts.buyWithoutMigrationPlan || facts.buildWithoutMaintenanceOwner,
           facts.vendorEvent,
+          facts.catalogChanges,
         ),
     },
     window,
@@ -282,14 +295,19 @@ export function reviewOfFacts(
 /**
  * Whether a decision needs attention whatever its revisit date: when its
  * answers call for it ({@link decisionFacts}'s `attention`), or while it is
- * under a vendor event it was not revisited for since. The backend stores
- * this as a column its SQL compares.
+ * under a vendor event or catalog changes it was not revisited for since.
+ * The backend stores this as a column its SQL compares.
  *
  * @public
  */
 export function needsAttentionOf(
   answersCallForIt: boolean,
   vendorEvent: VendorEventFacts | undefined,
+  catalogChanges?: CatalogChanges,
 ): boolean {
-  return answersCallForIt || vendorEvent !== undefined;
+  return (
+    answersCallForIt ||
+    vendorEvent !== undefined ||
+    (catalogChanges?.changes.length ?? 0) > 0
+  );
 }

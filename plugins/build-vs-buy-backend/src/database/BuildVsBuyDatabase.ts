@@ -104,10 +104,22 @@ export async function refreshDerivedFacts(db: Knex): Promise<number> {
     const rows: Array<
       Pick<
         EvaluationRow,
-        'id' | 'version' | 'evaluation' | 'outcome' | 'vendor_event'
+        | 'id'
+        | 'version'
+        | 'evaluation'
+        | 'outcome'
+        | 'vendor_event'
+        | 'catalog_changes'
       >
     > = await db<EvaluationRow>('evaluations')
-      .select('id', 'version', 'evaluation', 'outcome', 'vendor_event')
+      .select(
+        'id',
+        'version',
+        'evaluation',
+        'outcome',
+        'vendor_event',
+        'catalog_changes',
+      )
       .where('facts_version', '<', FACTS_VERSION)
       .orderBy('id')
       .limit(REFRESH_PAGE_SIZE);

@@ -139,7 +139,13 @@ export class DatabaseDashboardStore implements DashboardStore {
     const stale = page.rows.filter(row => !hasCurrentFacts(row));
     if (stale.length > 0) {
       const stored = await this.db<EvaluationRow>('evaluations')
-        .select('id', 'evaluation', 'outcome', 'vendor_event')
+        .select(
+          'id',
+          'evaluation',
+          'outcome',
+          'vendor_event',
+          'catalog_changes',
+        )
         .whereIn(
           'id',
           stale.map(row => row.id),

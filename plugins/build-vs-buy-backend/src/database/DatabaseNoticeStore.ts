@@ -15,8 +15,14 @@
  */
 
 import { Knex } from 'knex';
-import { EvaluationRow, toRecord } from './tables';
-import type { NoticeClaim, NoticeStore, RevisitScanItem } from './types';
+import type { CatalogChanges } from '@build-vs-buy/plugin-build-vs-buy-common';
+import { deriveFactColumns, EvaluationRow, toRecord } from './tables';
+import type {
+  EvaluationRecord,
+  NoticeClaim,
+  NoticeStore,
+  RevisitScanItem,
+} from './types';
 
 /**
  * The knex implementation of {@link NoticeStore}: the outbox of revisit
@@ -137,6 +143,43 @@ export class DatabaseNoticeStore implements NoticeStore {
         .whereNull('sent_at')
         .update({ sent_at: sentAt });
     }
+  }
+
+  async recordCatalogChanges(
+    updates: Array<{
+      record: EvaluationRecord;
+      changes: CatalogChanges | undefined;
+    }>,
+  ): Promise<number> {
+    if (updates.length === 0) {
+      return 0;
+    }
+    return this.db.transaction(async tx => {
+      let recorded = 0;
+      for (const { record, changes } of updates) {
+        const query = tx<EvaluationRow>('evaluations')
+          .where({ id: record.id, version: record.version, status: 'complete' })
+          .update({
+            catalog_changes: changes ? JSON.stringify(changes) : null,
+            // The attention as every save derives it, with these changes.
+            needs_attention: deriveFactColumns(
+              record.evaluation,
+              record.outcome.verdict,
+              record.vendorEvent,
+              changes,
+            ).needs_attention,
+          });
+        // A vendor event recorded since the decision was read raised the
+        // attention too: that write stands, and the next scan records these.
+        if (record.vendorEvent) {
+          query.where('vendor_event', JSON.stringify(record.vendorEvent));
+        } else {
+          query.whereNull('vendor_event');
+        }
+        recorded += await query;
+      }
+      return recorded;
+    });
   }
 }
 

@@ -32,6 +32,7 @@ import {
   needsAttentionOf,
   teamDecisionOf,
   type VendorEventFacts,
+  type CatalogChanges,
   type EvaluationDraft,
   type ReviewFacts,
   type Verdict,
@@ -98,6 +99,12 @@ export type EvaluationRow = {
    * still valid or recorded again. Absent before the column came.
    */
   vendor_event?: string | null;
+  /**
+   * What changed in the catalog since the decision (-common's
+   * `CatalogChanges`, as JSON), as the revisit scan found it, until the
+   * decision is saved again. Absent before the column came.
+   */
+  catalog_changes?: string | null;
   facts_version: number;
   entity_title: string | null;
   entity_owner_ref: string | null;
@@ -173,22 +180,36 @@ export function vendorEventOf(
     : undefined;
 }
 
+/** The catalog changes of a row, when the scan recorded any. */
+export function catalogChangesOf(
+  row: Pick<EvaluationRow, 'catalog_changes'>,
+): CatalogChanges | undefined {
+  return row.catalog_changes
+    ? (JSON.parse(row.catalog_changes) as CatalogChanges)
+    : undefined;
+}
+
 /**
  * The columns derived from the answers and the verdict, each decided by
- * -common's `decisionFacts`, and the attention of the vendor event the
- * row is under (-common's `needsAttentionOf`): SQL compares these, and
- * never restates how they are decided.
+ * -common's `decisionFacts`, and the attention of the vendor event and the
+ * catalog changes the row is under (-common's `needsAttentionOf`): SQL
+ * compares these, and never restates how they are decided.
  */
 export function deriveFactColumns(
   evaluation: EvaluationDraft,
   verdict: Verdict,
   vendorEvent?: VendorEventFacts,
+  catalogChanges?: CatalogChanges,
 ) {
   const facts = decisionFacts(evaluation, verdict);
   return {
     maintenance_owner_ref: evaluation.maintenance?.ownerGroupRef ?? null,
     has_migration_plan: facts.hasMigrationPlan,
-    needs_attention: needsAttentionOf(facts.attention.length > 0, vendorEvent),
+    needs_attention: needsAttentionOf(
+      facts.attention.length > 0,
+      vendorEvent,
+      catalogChanges,
+    ),
     buy_without_migration_plan: facts.buyWithoutMigrationPlan,
     build_without_maintenance_owner: facts.buildWithoutMaintenanceOwner,
     // A PostgreSQL text column cannot hold NUL, which the answers may (the
@@ -215,19 +236,24 @@ export function deriveFactColumns(
  * without a verdict (never written by this plugin) is judged as incomplete.
  */
 export function deriveStoredFactColumns(
-  row: Pick<EvaluationRow, 'evaluation' | 'outcome' | 'vendor_event'>,
+  row: Pick<
+    EvaluationRow,
+    'evaluation' | 'outcome' | 'vendor_event' | 'catalog_changes'
+  >,
 ) {
   return deriveFactColumns(
     JSON.parse(row.evaluation) ?? {},
     JSON.parse(row.outcome)?.verdict ?? { kind: 'incomplete' },
     vendorEventOf(row),
+    catalogChangesOf(row),
   );
 }
 
 /**
  * The columns a create, an update or a confirmation writes. Each clears the
- * vendor event the decision was under: recording the decision again, or
- * confirming it still valid, is the revisit the event asked for.
+ * vendor event and the catalog changes the decision was under: recording
+ * the decision again, or confirming it still valid, is the revisit they
+ * asked for.
  */
 export function columnsOf(write: EvaluationWrite) {
   const decided = write.status === 'complete';
@@ -239,6 +265,7 @@ export function columnsOf(write: EvaluationWrite) {
     revisit_by: write.revisitBy,
     ...deriveFactColumns(write.evaluation, write.outcome.verdict),
     vendor_event: null,
+    catalog_changes: null,
     entity_title: write.entity.title ?? null,
     entity_owner_ref: write.entity.ownerRef ?? null,
     entity_system_ref: write.entity.systemRef ?? null,
@@ -296,6 +323,7 @@ export const SUMMARY_COLUMNS = [
   'regulated_without_build_fallback',
   'list_summary',
   'vendor_event',
+  'catalog_changes',
   'facts_version',
   'entity_title',
   'entity_owner_ref',
@@ -359,6 +387,7 @@ export function toText(row: EvaluationRow): EvaluationText {
           ),
           chosenCandidateName: row.chosen_candidate_name ?? undefined,
           vendorEvent: vendorEventOf(row),
+          catalogChanges: catalogChangesOf(row),
         }
       : undefined;
   return {
@@ -399,6 +428,7 @@ function recordColumnsOf(
     decidedLifecycle: row.decided_lifecycle ?? undefined,
     decidedDescriptionHash: row.decided_description_hash ?? undefined,
     vendorEvent: vendorEventOf(row),
+    catalogChanges: catalogChangesOf(row),
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,

@@ -26,6 +26,7 @@ import type {
   Page,
   ReviewFacts,
   ReviewWindow,
+  CatalogChanges,
   StoredEvaluation,
   Verdict,
   OrganisationProfile,
@@ -81,6 +82,11 @@ export type EvaluationRecord = Omit<StoredEvaluation, 'review'> & {
    * revisited for since (confirmed or recorded again).
    */
   vendorEvent?: VendorEventFacts;
+  /**
+   * What changed in the catalog since the decision, as the revisit scan
+   * found it, until it is revisited (confirmed or recorded again).
+   */
+  catalogChanges?: CatalogChanges;
 };
 
 /**
@@ -425,4 +431,16 @@ export interface NoticeStore {
     claimedAt: Date;
     now: Date;
   }): Promise<void>;
+  /**
+   * Records on each decision what changed in the catalog since it was
+   * recorded (none clears it), and the attention that follows, each only
+   * if the decision is still as read: same version, same vendor event.
+   * Returns how many it recorded.
+   */
+  recordCatalogChanges(
+    updates: Array<{
+      record: EvaluationRecord;
+      changes: CatalogChanges | undefined;
+    }>,
+  ): Promise<number>;
 }

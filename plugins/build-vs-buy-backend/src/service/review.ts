@@ -29,6 +29,7 @@ import {
   type RevisitOnSave,
   type StoredEvaluation,
   type VendorEventFacts,
+  type CatalogChanges,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type {
   EvaluationRecord,
@@ -71,6 +72,8 @@ export type Reviewer = {
     at: Date,
     /** The vendor event the decision is under, if any. */
     vendorEvent?: VendorEventFacts,
+    /** What changed in the catalog since the decision, if the scan found any. */
+    catalogChanges?: CatalogChanges,
   ): Review;
   /** The review of a stored evaluation as of `at`. */
   review(record: EvaluationRecord, at: Date): Review;
@@ -94,6 +97,7 @@ export function createReviewer(settings: BuildVsBuySettings): Reviewer {
     decidedAt,
     at,
     vendorEvent,
+    catalogChanges,
   ) =>
     reviewStatus({ ...evaluation, revisitBy }, at, {
       dueSoonDays: settings.dueSoonDays,
@@ -101,6 +105,7 @@ export function createReviewer(settings: BuildVsBuySettings): Reviewer {
       verdict,
       decidedAt,
       vendorEvent,
+      catalogChanges,
     });
   const review: Reviewer['review'] = (record, at) =>
     reviewAnswers(
@@ -110,6 +115,7 @@ export function createReviewer(settings: BuildVsBuySettings): Reviewer {
       record.decidedAt ? new Date(record.decidedAt) : undefined,
       at,
       record.vendorEvent,
+      record.catalogChanges,
     );
   return {
     evaluate: (evaluation, at) =>

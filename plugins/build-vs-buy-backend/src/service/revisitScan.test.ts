@@ -420,6 +420,105 @@ describe('runRevisitScan', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    "says on the decision what changed in the catalog, until it is confirmed, %p",
+    async databaseId => {
+      const { store } = await setUp(databaseId);
+      const groups = catalogNow.filter(entity => entity.kind === 'Group');
+      const asDecided: Entity = {
+        ...component('current', 'group:default/search'),
+        spec: {
+          type: 'service',
+          owner: 'group:default/search',
+          lifecycle: 'experimental',
+        },
+      };
+      const decided = await decide(store, {
+        name: 'current',
+        owner: 'group:default/search',
+        revisitBy: '2027-06-01',
+        lifecycle: 'experimental',
+      });
+      const { scan, sent } = scanner(store);
+      const now = new Date('2027-01-10T09:00:00Z');
+      await scan([asDecided, ...groups], now.toISOString());
+      expect((await store.evaluations.get(decided.id))?.catalogChanges).toBe(
+        undefined,
+      );
+
+      const moved: Entity = {
+        ...asDecided,
+        spec: {
+          type: 'service',
+          owner: 'group:default/payments',
+          lifecycle: 'production',
+        },
+      };
+      await scan([moved, ...groups], now.toISOString());
+      await scan([moved, ...groups], '2027-01-10T10:00:00Z');
+      // Told once, and the decision says why, by the teams' names.
+      expect(sent).toHaveLength(1);
+      const raised = (await store.evaluations.get(decided.id))!;
+      const messages = [
+        "The component's owner changed from Search team to Payments team since the decision.",
+        "The component's lifecycle changed from experimental to production since the decision.",
+      ];
+      const review = reviewer.review(raised, now);
+      expect(review.status).toBe('due-soon');
+      expect(
+        review.reasons.filter(reason => reason.code === 'catalog-change'),
+      ).toEqual(messages.map(message => ({ code: 'catalog-change', message })));
+      // The entity page's answer and the dashboard's lists say the same.
+      const text = (await store.evaluations.getTextByEntityRef(
+        decided.entityRef,
+      ))!;
+      expect(
+        JSON.parse(reviewer.toStoredJson(text, now)).review.reasons,
+      ).toEqual(review.reasons);
+      const { items } = await store.dashboard.listSummaries({
+        filter: { reviewStatus: 'due-soon' },
+        window: reviewer.windowAt(now),
+        order: 'revisit',
+        limit: 10,
+      });
+      expect(
+        items.map(item => reviewer.toSummary(item, now).entityRef),
+      ).toEqual([decided.entityRef]);
+      const summary = await store.dashboard.summarize({
+        filter: { status: 'complete' },
+        window: reviewer.windowAt(now),
+      });
+      expect(summary.byReviewStatus['due-soon']).toBe(1);
+
+      // Confirming the decision with the catalog as it is now clears it, and
+      // the next scan finds nothing to raise again.
+      await store.evaluations.confirm({
+        id: raised.id,
+        expectedVersion: raised.version,
+        evaluation: raised.evaluation,
+        outcome: raised.outcome,
+        revisitBy: '2027-07-10',
+        entity: {
+          ownerRef: 'group:default/payments',
+          lifecycle: 'production',
+          missing: false,
+        },
+        note: 'Still the right product in production.',
+        releasedNoticeConditions: [],
+        actorRef: 'user:default/alice',
+        now,
+      });
+      await scan([moved, ...groups], '2027-01-10T11:00:00Z');
+      const confirmed = (await store.evaluations.get(decided.id))!;
+      expect(confirmed.catalogChanges).toBe(undefined);
+      expect(reviewer.review(confirmed, now)).toMatchObject({
+        status: 'current',
+        reasons: [],
+      });
+      expect(sent).toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'tries a notice again on the next run when sending it failed, %p',
     async databaseId => {
       const { store } = await setUp(databaseId);

@@ -26,13 +26,16 @@ import type {
 } from '@backstage/plugin-notifications-common';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import {
+  CATALOG_CHANGE_ACTIONS,
+  catalogChangeMessage,
   displayNameOf,
-  quantityOf,
   SMALL_TEAM_ENGINEERS,
   REVIEW_REASON_ACTIONS,
   teamDecisionOf,
   vendorEventMessage,
   verdictLabel,
+  type CatalogChange,
+  type CatalogChanges,
   type Review,
   type ReviewReasonCode,
   type VendorEventFacts,
@@ -64,33 +67,19 @@ export const REVISIT_NOTICE_LEASE_MS = 15 * 60_000;
 export type RevisitCondition =
   | { kind: 'overdue'; revisitBy: string }
   | { kind: 'due-soon'; revisitBy: string }
-  | { kind: 'maintenance-owner-gone'; groupRef: string }
-  | {
-      kind: 'maintenance-owner-shrank';
-      groupRef: string;
-      members: number;
-      /** Its members when the decision was made, when known. */
-      assumed?: number;
-    }
-  | {
-      /**
-       * A build's maintenance team fell below the article's small-team line
-       * (fewer than ten engineers) since the decision, which it was above.
-       */
-      kind: 'maintenance-owner-below-small-team';
-      groupRef: string;
-      members: number;
-      assumed: number;
-    }
-  | { kind: 'entity-gone' }
-  | { kind: 'entity-owner-changed'; from: string; to?: string }
-  | { kind: 'entity-lifecycle-changed'; from: string; to?: string }
-  | {
-      kind: 'entity-description-changed';
-      /** The fingerprint of the description now, or none when removed. */
-      descriptionHash?: string;
-    }
+  | CatalogChange
   | { kind: 'vendor-event'; event: VendorEventFacts };
+
+/** Whether a condition is a change in the catalog (-common's `CatalogChange`). */
+export function isCatalogChange(
+  condition: RevisitCondition,
+): condition is CatalogChange {
+  return (
+    condition.kind !== 'overdue' &&
+    condition.kind !== 'due-soon' &&
+    condition.kind !== 'vendor-event'
+  );
+}
 
 /** The stable key a condition is recorded and compared by. */
 export function conditionKey(condition: RevisitCondition): string {
@@ -272,27 +261,6 @@ const DUE_SOON_HEADLINES: Partial<Record<ReviewReasonCode, string>> = {
   'vendor-event': 'is due for revisit: there is news of the product it bought',
 };
 
-/** What the owners do about each condition the catalog reveals. */
-const CATALOG_ACTIONS: Record<
-  Exclude<RevisitCondition['kind'], 'overdue' | 'due-soon' | 'vendor-event'>,
-  string
-> = {
-  'maintenance-owner-gone':
-    'Name a new maintenance owner on the decision, or re-evaluate whether you can maintain it long-term.',
-  'maintenance-owner-shrank':
-    'Confirm the team can still give 20% of one engineer to maintenance permanently, or re-evaluate.',
-  'maintenance-owner-below-small-team':
-    'Re-evaluate with the team as it is now: for a team this size, buying the infrastructure and spending engineering time on the differentiator is almost always the answer.',
-  'entity-lifecycle-changed':
-    'Check the requirements still hold for the component at its new stage, then confirm the decision is still valid or re-evaluate.',
-  'entity-description-changed':
-    'Read the new description: if the component is no longer what the decision describes, re-evaluate; otherwise confirm the decision is still valid.',
-  'entity-gone':
-    'Archive the decision, or re-evaluate it if the component moved.',
-  'entity-owner-changed':
-    'As the new owner, open the decision and confirm it is still valid or re-evaluate.',
-};
-
 /**
  * What one notification of a decision's owners says: the component by
  * name, the decision by its verdict, every reason in words (the review's
@@ -344,8 +312,10 @@ export function noticeOf(options: {
         actions.push(REVIEW_REASON_ACTIONS['vendor-event']);
       }
     } else if (condition.kind === 'overdue' || condition.kind === 'due-soon') {
-      // The review rule of -common says why; it is not restated here.
+      // The review rule of -common says why; it is not restated here. The
+      // catalog's changes are conditions of their own, said below.
       for (const reason of review.reasons) {
+        if (reason.code === 'catalog-change') continue;
         reasons.push(reason.message);
         actions.push(REVIEW_REASON_ACTIONS[reason.code]);
       }
@@ -354,8 +324,8 @@ export function noticeOf(options: {
         actions.push(REVIEW_REASON_ACTIONS['revisit-date-near']);
       }
     } else {
-      reasons.push(sentenceOf(condition, nameOf));
-      actions.push(CATALOG_ACTIONS[condition.kind]);
+      reasons.push(catalogChangeMessage(condition, options.displayNames));
+      actions.push(CATALOG_CHANGE_ACTIONS[condition.kind]);
     }
   }
 
@@ -382,50 +352,31 @@ export function noticeOf(options: {
   };
 }
 
-function sentenceOf(
-  condition: Exclude<
-    RevisitCondition,
-    { kind: 'overdue' | 'due-soon' | 'vendor-event' }
-  >,
-  nameOf: (ref: string) => string,
-): string {
-  switch (condition.kind) {
-    case 'maintenance-owner-gone':
-      return `The maintenance owner ${nameOf(
-        condition.groupRef,
-      )} left the catalog: every system you build becomes a system you maintain.`;
-    case 'maintenance-owner-shrank':
-      return condition.members === 0
-        ? `The maintenance owner ${nameOf(
-            condition.groupRef,
-          )} has no members left: nobody gives it the 20% of one engineer that maintenance takes.`
-        : `The maintenance owner ${nameOf(condition.groupRef)} has ${quantityOf(
-            condition.members,
-            'member',
-          )}, fewer than the ${
-            condition.assumed
-          } it had when Node 5 was answered: can it still give 20% of one engineer to maintenance, permanently?`;
-    case 'maintenance-owner-below-small-team':
-      return `The maintenance owner ${nameOf(
-        condition.groupRef,
-      )} has ${quantityOf(condition.members, 'member')}, down from ${
-        condition.assumed
-      } when the decision to build was made: for small teams (fewer than ten engineers total), the answer is almost always no for anything beyond a thin integration layer.`;
-    case 'entity-gone':
-      return 'The component left the catalog.';
-    case 'entity-lifecycle-changed':
-      return `The component's lifecycle changed from ${condition.from} to ${
-        condition.to ?? 'none'
-      } since the decision.`;
-    case 'entity-description-changed':
-      return condition.descriptionHash
-        ? "The component's description in the catalog changed since the decision: the decision rests on a written description of what the component does."
-        : "The component's description was removed from the catalog since the decision: the decision rests on a written description of what the component does.";
-    default:
-      return `The component's owner changed from ${nameOf(condition.from)} to ${
-        condition.to ? nameOf(condition.to) : 'nobody'
-      } since the decision.`;
+/**
+ * Catalog changes as a decision records them: with the display names of
+ * the entities they name, where the catalog gave one.
+ */
+export function catalogChangesOf(
+  changes: CatalogChange[],
+  displayNames: Readonly<Record<string, string>>,
+): CatalogChanges {
+  const refs = changes.flatMap(change => {
+    switch (change.kind) {
+      case 'maintenance-owner-gone':
+      case 'maintenance-owner-shrank':
+      case 'maintenance-owner-below-small-team':
+        return [change.groupRef];
+      case 'entity-owner-changed':
+        return [change.from, ...(change.to ? [change.to] : [])];
+      default:
+        return [];
+    }
+  });
+  const named: Record<string, string> = {};
+  for (const ref of refs) {
+    if (displayNames[ref] !== undefined) named[ref] = displayNames[ref];
   }
+  return { changes, displayNames: named };
 }
 
 /** Totals of one run of the scan. */
@@ -477,18 +428,28 @@ export async function runRevisitScan(options: {
       return result;
     }
     const { entities, asked } = await lookUp(page, options);
-    const changes = page.flatMap(item => {
-      const { record, notice } = item;
-      const entity = entities.get(record.entityRef);
-      const review = reviewer.review(record, now);
+    const found = page.map(item => {
+      const { record } = item;
+      // Reviewed without the catalog changes recorded by earlier scans:
+      // those are conditions of their own, so recording them does not
+      // make the decision due soon a second time.
+      const review = reviewer.review(
+        { ...record, catalogChanges: undefined },
+        now,
+      );
       const conditions = conditionsOf({
         record,
         reviewStatus: review.status,
-        entity,
+        entity: entities.get(record.entityRef),
         maintenanceGroup: record.maintenanceOwnerRef
           ? entities.get(record.maintenanceOwnerRef)
           : undefined,
       });
+      return { item, review, conditions };
+    });
+    const changes = found.flatMap(({ item, review, conditions }) => {
+      const { record, notice } = item;
+      const entity = entities.get(record.entityRef);
       const keys = conditions.map(conditionKey).sort();
       // A claim nobody confirmed: another scan is sending it, or one that
       // stopped before it could. Only the second is sent again.
@@ -533,8 +494,30 @@ export async function runRevisitScan(options: {
     const toSend = changes.filter(
       change => claimed.has(change.record.id) && change.fresh.length > 0,
     );
+    // What changed in the catalog, recorded on each decision whose changes
+    // are not those recorded, so its page and the dashboard say why it is
+    // due for revisit.
+    const changed = found.flatMap(({ item: { record }, conditions }) => {
+      const catalog = conditions.filter(isCatalogChange);
+      const recorded = record.catalogChanges?.changes ?? [];
+      return sameKeys(
+        recorded.map(conditionKey).sort(),
+        catalog.map(conditionKey).sort(),
+      )
+        ? []
+        : [{ record, conditions: catalog }];
+    });
     const displayNames = displayNamesOf(
-      await lookUpNewOwners(toSend, entities, asked, options),
+      await lookUpNewOwners([...toSend, ...changed], entities, asked, options),
+    );
+    await store.recordCatalogChanges(
+      changed.map(({ record, conditions }) => ({
+        record,
+        changes:
+          conditions.length === 0
+            ? undefined
+            : catalogChangesOf(conditions, displayNames),
+      })),
     );
     const sent: string[] = [];
     for (const change of changes) {

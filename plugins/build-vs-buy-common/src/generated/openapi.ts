@@ -359,7 +359,8 @@ export interface components {
       | 'revisit-date-not-set'
       | 'buy-without-migration-plan'
       | 'build-without-maintenance-owner'
-      | 'vendor-event';
+      | 'vendor-event'
+      | 'catalog-change';
     /** @description Where a candidate ended up in the walk, and how it covers the requirements. */
     CandidateFigures: {
       candidateId: string;

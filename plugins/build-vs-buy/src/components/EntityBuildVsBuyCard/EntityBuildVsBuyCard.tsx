@@ -199,8 +199,8 @@ export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
         </Field>
         {review.reasons.length > 0 && (
           <Grid item xs={12}>
-            {review.reasons.map(reason => (
-              <Typography key={reason.code} variant="body2">
+            {review.reasons.map((reason, index) => (
+              <Typography key={`${reason.code}-${index}`} variant="body2">
                 {reason.message}
               </Typography>
             ))}

@@ -357,8 +357,8 @@ export const WarningsSection = (props: {
             {warning.message}
           </Alert>
         ))}
-        {props.review.reasons.map(reason => (
-          <Alert severity="info" key={reason.code}>
+        {props.review.reasons.map((reason, index) => (
+          <Alert severity="info" key={`${reason.code}-${index}`}>
             {props.evaluationStatus === 'draft'
               ? reason.message
               : `${REVIEW_STATUS_LABELS[props.review.status]}: ${

@@ -443,6 +443,7 @@ export const spec = {
           'buy-without-migration-plan',
           'build-without-maintenance-owner',
           'vendor-event',
+          'catalog-change',
         ],
       },
       CandidateFigures: {
