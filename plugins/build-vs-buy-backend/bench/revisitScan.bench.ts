@@ -287,9 +287,7 @@ async function main() {
     ].join('\n'),
   );
   console.log(
-    `The first scan of ${N} recorded catalog changes on ${
-      large.raised
-    } decisions.`,
+    `The first scan of ${N} recorded catalog changes on ${large.raised} decisions.`,
   );
   console.log(
     `Seeding ${N} decisions took ${large.seedSeconds.toFixed(

@@ -164,7 +164,8 @@ describe('the revisit scan on two replicas', () => {
         // changes under them, and each decision's owners are told once
         // more, whichever replica sees it first.
         for (const entity of entities) {
-          if (entity.kind === 'Component') entity.spec!.lifecycle = 'production';
+          if (entity.kind === 'Component')
+            entity.spec!.lifecycle = 'production';
         }
         for (let waited = 0; (await count()) < DECISIONS * 4; waited++) {
           if (waited > 200) throw new Error('no lifecycle notices arrived');

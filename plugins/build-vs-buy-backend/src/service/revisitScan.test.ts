@@ -420,7 +420,7 @@ describe('runRevisitScan', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    "says on the decision what changed in the catalog, until it is confirmed, %p",
+    'says on the decision what changed in the catalog, until it is confirmed, %p',
     async databaseId => {
       const { store } = await setUp(databaseId);
       const groups = catalogNow.filter(entity => entity.kind === 'Group');
