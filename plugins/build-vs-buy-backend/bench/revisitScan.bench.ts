@@ -103,7 +103,17 @@ async function openDatabase(name: string): Promise<{
       knex,
       drop: async () => {
         await knex.destroy();
-        await admin.raw('DROP DATABASE ?? WITH (FORCE)', [database]);
+        // An autovacuum worker on the fresh tables holds the database a
+        // moment, and only a superuser may end it: wait for it instead.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await admin.raw('DROP DATABASE ??', [database]);
+            break;
+          } catch (error) {
+            if (attempt === 30) throw error;
+            await new Promise(resolve => setTimeout(resolve, 1000));
+          }
+        }
         await admin.destroy();
       },
     };

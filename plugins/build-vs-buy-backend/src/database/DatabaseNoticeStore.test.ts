@@ -441,4 +441,89 @@ describe('DatabaseNoticeStore', () => {
       expect(await noticeOf(neverTold)).toBeUndefined();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'records catalog changes only on a decision still as the scan read it, %p',
+    async databaseId => {
+      const { db, decide } = await open(databaseId);
+      const lifecycle = {
+        changes: [
+          {
+            kind: 'entity-lifecycle-changed' as const,
+            from: 'experimental',
+            to: 'production',
+          },
+        ],
+        displayNames: {},
+      };
+      const saved: string[] = [];
+      for (const evaluation of EXAMPLES) {
+        saved.push(await decide({ ...evaluation, revisitBy: '2027-06-01' }));
+      }
+      const read = (await db.notices.listForRevisitScan({ limit: 100 })).map(
+        item => item.record,
+      );
+      expect(read).toHaveLength(saved.length);
+      // The second bought a product, for news of it to arrive.
+      const second = read.find(record => record.chosenCandidateName)!;
+      const [first, third] = read.filter(record => record !== second);
+
+      // Meanwhile the first is recorded again, and the second's product
+      // has news: neither is overwritten with what the scan read.
+      await db.evaluations.update({
+        id: first.id,
+        expectedVersion: first.version,
+        status: 'complete',
+        evaluation: first.evaluation,
+        outcome: first.outcome,
+        revisitBy: first.revisitBy,
+        entity: { ownerRef: 'group:default/search', missing: false },
+        actorRef: 'user:default/bob',
+        now: LATER,
+      });
+      await db.vendorEvents.record(
+        {
+          product: second.chosenCandidateName!,
+          productKey: second.chosenCandidateName!.toLowerCase(),
+          kind: 'deprecation',
+          occurredOn: '2026-12-01',
+          note: '',
+          idempotencyKey: 'catalog-changes-race',
+          actorRef: 'user:default/bob',
+          now: LATER,
+        },
+        name => name === second.chosenCandidateName,
+      );
+
+      const recorded = await db.notices.recordCatalogChanges(
+        [first, second, third].map(record => ({
+          record,
+          changes: lifecycle,
+        })),
+      );
+      expect(recorded).toBe(1);
+      const after = await Promise.all(
+        [first, second, third].map(({ id }) => db.evaluations.get(id)),
+      );
+      expect(after.map(record => record?.catalogChanges)).toEqual([
+        undefined,
+        undefined,
+        lifecycle,
+      ]);
+      // The event's attention stands; the third needs attention for the
+      // change, and loses it when the scan finds the change gone.
+      expect(after.map(record => record?.needsAttention)).toEqual([
+        first.needsAttention,
+        true,
+        true,
+      ]);
+      await db.notices.recordCatalogChanges([
+        { record: (await db.evaluations.get(third.id))!, changes: undefined },
+      ]);
+      expect(await db.evaluations.get(third.id)).toMatchObject({
+        catalogChanges: undefined,
+        needsAttention: third.needsAttention,
+      });
+    },
+  );
 });

@@ -154,29 +154,55 @@ export class DatabaseNoticeStore implements NoticeStore {
     if (updates.length === 0) {
       return 0;
     }
+    // The decisions that record the same thing, read under the same vendor
+    // event, are updated together: after a change across the catalog (a
+    // team's components all reaching production), most of a page is one
+    // statement, each row still named with the version it was read at.
+    const groups = new Map<
+      string,
+      {
+        columns: { catalog_changes: string | null; needs_attention: boolean };
+        vendorEvent: string | null;
+        rows: Array<[string, number]>;
+      }
+    >();
+    for (const { record, changes } of updates) {
+      const columns = {
+        catalog_changes: changes ? JSON.stringify(changes) : null,
+        // The attention as every save derives it, with these changes.
+        needs_attention: deriveFactColumns(
+          record.evaluation,
+          record.outcome.verdict,
+          record.vendorEvent,
+          changes,
+        ).needs_attention,
+      };
+      const vendorEvent = record.vendorEvent
+        ? JSON.stringify(record.vendorEvent)
+        : null;
+      const key = JSON.stringify([columns, vendorEvent]);
+      const group = groups.get(key) ?? { columns, vendorEvent, rows: [] };
+      group.rows.push([record.id, record.version]);
+      groups.set(key, group);
+    }
     return this.db.transaction(async tx => {
       let recorded = 0;
-      for (const { record, changes } of updates) {
-        const query = tx<EvaluationRow>('evaluations')
-          .where({ id: record.id, version: record.version, status: 'complete' })
-          .update({
-            catalog_changes: changes ? JSON.stringify(changes) : null,
-            // The attention as every save derives it, with these changes.
-            needs_attention: deriveFactColumns(
-              record.evaluation,
-              record.outcome.verdict,
-              record.vendorEvent,
-              changes,
-            ).needs_attention,
-          });
-        // A vendor event recorded since the decision was read raised the
-        // attention too: that write stands, and the next scan records these.
-        if (record.vendorEvent) {
-          query.where('vendor_event', JSON.stringify(record.vendorEvent));
-        } else {
-          query.whereNull('vendor_event');
+      for (const { columns, vendorEvent, rows } of groups.values()) {
+        for (let start = 0; start < rows.length; start += 100) {
+          const query = tx<EvaluationRow>('evaluations')
+            .whereIn(['id', 'version'], rows.slice(start, start + 100))
+            .where('status', 'complete')
+            .update(columns);
+          // A vendor event recorded since the decision was read raised the
+          // attention too: that write stands, and the next scan records
+          // these changes.
+          if (vendorEvent) {
+            query.where('vendor_event', vendorEvent);
+          } else {
+            query.whereNull('vendor_event');
+          }
+          recorded += await query;
         }
-        recorded += await query;
       }
       return recorded;
     });
