@@ -207,9 +207,17 @@ describe('vendor events', () => {
       ).toEqual([search.id, chat.id].sort());
 
       // A retry: the same event, 200, nothing more recorded.
-      const retry = await post({ ...EVENT, note: 'Sent again.' });
+      const retry = await post(EVENT);
       expect(retry.status).toBe(200);
       expect(retry.body).toEqual(response.body);
+      expect(scheduler.triggerTask).toHaveBeenCalledTimes(1);
+      // The key reused for another event: a 409 naming the key, not the
+      // first event passed off as the second.
+      const reused = await post({ ...EVENT, note: 'A second price rise.' });
+      expect(reused.status).toBe(409);
+      expect(reused.body.error.message).toMatch(
+        /^body\.idempotencyKey: this key already recorded another event/,
+      );
       expect(scheduler.triggerTask).toHaveBeenCalledTimes(1);
 
       const listed = await request(server)

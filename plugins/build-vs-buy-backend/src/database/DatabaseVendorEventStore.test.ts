@@ -16,7 +16,7 @@
 
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   choseProduct,
   evaluate,
@@ -165,10 +165,16 @@ describe('DatabaseVendorEventStore', () => {
 
       // A retry with the same key: the same event, nothing more recorded.
       const retried = await db.vendorEvents.record(
-        { ...write, note: 'sent twice', now: new Date() },
+        { ...write, now: new Date() },
         choosing(write),
       );
       expect(retried).toEqual({ event, created: false });
+      // The key reused for another event: a conflict, nothing recorded.
+      const reused = await db.vendorEvents
+        .record({ ...write, note: 'another rise' }, choosing(write))
+        .catch(e => e);
+      expect(reused).toBeInstanceOf(ConflictError);
+      expect(reused.message).toMatch(/^body\.idempotencyKey: /);
       expect(await knex('vendor_events').count({ n: '*' })).toEqual([
         { n: databaseId === 'POSTGRES_15' ? '1' : 1 },
       ]);

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import type {
   VendorEvent,
   VendorEventFacts,
@@ -55,6 +55,25 @@ function toEvent(row: VendorEventRow): VendorEvent {
 }
 
 /**
+ * The event a key recorded, for a retry of the same request; a key reused
+ * for another event is a conflict, so that the second event is neither
+ * lost silently nor recorded twice.
+ */
+function replayOf(recorded: VendorEvent, write: VendorEventWrite): VendorEvent {
+  const same =
+    recorded.product === write.product &&
+    recorded.kind === write.kind &&
+    recorded.occurredOn === write.occurredOn &&
+    recorded.note === write.note;
+  if (!same) {
+    throw new ConflictError(
+      `body.idempotencyKey: this key already recorded another event (${recorded.product}, ${recorded.occurredOn}); send a new key for a new event`,
+    );
+  }
+  return recorded;
+}
+
+/**
  * The knex implementation of {@link VendorEventStore}. Which decisions an
  * event reaches is the caller's `chose`, -common's portfolio rule, never
  * SQL; the store only narrows to complete decisions that chose a product.
@@ -68,7 +87,7 @@ export class DatabaseVendorEventStore implements VendorEventStore {
   ): Promise<{ event: VendorEvent; created: boolean }> {
     const replayed = await this.byKey(this.db, write.idempotencyKey);
     if (replayed) {
-      return { event: replayed, created: false };
+      return { event: replayOf(replayed, write), created: false };
     }
     try {
       const event = await this.db.transaction(async tx => {
@@ -123,7 +142,9 @@ export class DatabaseVendorEventStore implements VendorEventStore {
       // stands, and this transaction changed nothing.
       if (isUniqueViolation(error)) {
         const recorded = await this.byKey(this.db, write.idempotencyKey);
-        if (recorded) return { event: recorded, created: false };
+        if (recorded) {
+          return { event: replayOf(recorded, write), created: false };
+        }
       }
       throw error;
     }

@@ -230,7 +230,7 @@ export interface paths {
     /** @description The vendor events of a product (named by any spelling the portfolio counts as it), the most recently recorded first. Empty for a caller who may not read decisions. */
     get: operations['ListVendorEvents'];
     put?: never;
-    /** @description Records new information about a product bought (an incident, a price or terms change, a deprecation, an acquisition, a new version) and, in the same transaction, makes every complete decision that chose the product (as the vendor portfolio groups products, aliases included) due for revisit with that reason, whatever its revisit date, until the decision is confirmed still valid or recorded again. The revisit scan tells each decision's maintenance owner and component owner once per event. Needs the build-vs-buy.vendor.event.create permission. A product no complete decision chose is a 400 naming body.product. A key already recorded returns that event with 200 and changes nothing. */
+    /** @description Records new information about a product bought (an incident, a price or terms change, a deprecation, an acquisition, a new version) and, in the same transaction, makes every complete decision that chose the product (as the vendor portfolio groups products, aliases included) due for revisit with that reason, whatever its revisit date, until the decision is confirmed still valid or recorded again. The revisit scan tells each decision's maintenance owner and component owner once per event. Needs the build-vs-buy.vendor.event.create permission. A product no complete decision chose is a 400 naming body.product. A key already recorded returns that event with 200 and changes nothing; the same key with another event is a 409 naming body.idempotencyKey. */
     post: operations['RecordVendorEvent'];
     delete?: never;
     options?: never;
@@ -1436,6 +1436,7 @@ export interface operations {
       400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
       403: components['responses']['ErrorResponse'];
+      409: components['responses']['ErrorResponse'];
       default: components['responses']['ErrorResponse'];
     };
   };

@@ -63,6 +63,18 @@ describe('refusedFields', () => {
     expect(
       refusedFields(await refusal(403, 'You may not record events of vendors')),
     ).toEqual({ fields: {}, other: 'You may not record events of vendors' });
+    expect(
+      refusedFields(
+        await refusal(
+          409,
+          'body.idempotencyKey: this key already recorded another event (VectorCloud, 2026-11-30); send a new key for a new event',
+        ),
+      ),
+    ).toEqual({
+      fields: {},
+      other:
+        'This form already recorded an event, before the changes made since. Close it and choose Record an event again to record another.',
+    });
   });
 });
 

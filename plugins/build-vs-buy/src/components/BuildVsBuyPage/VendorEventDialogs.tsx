@@ -73,6 +73,15 @@ export function refusedFields(error: Error): {
   const fields: Partial<Record<EventField, string>> = {};
   const others: string[] = [];
   const message = error.body?.error?.message ?? error.message;
+  if (error.statusCode === 409) {
+    // This form's first try was recorded, then its answer was lost, and
+    // the form was changed before trying again.
+    return {
+      fields,
+      other:
+        'This form already recorded an event, before the changes made since. Close it and choose Record an event again to record another.',
+    };
+  }
   if (error.statusCode !== 400) {
     return { fields, other: message };
   }

@@ -286,7 +286,9 @@ describe('the vendor portfolio tab', () => {
     async function openRecordDialog() {
       const row = await vectorCloudRow();
       await userEvent.click(
-        await row.findByRole('button', { name: 'Record an event' }),
+        await row.findByRole('button', {
+          name: 'Record an event for Vector Cloud',
+        }),
       );
       return within(
         await screen.findByRole('dialog', { name: 'Record an event' }),
@@ -323,12 +325,15 @@ describe('the vendor portfolio tab', () => {
         expect(authorize.mock.results.length).toBeGreaterThan(0),
       );
       await Promise.all(authorize.mock.results.map(result => result.value));
-      expect(row.getByRole('button', { name: 'Events' })).toBeInTheDocument();
+      // Each row's button names its product, for those who hear it.
       expect(
-        row.queryByRole('button', { name: 'Record an event' }),
+        row.getByRole('button', { name: 'Events of Vector Cloud' }),
+      ).toBeInTheDocument();
+      expect(
+        row.queryByRole('button', { name: /^Record an event for / }),
       ).not.toBeInTheDocument();
       expect(
-        screen.queryByRole('button', { name: 'Record an event' }),
+        screen.queryByRole('button', { name: /^Record an event for / }),
       ).not.toBeInTheDocument();
     });
 
@@ -473,7 +478,7 @@ describe('the vendor portfolio tab', () => {
       await rendered;
       const row = await vectorCloudRow();
 
-      await userEvent.click(row.getByRole('button', { name: 'Events' }));
+      await userEvent.click(row.getByRole('button', { name: /^Events of / }));
 
       const dialog = within(
         await screen.findByRole('dialog', { name: 'Events of Vector Cloud' }),

@@ -129,13 +129,20 @@ export const vendorPortfolioColumns = (
             </Typography>
           )}
           <Box display="flex" flexWrap="wrap" gridGap={4} mt={0.5}>
-            <Button size="small" onClick={() => actions.onShowEvents(row)}>
+            {/* Named with the product, so each row's buttons are told apart
+                by those who hear them. */}
+            <Button
+              size="small"
+              aria-label={`Events of ${row.product}`}
+              onClick={() => actions.onShowEvents(row)}
+            >
               Events
             </Button>
             {actions.onRecordEvent && (
               <Button
                 size="small"
                 color="primary"
+                aria-label={`Record an event for ${row.product}`}
                 onClick={() => actions.onRecordEvent?.(row)}
               >
                 Record an event

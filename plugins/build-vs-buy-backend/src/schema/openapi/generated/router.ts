@@ -2605,7 +2605,7 @@ export const spec = {
       post: {
         operationId: 'RecordVendorEvent',
         description:
-          "Records new information about a product bought (an incident, a price or terms change, a deprecation, an acquisition, a new version) and, in the same transaction, makes every complete decision that chose the product (as the vendor portfolio groups products, aliases included) due for revisit with that reason, whatever its revisit date, until the decision is confirmed still valid or recorded again. The revisit scan tells each decision's maintenance owner and component owner once per event. Needs the build-vs-buy.vendor.event.create permission. A product no complete decision chose is a 400 naming body.product. A key already recorded returns that event with 200 and changes nothing.",
+          "Records new information about a product bought (an incident, a price or terms change, a deprecation, an acquisition, a new version) and, in the same transaction, makes every complete decision that chose the product (as the vendor portfolio groups products, aliases included) due for revisit with that reason, whatever its revisit date, until the decision is confirmed still valid or recorded again. The revisit scan tells each decision's maintenance owner and component owner once per event. Needs the build-vs-buy.vendor.event.create permission. A product no complete decision chose is a 400 naming body.product. A key already recorded returns that event with 200 and changes nothing; the same key with another event is a 409 naming body.idempotencyKey.",
         requestBody: {
           required: true,
           content: {
@@ -2644,6 +2644,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {
