@@ -59,6 +59,7 @@ export * from './review';
 export * from './teamCoverage';
 export * from './portfolio';
 export * from './vendorEvents';
+export * from './radar';
 export * from './catalogStanding';
 export * from './facts';
 export { teamDecisionOf } from './decision';
