@@ -72,7 +72,9 @@ export const RADAR_RINGS = [
   {
     id: 'chosen',
     name: 'Chosen',
-    description: `Chosen by 2 to ${WIDELY_CHOSEN_COMPONENTS - 1} components.`,
+    description: `Chosen by ${
+      WIDELY_CHOSEN_COMPONENTS > 3 ? `2 to ${WIDELY_CHOSEN_COMPONENTS - 1}` : 2
+    } components.`,
   },
   {
     id: 'chosen-once',
