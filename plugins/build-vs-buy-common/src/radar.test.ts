@@ -82,6 +82,7 @@ describe('productRadarPlacement', () => {
     );
     expect(placement.ring).toBe('revisit');
     expect(placement.quadrant).toBe('bought');
+    expect(placement.since).toBe('2026-11-30');
     // One event, said once.
     expect(
       placement.description.match(/New information arrived/g),
@@ -101,7 +102,9 @@ describe('productRadarPlacement', () => {
     expect(on('2026-12-02').description).toContain(
       'The revisit date 2026-12-02 has passed',
     );
+    expect(on('2026-12-02').since).toBe('2026-12-02');
     expect(on('2026-12-03').ring).toBe('chosen-once');
+    expect(on('2026-12-03').since).toBeUndefined();
   });
 
   it('is a dependency when any decision bought it without a migration plan, else wrapped when most decisions say so', () => {
@@ -188,6 +191,7 @@ describe('buildRadarPlacement', () => {
     expect(placement.description).toContain(
       'The revisit date 2026-01-01 has passed',
     );
+    expect(placement.since).toBe('2026-01-01');
     expect(
       buildRadarPlacement({ ...build, reviewStatus: 'due-soon' }).ring,
     ).toBe('chosen-once');

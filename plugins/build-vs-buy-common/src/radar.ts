@@ -103,6 +103,11 @@ export type RadarPlacement = {
   ring: RadarRingId;
   /** Markdown: who chose it, and what calls it into question. */
   description: string;
+  /**
+   * On the Revisit ring, the day that put it there (`YYYY-MM-DD`): the
+   * vendor event's, else the revisit date that passed.
+   */
+  since?: string;
 };
 
 /** `a`, `a and b`, `a, b and c`. */
@@ -186,7 +191,16 @@ export function productRadarPlacement(
       `The revisit date ${product.nextRevisitBy} has passed: revisit the decision.`,
     );
   }
-  return { quadrant, ring, description: sentences.join('\n\n') };
+  const latestEvent = [...events.values()]
+    .map(event => event.occurredOn)
+    .sort()
+    .pop();
+  return {
+    quadrant,
+    ring,
+    description: sentences.join('\n\n'),
+    since: latestEvent ?? (overdue ? product.nextRevisitBy : undefined),
+  };
 }
 
 /**
@@ -225,5 +239,6 @@ export function buildRadarPlacement(
     quadrant: 'built',
     ring: overdue ? 'revisit' : 'chosen-once',
     description: sentences.join('\n\n'),
+    since: overdue ? decision.revisitBy : undefined,
   };
 }

@@ -209,6 +209,12 @@ describe('BuildVsBuyTechRadarApi', () => {
       ['ledger', 'built', ['chosen-once']],
     ]);
 
+    // Since when each stands where it is: the news, the revisit date that
+    // passed, the decision to build; else today.
+    expect(
+      radar.entries.map(e => e.timeline[0].date.toISOString().slice(0, 10)),
+    ).toEqual(['2026-11-20', '2026-12-03', '2026-10-01', '2026-11-01']);
+
     const [vectorCloud, algolia, pricing] = radar.entries;
     expect(vectorCloud).toMatchObject({
       url: '/build-vs-buy?tab=vendor-portfolio',

@@ -150,11 +150,13 @@ export class BuildVsBuyTechRadarApi {
         .filter(d => d.teamDecision.kind === 'buy-with-wrapper')
         .map(d => d.entityRef),
     );
+    // The timeline's one step: since when it stands there, as far as the
+    // decisions tell, else today.
     const entry = (
       id: string,
       title: string,
       placement: RadarPlacement,
-      more: Pick<RadarEntry, 'url' | 'links'>,
+      more: Pick<RadarEntry, 'url' | 'links'> & { decidedAt?: string },
     ): RadarEntry => ({
       key: id,
       id,
@@ -163,13 +165,14 @@ export class BuildVsBuyTechRadarApi {
       description: placement.description,
       timeline: [
         {
-          date: now,
+          date: new Date(placement.since ?? more.decidedAt ?? now),
           ringId: placement.ring,
           description: RADAR_RINGS.find(ring => ring.id === placement.ring)
             ?.description,
         },
       ],
-      ...more,
+      url: more.url,
+      links: more.links,
     });
 
     const bought = products.map((product, index) =>
@@ -197,7 +200,10 @@ export class BuildVsBuyTechRadarApi {
           `built-${index + 1}`,
           decision.entity.title || displayNameOf(decision.entityRef),
           buildRadarPlacement(decision),
-          { url: this.decisionPath(decision.entityRef) },
+          {
+            url: this.decisionPath(decision.entityRef),
+            decidedAt: decision.updatedAt,
+          },
         ),
       );
 
