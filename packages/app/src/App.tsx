@@ -96,6 +96,12 @@ const routes = (
           title="Tech Radar"
           subtitle="What the organisation bought and built, from its build-vs-buy decisions"
           pageTitle="Build vs buy decisions"
+          // The radar sizes itself to the window, not to the page beside
+          // the sidebar; this fits a 1440-pixel-wide screen.
+          width={1100}
+          height={720}
+          // Its legend line sits on the bottom edge: let it show whole.
+          svgProps={{ style: { overflow: 'visible' } }}
         />
       }
     />

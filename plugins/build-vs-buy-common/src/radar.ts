@@ -84,8 +84,8 @@ export const RADAR_RINGS = [
   {
     id: 'revisit',
     name: 'Revisit',
-    description:
-      'New information arrived about the product, or a revisit date has passed: revisit the decisions before choosing it again.',
+    // Short: the radar writes every ring's description on one line.
+    description: 'New information arrived or a revisit date passed.',
   },
 ] as const;
 
