@@ -40,11 +40,13 @@ async function guestToken(request: APIRequestContext): Promise<string> {
   await expect
     .poll(
       async () => {
-        const response = await request.get(
-          `${BACKEND}/api/auth/guest/refresh?env=development`,
-          { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
-        );
-        token = response.ok()
+        // The frontend answers first: the backend may not listen yet.
+        const response = await request
+          .get(`${BACKEND}/api/auth/guest/refresh?env=development`, {
+            headers: { 'X-Requested-With': 'XMLHttpRequest' },
+          })
+          .catch(() => undefined);
+        token = response?.ok()
           ? (await response.json()).backstageIdentity?.token
           : undefined;
         return Boolean(token);
