@@ -2,7 +2,8 @@
 /*
  * Takes the README's screenshots (docs/screenshots/) from a running example
  * portal: start it with `yarn start` on a fresh data directory, then run
- * `node scripts/screenshots.mjs`. Uses Debian's Chromium through
+ * `node scripts/screenshots.mjs`, or name the screenshots to take:
+ * `node scripts/screenshots.mjs tech-radar`. Uses Debian's Chromium through
  * playwright-core (PLAYWRIGHT_CHROMIUM_EXECUTABLE overrides the path).
  */
 import { chromium } from 'playwright-core';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(root, 'docs/screenshots');
 const base = process.env.PORTAL_URL ?? 'http://localhost:3000';
+const only = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({
@@ -23,6 +25,7 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 
 async function shot(name, path, ready, prepare) {
+  if (only.length > 0 && !only.includes(name)) return;
   await page.goto(`${base}${path}`);
   await ready();
   if (prepare) await prepare();
@@ -105,6 +108,12 @@ await shot('notifications', '/notifications', () =>
   page
     .getByText(/Build vs buy: the decision for/)
     .first()
+    .waitFor(),
+);
+await shot('tech-radar', '/tech-radar', () =>
+  page
+    .getByTestId('radar-quadrant')
+    .getByText('VectorCloud Managed', { exact: true })
     .waitFor(),
 );
 

@@ -25,6 +25,7 @@ import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { CatalogGraphPage } from '@backstage/plugin-catalog-graph';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
+import { TechRadarPage } from '@backstage-community/plugin-tech-radar';
 import {
   BuildVsBuyCatalogFilter,
   BuildVsBuyPage,
@@ -88,6 +89,22 @@ const routes = (
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/build-vs-buy" element={<BuildVsBuyPage />} />
+    <Route
+      path="/tech-radar"
+      element={
+        <TechRadarPage
+          title="Tech Radar"
+          subtitle="What the organisation bought and built, from its build-vs-buy decisions"
+          pageTitle="Build vs buy decisions"
+          // The radar sizes itself to the window, not to the page beside
+          // the sidebar; this fits a 1440-pixel-wide screen.
+          width={1100}
+          height={720}
+          // Its legend line sits on the bottom edge: let it show whole.
+          svgProps={{ style: { overflow: 'visible' } }}
+        />
+      }
+    />
   </FlatRoutes>
 );
 

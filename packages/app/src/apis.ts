@@ -15,6 +15,11 @@ import {
 } from '@backstage/core-plugin-api';
 import { UserSettingsStorage } from '@backstage/plugin-user-settings';
 import { signalApiRef } from '@backstage/plugin-signals-react';
+import { techRadarApiRef } from '@backstage-community/plugin-tech-radar';
+import {
+  BuildVsBuyTechRadarApi,
+  buildVsBuyApiRef,
+} from '@build-vs-buy/plugin-build-vs-buy';
 
 export const apis: AnyApiFactory[] = [
   createApiFactory({
@@ -34,4 +39,11 @@ export const apis: AnyApiFactory[] = [
     factory: deps => UserSettingsStorage.create(deps),
   }),
   ScmAuth.createDefaultApiFactory(),
+  // The Tech Radar shows the organisation's build-vs-buy decisions.
+  createApiFactory({
+    api: techRadarApiRef,
+    deps: { buildVsBuyApi: buildVsBuyApiRef },
+    factory: ({ buildVsBuyApi }) =>
+      new BuildVsBuyTechRadarApi({ buildVsBuyApi }),
+  }),
 ];

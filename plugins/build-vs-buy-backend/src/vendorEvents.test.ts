@@ -206,6 +206,31 @@ describe('vendor events', () => {
         due.body.items.map((item: { id: string }) => item.id).sort(),
       ).toEqual([search.id, chat.id].sort());
 
+      // The portfolio says which decisions are under the event (the tech
+      // radar's "Revisit" ring reads it), in the shape the spec declares.
+      const portfolio = await request(server).get(
+        '/api/build-vs-buy/portfolio/products',
+      );
+      expect(portfolio.status).toBe(200);
+      const underEvent = Object.fromEntries(
+        portfolio.body.items.flatMap(
+          (product: {
+            decisions: Array<{ entityRef: string; vendorEvent?: object }>;
+          }) => product.decisions.map(d => [d.entityRef, d.vendorEvent]),
+        ),
+      );
+      const facts = {
+        id: response.body.id,
+        product: 'VectorCloud',
+        kind: 'price-or-terms-change',
+        occurredOn: '2026-11-30',
+      };
+      expect(underEvent).toEqual({
+        'component:default/search': facts,
+        'component:default/chat': facts,
+        'component:default/billing': undefined,
+      });
+
       // A retry: the same event, 200, nothing more recorded.
       const retry = await post(EVENT);
       expect(retry.status).toBe(200);

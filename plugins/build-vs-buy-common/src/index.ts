@@ -60,6 +60,7 @@ export * from './teamCoverage';
 export * from './portfolio';
 export * from './vendorEvents';
 export * from './catalogChanges';
+export * from './radar';
 export * from './catalogStanding';
 export * from './facts';
 export { teamDecisionOf } from './decision';

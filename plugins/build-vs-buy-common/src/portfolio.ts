@@ -22,6 +22,7 @@
  */
 
 import { candidateNameKey } from './facts';
+import type { VendorEventFacts } from './vendorEvents';
 
 /**
  * A complete decision to buy (or buy with a thin wrapper), as the vendor
@@ -42,6 +43,11 @@ export type PortfolioDecision = {
   /** The weeks of integration committed (see `integrationWeeksOf`). */
   integrationWeeks?: number;
   revisitBy: string;
+  /**
+   * The vendor event about the product that the decision is due for
+   * revisit for, until the decision is saved again.
+   */
+  vendorEvent?: VendorEventFacts;
 };
 
 /**

@@ -21,6 +21,7 @@ import {
 import {
   ApiBlueprint,
   coreExtensionData,
+  createApiRef,
 } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
@@ -36,8 +37,15 @@ import buildVsBuyPlugin, {
   buildVsBuyPage,
   buildVsBuySearchResultListItem,
   buildVsBuySearchResultType,
+  buildVsBuyTechRadarApi,
+  buildVsBuyTechRadarModule,
 } from './alpha';
-import { BuildVsBuyClient, buildVsBuyApiRef } from './api';
+import {
+  BuildVsBuyClient,
+  BuildVsBuyTechRadarApi,
+  buildVsBuyApiRef,
+  type BuildVsBuyApi,
+} from './api';
 
 describe('alpha', () => {
   it('is a frontend plugin with the API, the page, and the entity card, tab and menu item', () => {
@@ -117,6 +125,24 @@ describe('alpha', () => {
         fetchApi: { fetch },
       }),
     ).toBeInstanceOf(BuildVsBuyClient);
+  });
+
+  it('provides the Tech Radar API over the decisions, for the ref given, in a module of the radar', () => {
+    const techRadarApiRef = createApiRef<BuildVsBuyTechRadarApi>({
+      id: 'plugin.techradar.service',
+    });
+    const module = buildVsBuyTechRadarModule({ techRadarApiRef });
+    expect(module.pluginId).toBe('tech-radar');
+
+    const tester = createExtensionTester(
+      buildVsBuyTechRadarApi({ techRadarApiRef }),
+    );
+    const factory = tester.get(ApiBlueprint.dataRefs.factory);
+    expect(factory.api.id).toBe('plugin.techradar.service');
+    expect(Object.values(factory.deps)).toEqual([buildVsBuyApiRef]);
+    expect(factory.factory({ client: {} as BuildVsBuyApi })).toBeInstanceOf(
+      BuildVsBuyTechRadarApi,
+    );
   });
 
   it("renders the dashboard under the app's page bar, without a header of its own", async () => {

@@ -20,9 +20,12 @@
  * @packageDocumentation
  */
 
+import type { TechRadarLoaderResponse } from '@backstage-community/plugin-tech-radar-common';
 import {
   ApiBlueprint,
+  type ApiRef,
   PageBlueprint,
+  createFrontendModule,
   createFrontendPlugin,
   createRouteRef,
   discoveryApiRef,
@@ -40,7 +43,11 @@ import {
   SearchResultListItemBlueprint,
 } from '@backstage/plugin-search-react/alpha';
 import AssessmentIcon from '@material-ui/icons/Assessment';
-import { BuildVsBuyClient, buildVsBuyApiRef } from './api';
+import {
+  BuildVsBuyClient,
+  BuildVsBuyTechRadarApi,
+  buildVsBuyApiRef,
+} from './api';
 import { DEFAULT_TAB_PATH, useEntityTabLink } from './hooks/useEntityTabLink';
 
 const dashboardRouteRef = createRouteRef();
@@ -152,6 +159,64 @@ export const buildVsBuyCatalogFilter = CatalogFilterBlueprint.make({
       )),
   },
 });
+
+/**
+ * Options of {@link buildVsBuyTechRadarModule}: the community Tech Radar's
+ * `techRadarApiRef`, passed in so this package does not depend on the
+ * radar, and where the app mounts the dashboard and the decisions.
+ *
+ * @alpha
+ */
+export type BuildVsBuyTechRadarModuleOptions = {
+  techRadarApiRef: ApiRef<{
+    load: (id: string | undefined) => Promise<TechRadarLoaderResponse>;
+  }>;
+  /** Where the dashboard is mounted; `/build-vs-buy` by default. */
+  dashboardPath?: string;
+  /** The page of a component's decision; its `build-vs-buy` tab by default. */
+  decisionPath?: (entityRef: string) => string;
+};
+
+/**
+ * The community Tech Radar's API over the decisions (the main entry
+ * point's `BuildVsBuyTechRadarApi`), as an `api` extension for the radar's
+ * `techRadarApiRef`.
+ *
+ * @alpha
+ */
+export function buildVsBuyTechRadarApi(
+  options: BuildVsBuyTechRadarModuleOptions,
+) {
+  const { techRadarApiRef, ...radarOptions } = options;
+  return ApiBlueprint.make({
+    params: defineParams =>
+      defineParams({
+        api: techRadarApiRef,
+        deps: { client: buildVsBuyApiRef },
+        factory: ({ client }) =>
+          new BuildVsBuyTechRadarApi({
+            ...radarOptions,
+            buildVsBuyApi: client,
+          }),
+      }),
+  });
+}
+
+/**
+ * A module of the community Tech Radar plugin whose `api:tech-radar`
+ * replaces the radar's own API, so the radar shows the decisions:
+ * `createApp({ features: [buildVsBuyTechRadarModule({ techRadarApiRef })] })`.
+ *
+ * @alpha
+ */
+export function buildVsBuyTechRadarModule(
+  options: BuildVsBuyTechRadarModuleOptions,
+) {
+  return createFrontendModule({
+    pluginId: 'tech-radar',
+    extensions: [buildVsBuyTechRadarApi(options)],
+  });
+}
 
 /**
  * The Build vs Buy plugin for the new frontend system.

@@ -25,6 +25,7 @@ import {
   type CatalogComponentRow,
   type CatalogDependentRow,
   type EvaluationRow,
+  vendorEventOf,
 } from './tables';
 import type { EvaluationQuery, PortfolioStore } from './types';
 
@@ -53,6 +54,7 @@ export class DatabasePortfolioStore implements PortfolioStore {
         'has_migration_plan',
         'integration_weeks',
         'revisit_by',
+        'vendor_event',
       )
       .where('status', 'complete')
       .whereNotNull('chosen_candidate_name');
@@ -77,6 +79,7 @@ export class DatabasePortfolioStore implements PortfolioStore {
           ? undefined
           : Number(row.integration_weeks),
       revisitBy: row.revisit_by,
+      vendorEvent: vendorEventOf(row),
     }));
   }
 

@@ -597,6 +597,16 @@ export interface components {
       integrationWeeks?: number;
       /** Format: date */
       revisitBy: string;
+      /** @description The vendor event about the product that the decision is due for revisit for, until it is saved again. */
+      vendorEvent?: components['schemas']['VendorEventFacts'];
+    };
+    /** @description What a decision's review needs of the vendor event it is under. */
+    VendorEventFacts: {
+      id: string;
+      /** @description The product name as it was entered. */
+      product: string;
+      kind: components['schemas']['VendorEventKind'];
+      occurredOn: string;
     };
     DecisionSummary: {
       /** @description Complete decisions; drafts are counted apart. */

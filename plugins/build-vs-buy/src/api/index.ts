@@ -26,3 +26,5 @@ export type {
   VendorPortfolioOptions,
 } from './BuildVsBuyApi';
 export { BuildVsBuyClient, EvaluationConflictError } from './BuildVsBuyClient';
+export { BuildVsBuyTechRadarApi } from './BuildVsBuyTechRadarApi';
+export type { BuildVsBuyTechRadarApiOptions } from './BuildVsBuyTechRadarApi';

@@ -25,6 +25,7 @@ import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import GroupIcon from '@material-ui/icons/People';
+import TrackChangesIcon from '@material-ui/icons/TrackChanges';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import { BuildVsBuySidebarItem } from '@build-vs-buy/plugin-build-vs-buy';
 
@@ -74,6 +75,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
         <BuildVsBuySidebarItem />
+        <SidebarItem
+          icon={TrackChangesIcon}
+          to="tech-radar"
+          text="Tech Radar"
+        />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>

@@ -1194,6 +1194,33 @@ export const spec = {
             type: 'string',
             format: 'date',
           },
+          vendorEvent: {
+            $ref: '#/components/schemas/VendorEventFacts',
+            description:
+              'The vendor event about the product that the decision is due for revisit for, until it is saved again.',
+          },
+        },
+        additionalProperties: false,
+      },
+      VendorEventFacts: {
+        type: 'object',
+        description:
+          "What a decision's review needs of the vendor event it is under.",
+        required: ['id', 'product', 'kind', 'occurredOn'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          product: {
+            type: 'string',
+            description: 'The product name as it was entered.',
+          },
+          kind: {
+            $ref: '#/components/schemas/VendorEventKind',
+          },
+          occurredOn: {
+            type: 'string',
+          },
         },
         additionalProperties: false,
       },
