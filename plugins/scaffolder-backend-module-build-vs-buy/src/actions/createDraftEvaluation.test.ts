@@ -70,11 +70,13 @@ const input = {
   entityRef: 'component:default/reranker',
   question:
     'Should we build or buy the reranker in front of our retrieval pipeline?',
-  componentDescription: {
-    dataStored: 'Nothing durable: scores passages per query.',
-    queriesHandled: 'Reorders the top 50 passages of every search query.',
-    latencyConstraints: 'Under 40 ms p95 on top of retrieval.',
-    availabilityConstraints: '',
+  prerequisites: {
+    componentDescription: {
+      dataStored: 'Nothing durable: scores passages per query.',
+      queriesHandled: 'Reorders the top 50 passages of every search query.',
+      latencyConstraints: 'Under 40 ms p95 on top of retrieval.',
+      availabilityConstraints: '',
+    },
   },
   coreDifferentiator: {
     answer: 'no' as const,
@@ -123,9 +125,11 @@ describe('build-vs-buy:evaluation:create-draft', () => {
         question: input.question,
         prerequisites: {
           componentDescription: {
-            dataStored: input.componentDescription.dataStored,
-            queriesHandled: input.componentDescription.queriesHandled,
-            latencyConstraints: input.componentDescription.latencyConstraints,
+            dataStored: input.prerequisites.componentDescription.dataStored,
+            queriesHandled:
+              input.prerequisites.componentDescription.queriesHandled,
+            latencyConstraints:
+              input.prerequisites.componentDescription.latencyConstraints,
           },
         },
         coreDifferentiator: input.coreDifferentiator,
@@ -179,14 +183,16 @@ describe('build-vs-buy:evaluation:create-draft', () => {
     const ctx = contextOf({
       input: {
         ...input,
-        componentDescription: { dataStored: 'x'.repeat(100_000) },
+        prerequisites: {
+          componentDescription: { dataStored: 'x'.repeat(100_000) },
+        },
         coreDifferentiator: { answer: 'maybe' as any },
       },
     });
 
     const refusal = action.handler(ctx);
     await expect(refusal).rejects.toThrow(
-      `componentDescription.dataStored (${
+      `prerequisites.componentDescription.dataStored (${
         describeAnswer('prerequisites.componentDescription.dataStored', {
           entityRef: input.entityRef,
         }).label
@@ -230,7 +236,7 @@ describe('build-vs-buy:evaluation:create-draft', () => {
     const ctx = contextOf({ input });
     const refusal = action.handler(ctx);
     await expect(refusal).rejects.toThrow(
-      'componentDescription.queriesHandled: What queries does it handle? Must be at most 10 characters',
+      'prerequisites.componentDescription.queriesHandled: What queries does it handle? Must be at most 10 characters',
     );
     await expect(refusal).rejects.toMatchObject({ name: 'InputError' });
     expect(ctx.output).not.toHaveBeenCalled();

@@ -45,25 +45,6 @@ export const CREATE_DRAFT_EVALUATION_ACTION_ID =
 
 const ANSWERS = coreDifferentiatorSchema.shape.answer.options as ['yes', 'no'];
 
-/*
- * The input mirrors the draft's own shape (-common's `EvaluationDraft`), so
- * a problem found at `prerequisites.componentDescription.dataStored` names
- * the input field `componentDescription.dataStored`.
- */
-const INPUT_FIELD_OF_ANSWER: Array<[RegExp, string]> = [
-  [/^prerequisites\.componentDescription/, 'componentDescription'],
-];
-
-/** The input field of the template that holds an answer path. */
-export function inputFieldOf(answerPath: string): string {
-  for (const [pattern, field] of INPUT_FIELD_OF_ANSWER) {
-    if (pattern.test(answerPath)) {
-      return answerPath.replace(pattern, field);
-    }
-  }
-  return answerPath;
-}
-
 /**
  * The link to an entity's Build vs Buy tab, as the catalog routes entities:
  * `/catalog/:namespace/:kind/:name/build-vs-buy`.
@@ -111,9 +92,10 @@ export function createDraftEvaluationAction(options: {
     input:
       entityRef: component:default/\${{ parameters.name }}
       question: \${{ parameters.question }}
-      componentDescription:
-        dataStored: \${{ parameters.dataStored }}
-        queriesHandled: \${{ parameters.queriesHandled }}
+      prerequisites:
+        componentDescription:
+          dataStored: \${{ parameters.dataStored }}
+          queriesHandled: \${{ parameters.queriesHandled }}
       coreDifferentiator:
         answer: \${{ parameters.coreDifferentiator }}
         competitorTest: \${{ parameters.competitorTest }}`,
@@ -130,17 +112,24 @@ export function createDraftEvaluationAction(options: {
             ),
         question: z =>
           z.string().optional().describe(ANSWER_QUESTIONS.question),
-        componentDescription: z =>
+        prerequisites: z =>
           z
             .object({
-              dataStored: z.string().optional(),
-              queriesHandled: z.string().optional(),
-              latencyConstraints: z.string().optional(),
-              availabilityConstraints: z.string().optional(),
-              dependents: z.array(z.string()).optional(),
+              componentDescription: z
+                .object({
+                  dataStored: z.string().optional(),
+                  queriesHandled: z.string().optional(),
+                  latencyConstraints: z.string().optional(),
+                  availabilityConstraints: z.string().optional(),
+                  dependents: z.array(z.string()).optional(),
+                })
+                .optional()
+                .describe(
+                  ANSWER_QUESTIONS['prerequisites.componentDescription'],
+                ),
             })
             .optional()
-            .describe(ANSWER_QUESTIONS['prerequisites.componentDescription']),
+            .describe('The written description of the component'),
         coreDifferentiator: z =>
           z
             .object({
@@ -171,7 +160,7 @@ export function createDraftEvaluationAction(options: {
           problems
             .map(
               problem =>
-                `${inputFieldOf(problem.path) || 'input'} (${problem.label}): ${
+                `${problem.path || 'input'} (${problem.label}): ${
                   problem.message
                 }`,
             )
@@ -221,12 +210,14 @@ export function createDraftEvaluationAction(options: {
 type DraftInput = {
   entityRef: string;
   question?: string;
-  componentDescription?: {
-    dataStored?: string;
-    queriesHandled?: string;
-    latencyConstraints?: string;
-    availabilityConstraints?: string;
-    dependents?: string[];
+  prerequisites?: {
+    componentDescription?: {
+      dataStored?: string;
+      queriesHandled?: string;
+      latencyConstraints?: string;
+      availabilityConstraints?: string;
+      dependents?: string[];
+    };
   };
   coreDifferentiator?: {
     answer?: 'yes' | 'no';
@@ -242,7 +233,9 @@ type DraftInput = {
  */
 function draftOf(input: DraftInput): EvaluationDraft {
   const entityRef = normalizedRef(input.entityRef);
-  const description = withoutBlanks(input.componentDescription ?? {});
+  const description = withoutBlanks(
+    input.prerequisites?.componentDescription ?? {},
+  );
   const differentiator = withoutBlanks(input.coreDifferentiator ?? {});
   return {
     entityRef,
@@ -284,7 +277,8 @@ function withoutBlanks<T extends object>(answers: T): Partial<T> {
 /*
  * The backend's answer in its own words: a 400 names its own field
  * (`body.evaluation.question: ...`), and the template's author needs the
- * input field that fed it; a refusal of the permission policy or a second
+ * input field that fed it (the input mirrors the draft's shape, so the rest
+ * of the path is the same); a refusal of the permission policy or a second
  * evaluation of the entity keep the backend's message.
  */
 function asActionError(error: unknown): unknown {
@@ -299,9 +293,7 @@ function asActionError(error: unknown): unknown {
           .split('; ')
           .map(part => {
             const field = part.match(/^body\.evaluation\.?([^\s:]*)/);
-            return field
-              ? part.replace(field[0], inputFieldOf(field[1]) || 'input')
-              : part;
+            return field ? part.replace(field[0], field[1] || 'input') : part;
           })
           .join('; '),
         error,
