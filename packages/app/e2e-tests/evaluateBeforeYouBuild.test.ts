@@ -19,10 +19,17 @@ test('the AI infrastructure component template asks Node 1 and opens the draft e
   await expect(page.getByText('Acme AI Catalog')).toBeVisible();
 
   await page.getByRole('link', { name: 'Create...' }).click();
-  const card = page
+  // The catalog reads the template a few seconds after the portal starts;
+  // the page lists templates once, on load.
+  const choose = page
     .locator('article, [class*="MuiCard-root"]')
-    .filter({ hasText: 'AI infrastructure component' });
-  await card.getByRole('button', { name: 'Choose' }).click();
+    .filter({ hasText: 'AI infrastructure component' })
+    .getByRole('button', { name: 'Choose' });
+  await expect(async () => {
+    await page.reload();
+    await expect(choose).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
+  await choose.click();
 
   // Prerequisites: the written description of the component.
   await expect(
