@@ -255,6 +255,10 @@ describe('actions', () => {
       );
       expect(stored.status).toBe(200);
       expect(stored.body.id).toBe(created.body.output.draft.id);
+
+      const again = await request(server).post(CREATE).send(answers);
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toMatch(/already has an evaluation/);
     });
 
     it('refuses bad input naming the field and the question, storing nothing', async () => {

@@ -261,4 +261,26 @@ describe('build-vs-buy:evaluation:create-draft', () => {
       /You may not create evaluations/,
     );
   });
+
+  it('says so when the component already has an evaluation', async () => {
+    const { action } = setup(
+      () =>
+        new Response(
+          JSON.stringify({
+            error: {
+              name: 'ConflictError',
+              message:
+                'entityRef: component:default/reranker already has an evaluation; update it instead',
+            },
+            response: { statusCode: 409 },
+          }),
+          { status: 409, headers: { 'content-type': 'application/json' } },
+        ),
+    );
+    const refusal = action.handler(contextOf({ input }));
+    await expect(refusal).rejects.toThrow(
+      'entityRef: component:default/reranker already has an evaluation; update it instead',
+    );
+    await expect(refusal).rejects.toMatchObject({ name: 'ConflictError' });
+  });
 });
