@@ -21,6 +21,7 @@ import {
   ANSWER_QUESTIONS,
   answerProblems,
   confirmEvaluationRequestSchema,
+  type CoreDifferentiator,
   coreDifferentiatorSchema,
   createEvaluationRequestSchema,
   EVALUATION_LIMITS,
@@ -238,8 +239,8 @@ export function registerActions(options: {
               answer: z
                 .enum(
                   coreDifferentiatorSchema.shape.answer.options as [
-                    'yes',
-                    'no',
+                    CoreDifferentiator['answer'],
+                    ...CoreDifferentiator['answer'][],
                   ],
                 )
                 .optional(),

@@ -30,6 +30,7 @@ import {
   ANSWER_QUESTIONS,
   answerProblems,
   BuildVsBuyHttpClient,
+  type CoreDifferentiator,
   coreDifferentiatorSchema,
   type CreateEvaluationRequest,
   type EvaluationDraft,
@@ -43,7 +44,11 @@ import {
 export const CREATE_DRAFT_EVALUATION_ACTION_ID =
   'build-vs-buy:evaluation:create-draft';
 
-const ANSWERS = coreDifferentiatorSchema.shape.answer.options as ['yes', 'no'];
+type Node1Answer = CoreDifferentiator['answer'];
+const ANSWERS = coreDifferentiatorSchema.shape.answer.options as [
+  Node1Answer,
+  ...Node1Answer[],
+];
 
 /**
  * The link to an entity's Build vs Buy tab, as the catalog routes entities:
@@ -220,7 +225,7 @@ type DraftInput = {
     };
   };
   coreDifferentiator?: {
-    answer?: 'yes' | 'no';
+    answer?: Node1Answer;
     competitorTest?: string;
     rationale?: string;
   };
