@@ -24,6 +24,7 @@ import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { CatalogGraphPage } from '@backstage/plugin-catalog-graph';
 import { NotificationsPage } from '@backstage/plugin-notifications';
+import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
 import { SignalsDisplay } from '@backstage/plugin-signals';
 import { TechRadarPage } from '@backstage-community/plugin-tech-radar';
 import {
@@ -37,6 +38,12 @@ const app = createApp({
   bindRoutes({ bind }) {
     bind(orgPlugin.externalRoutes, {
       catalogIndex: catalogPlugin.routes.catalogIndex,
+    });
+    bind(catalogPlugin.externalRoutes, {
+      createComponent: scaffolderPlugin.routes.root,
+    });
+    bind(scaffolderPlugin.externalRoutes, {
+      registerComponent: catalogPlugin.routes.catalogIndex,
     });
   },
   components: {
@@ -105,6 +112,7 @@ const routes = (
         />
       }
     />
+    <Route path="/create" element={<ScaffolderPage />} />
   </FlatRoutes>
 );
 

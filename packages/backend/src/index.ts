@@ -19,6 +19,16 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
+// software templates, with an action that opens the draft Build vs Buy
+// evaluation of the component a template creates
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(
+  import('@build-vs-buy/plugin-scaffolder-backend-module-build-vs-buy'),
+);
+
 // permissions: the policy lives in ./permissionPolicy.ts and is chosen by config
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./permissionPolicy'));

@@ -22,6 +22,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { describeAnswer } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import request from 'supertest';
 import buildVsBuyPlugin from '.';
@@ -97,6 +98,7 @@ describe('actions', () => {
       'build-vs-buy:get-build-vs-buy-decision',
       'build-vs-buy:list-build-vs-buy-decisions-due-for-revisit',
       'build-vs-buy:confirm-build-vs-buy-decision',
+      'build-vs-buy:create-build-vs-buy-draft',
     ]);
     expect(response.body.actions[0].attributes).toMatchObject({
       readOnly: true,
@@ -210,5 +212,101 @@ describe('actions', () => {
       .send({});
     expect(list.status).toBe(200);
     expect(list.body.output.items).toEqual([]);
+  });
+
+  describe('create-build-vs-buy-draft', () => {
+    const CREATE = `${ACTIONS}/build-vs-buy:create-build-vs-buy-draft/invoke`;
+    const answers = {
+      entityRef: 'fresh-store',
+      question: 'Should we build or buy the store behind our search?',
+      prerequisites: {
+        componentDescription: {
+          dataStored: 'Product embeddings, 2 million vectors.',
+          queriesHandled: 'Nearest neighbours with a category filter.',
+        },
+      },
+      coreDifferentiator: {
+        answer: 'no',
+        competitorTest: 'No: the store supports our ranking, it is not it.',
+      },
+    };
+
+    it('opens a draft with the answers, for a caller who may create one', async () => {
+      const server = await startBackend();
+      const created = await request(server).post(CREATE).send(answers);
+      expect(created.status).toBe(200);
+      expect(created.body.output).toMatchObject({
+        draft: {
+          entityRef: 'component:default/fresh-store',
+          status: 'draft',
+          version: 1,
+          evaluation: {
+            question: answers.question,
+            prerequisites: answers.prerequisites,
+            coreDifferentiator: answers.coreDifferentiator,
+          },
+          outcome: { verdict: { kind: 'incomplete' } },
+        },
+        decisionUrl: '/catalog/default/component/fresh-store/build-vs-buy',
+      });
+
+      const stored = await request(server).get(
+        '/api/build-vs-buy/entities/component:default%2Ffresh-store/evaluation',
+      );
+      expect(stored.status).toBe(200);
+      expect(stored.body.id).toBe(created.body.output.draft.id);
+
+      const again = await request(server).post(CREATE).send(answers);
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toMatch(/already has an evaluation/);
+    });
+
+    it('refuses bad input naming the field and the question, storing nothing', async () => {
+      const server = await startBackend();
+      const refused = await request(server)
+        .post(CREATE)
+        .send({
+          ...answers,
+          prerequisites: {
+            componentDescription: { dataStored: 'x'.repeat(100_000) },
+          },
+        });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain(
+        `prerequisites.componentDescription.dataStored: ${
+          describeAnswer('prerequisites.componentDescription.dataStored', {
+            entityRef: 'component:default/fresh-store',
+          }).label
+        }`,
+      );
+      const wrongAnswer = await request(server)
+        .post(CREATE)
+        .send({ ...answers, coreDifferentiator: { answer: 'maybe' } });
+      expect(wrongAnswer.status).toBe(400);
+      expect(wrongAnswer.body.error.message).toMatch(/coreDifferentiator/);
+
+      const stored = await request(server).get(
+        '/api/build-vs-buy/entities/component:default%2Ffresh-store/evaluation',
+      );
+      expect(stored.status).toBe(404);
+    });
+
+    it('refuses a caller the permission policy does not let create evaluations', async () => {
+      const server = await startBackend();
+      const mallory = mockCredentials.user('user:default/mallory');
+      const denied = await request(server)
+        .post(CREATE)
+        .set(
+          'Authorization',
+          mockCredentials.user.header(mallory.principal.userEntityRef),
+        )
+        .send(answers);
+      expect(denied.status).toBe(403);
+
+      const stored = await request(server).get(
+        '/api/build-vs-buy/entities/component:default%2Ffresh-store/evaluation',
+      );
+      expect(stored.status).toBe(404);
+    });
   });
 });

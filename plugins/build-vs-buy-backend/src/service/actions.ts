@@ -14,14 +14,21 @@
  * limitations under the License.
  */
 
-import { NotFoundError } from '@backstage/errors';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
+  ANSWER_QUESTIONS,
+  answerProblems,
   confirmEvaluationRequestSchema,
+  type CoreDifferentiator,
+  coreDifferentiatorSchema,
+  createEvaluationRequestSchema,
   EVALUATION_LIMITS,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { EvaluationService } from './EvaluationService';
 import {
+  answerProblemText,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   normalizeEntityRef,
@@ -30,9 +37,10 @@ import {
 
 /**
  * Actions for agents and automation, through Backstage's actions registry:
- * the decision of an entity, the decisions due for revisit, and confirming
- * that a decision is still valid, with the caller's credentials so the
- * permission policy applies as it does to the HTTP API.
+ * the decision of an entity, the decisions due for revisit, confirming that
+ * a decision is still valid, and opening the draft of a new component's
+ * evaluation, with the caller's credentials so the permission policy
+ * applies as it does to the HTTP API.
  */
 export function registerActions(options: {
   actionsRegistry: ActionsRegistryService;
@@ -184,6 +192,107 @@ export function registerActions(options: {
         credentials,
       });
       return { output: { decision } };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'create-build-vs-buy-draft',
+    title: 'Open a draft build-vs-buy evaluation of a component',
+    description:
+      'Opens a draft build-vs-buy evaluation of a catalog component before it is built, with what is known so far: the question being decided, the written description of the component (what data it stores, what queries it handles, its latency and availability constraints, what depends on it) and the answer to Node 1, "Is it a core differentiator?", with the competitor test. The team finishes it on the component\'s Build vs Buy tab. Needs permission to create evaluations; an invalid answer fails with InputError naming the field.',
+    attributes: { readOnly: false, destructive: false, idempotent: false },
+    schema: {
+      input: z =>
+        z.object({
+          entityRef: z
+            .string()
+            .min(1)
+            .max(255)
+            .describe(
+              'The entity reference, e.g. component:default/reranker; the kind defaults to component',
+            ),
+          question: z.string().optional().describe(ANSWER_QUESTIONS.question),
+          prerequisites: z
+            .object({
+              componentDescription: z
+                .object({
+                  dataStored: z.string().optional(),
+                  queriesHandled: z.string().optional(),
+                  latencyConstraints: z.string().optional(),
+                  availabilityConstraints: z.string().optional(),
+                  dependents: z
+                    .array(z.string())
+                    .optional()
+                    .describe(
+                      'Entity references of the components that depend on it',
+                    ),
+                })
+                .optional()
+                .describe(
+                  ANSWER_QUESTIONS['prerequisites.componentDescription'],
+                ),
+            })
+            .optional()
+            .describe('The written description of the component'),
+          coreDifferentiator: z
+            .object({
+              answer: z
+                .enum(
+                  coreDifferentiatorSchema.shape.answer.options as [
+                    CoreDifferentiator['answer'],
+                    ...CoreDifferentiator['answer'][],
+                  ],
+                )
+                .optional(),
+              competitorTest: z
+                .string()
+                .optional()
+                .describe(
+                  ANSWER_QUESTIONS['coreDifferentiator.competitorTest'],
+                ),
+              rationale: z.string().optional(),
+            })
+            .optional()
+            .describe(ANSWER_QUESTIONS.coreDifferentiator),
+        }),
+      output: z =>
+        z.object({
+          draft: z
+            .record(z.string(), z.unknown())
+            .describe('The stored draft, as GET /evaluations/:id'),
+          decisionUrl: z
+            .string()
+            .describe(
+              "The entity's Build vs Buy tab, where the team finishes it",
+            ),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const entityRef = normalizeEntityRef(input.entityRef, 'component');
+      // The input mirrors the answers, so -common's rules name its fields.
+      const evaluation = { ...input, entityRef };
+      const problems = answerProblems(evaluation);
+      if (problems.length > 0) {
+        throw new InputError(
+          problems
+            .slice(0, 10)
+            .map(problem => answerProblemText('', problem))
+            .join('; '),
+        );
+      }
+      const body = parse(
+        createEvaluationRequestSchema,
+        { status: 'draft', evaluation },
+        'input',
+      );
+      const draft = await service.create(body, { credentials });
+      const ref = parseEntityRef(draft.entityRef);
+      return {
+        output: {
+          draft,
+          decisionUrl: `/catalog/${ref.namespace}/${ref.kind}/${ref.name}/build-vs-buy`,
+        },
+      };
     },
   });
 }

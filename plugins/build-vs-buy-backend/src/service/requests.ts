@@ -167,13 +167,14 @@ export const versionSchema = z.coerce.number().int().min(1).max(MAX_INTEGER);
  * question in the team's words, then what to enter.
  * `body.evaluation.prerequisites.teamCapacity.engineers: Prerequisites: How
  * many engineers are on the team? Enter a whole number of engineers from 1
- * to 100,000`.
+ * to 100,000`. Without `where`, the path alone: an action's input
+ * mirrors the answers.
  */
 export function answerProblemText(where: string, problem: AnswerProblem) {
   if (!problem.path) {
-    return `${where}: ${problem.message}`;
+    return `${where || 'input'}: ${problem.message}`;
   }
-  const separator = problem.path.startsWith('[') ? '' : '.';
+  const separator = !where || problem.path.startsWith('[') ? '' : '.';
   // A question ends with its own mark; a name ("The requirement") takes a
   // colon before what is wrong with it.
   const joint = /[?.!:]$/.test(problem.label) ? ' ' : ': ';
