@@ -5,7 +5,9 @@
 #   yarn release:pack [output directory, default: release-packages]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out="$(pwd)/${1:-release-packages}"
+out="${1:-release-packages}"
+# A relative directory is taken from the repository's root.
+[[ "$out" == /* ]] || out="$(pwd)/$out"
 rm -rf "$out"
 mkdir -p "$out"
 yarn release:build
