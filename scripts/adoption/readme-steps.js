@@ -136,7 +136,9 @@ function mergeImport(step, text, fileName, snippetImport) {
           missing.join(', '),
         );
   }
-  if (imports.some(i => squash(i.getText()) === squash(snippetImport.getText())))
+  if (
+    imports.some(i => squash(i.getText()) === squash(snippetImport.getText()))
+  )
     return text;
   const after = imports[imports.length - 1];
   const at = after ? after.end : 0;
