@@ -221,39 +221,31 @@ function jsxEdits(step, snippet, target, text, where) {
       });
       return;
     }
-    const before = placeholderAt >= 0 && index < placeholderAt;
-    const pos = before
-      ? target.openingElement.end
-      : target.closingElement.getStart();
+    // New elements go where the placeholder stands: after the opening tag
+    // when they come before it, else before the closing tag (at the end of
+    // the line above it when the tag stands on a line of its own).
     const indent = `${lineIndent(text, target.closingElement.getStart())}  `;
-    edits.push({
-      pos,
-      end: pos,
-      text: before
-        ? `\n${indent}${child.getText()}`
-        : `${child.getText()}\n${lineIndent(
-            text,
-            target.closingElement.getStart(),
-          )}`,
-      prefix: before ? '' : `\n${indent}`,
-    });
+    let pos = target.openingElement.end;
+    if (placeholderAt < 0 || index > placeholderAt) {
+      const closing = target.closingElement.getStart();
+      const lineStart = text.lastIndexOf('\n', closing - 1) + 1;
+      pos = /^[ \t]*$/.test(text.slice(lineStart, closing))
+        ? lineStart - 1
+        : closing;
+    }
+    edits.push({ pos, end: pos, text: `\n${indent}${child.getText()}` });
   });
   return edits;
 }
 
 function applyEdits(text, edits) {
-  // From the end backwards, so earlier positions stay valid.
-  const sorted = [...edits].sort((a, b) => b.pos - a.pos);
+  // From the end backwards, so earlier positions stay valid; insertions at
+  // one position keep the snippet's order.
+  const sorted = edits
+    .map((edit, order) => ({ ...edit, order }))
+    .sort((a, b) => b.pos - a.pos || b.order - a.order);
   let result = text;
   for (const edit of sorted) {
-    if (edit.prefix !== undefined) {
-      // An insertion before a closing tag: keep the tag on its own line.
-      const lineStart = result.lastIndexOf('\n', edit.pos - 1) + 1;
-      const onlyIndent = /^[ \t]*$/.test(result.slice(lineStart, edit.pos));
-      const pos = onlyIndent ? lineStart - 1 : edit.pos;
-      result = splice(result, pos, pos, `${edit.prefix}${edit.text.trimEnd()}`);
-      continue;
-    }
     result = splice(result, edit.pos, edit.end, edit.text);
   }
   return result;
