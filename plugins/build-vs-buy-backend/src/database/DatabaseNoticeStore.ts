@@ -154,55 +154,47 @@ export class DatabaseNoticeStore implements NoticeStore {
     if (updates.length === 0) {
       return 0;
     }
-    // The decisions that record the same thing, read under the same vendor
-    // event, are updated together: after a change across the catalog (a
-    // team's components all reaching production), most of a page is one
-    // statement, each row still named with the version it was read at.
-    const groups = new Map<
-      string,
-      {
-        columns: { catalog_changes: string | null; needs_attention: boolean };
-        vendorEvent: string | null;
-        rows: Array<[string, number]>;
-      }
-    >();
-    for (const { record, changes } of updates) {
-      const columns = {
-        catalog_changes: changes ? JSON.stringify(changes) : null,
-        // The attention as every save derives it, with these changes.
-        needs_attention: deriveFactColumns(
-          record.evaluation,
-          record.outcome.verdict,
-          record.vendorEvent,
-          changes,
-        ).needs_attention,
-      };
-      const vendorEvent = record.vendorEvent
-        ? JSON.stringify(record.vendorEvent)
-        : null;
-      const key = JSON.stringify([columns, vendorEvent]);
-      const group = groups.get(key) ?? { columns, vendorEvent, rows: [] };
-      group.rows.push([record.id, record.version]);
-      groups.set(key, group);
-    }
+    const rows = updates.map(({ record, changes }) => [
+      record.id,
+      record.version,
+      changes ? JSON.stringify(changes) : null,
+      // The attention as every save derives it, with these changes.
+      deriveFactColumns(
+        record.evaluation,
+        record.outcome.verdict,
+        record.vendorEvent,
+        changes,
+      ).needs_attention,
+      record.vendorEvent ? JSON.stringify(record.vendorEvent) : null,
+    ]);
+    // One statement per 100 decisions, each row named with the version and
+    // the vendor event it was read at: a decision saved since, or raised by
+    // a vendor event since, keeps that write, and the next scan records
+    // these changes. (PostgreSQL's IS NOT DISTINCT FROM is SQLite's IS.)
+    const postgres = !this.db.client.config.client.includes('sqlite');
+    const cast = postgres
+      ? ['?::text', '?::integer', '?::text', '?::boolean', '?::text']
+      : ['?', '?', '?', '?', '?'];
+    const sameEvent = postgres ? 'IS NOT DISTINCT FROM' : 'IS';
     return this.db.transaction(async tx => {
       let recorded = 0;
-      for (const { columns, vendorEvent, rows } of groups.values()) {
-        for (let start = 0; start < rows.length; start += 100) {
-          const query = tx<EvaluationRow>('evaluations')
-            .whereIn(['id', 'version'], rows.slice(start, start + 100))
-            .where('status', 'complete')
-            .update(columns);
-          // A vendor event recorded since the decision was read raised the
-          // attention too: that write stands, and the next scan records
-          // these changes.
-          if (vendorEvent) {
-            query.where('vendor_event', vendorEvent);
-          } else {
-            query.whereNull('vendor_event');
-          }
-          recorded += await query;
-        }
+      for (let start = 0; start < rows.length; start += 100) {
+        const page = rows.slice(start, start + 100);
+        const values = page.map(() => `(${cast.join(', ')})`).join(', ');
+        const result = await tx.raw(
+          `WITH v (id, version, catalog_changes, needs_attention, vendor_event)
+             AS (VALUES ${values})
+           UPDATE evaluations
+              SET catalog_changes = v.catalog_changes,
+                  needs_attention = v.needs_attention
+             FROM v
+            WHERE evaluations.id = v.id
+              AND evaluations.version = v.version
+              AND evaluations.status = 'complete'
+              AND evaluations.vendor_event ${sameEvent} v.vendor_event`,
+          page.flat(),
+        );
+        recorded += Number(result.rowCount ?? result.changes ?? 0);
       }
       return recorded;
     });
