@@ -25,6 +25,8 @@ import {
   integrationWeeksOf,
   isBuyVerdict,
   lacksBuildFallback,
+  MIGRATION_PLAN_LABELS,
+  migrationPlanStanding,
   organisationProfileOf,
 } from './facts';
 import { reviewStatusOf, reviewWindow } from './review';
@@ -58,6 +60,43 @@ describe('hasMigrationPlan', () => {
     expect(hasMigrationPlan(anEvaluation({ failureModes: undefined }))).toBe(
       false,
     );
+  });
+});
+
+describe('migrationPlanStanding', () => {
+  it.each([
+    ['buy', true, 'written', 'Yes'],
+    ['buy', false, 'missing', 'No migration plan'],
+    ['buy-with-wrapper', false, 'missing', 'No migration plan'],
+    ['build', false, 'not-needed', 'Not needed for a build'],
+    ['no-qualifying-candidate', false, 'not-needed', 'Not needed for a build'],
+    ['build', true, 'written', 'Yes'],
+    ['incomplete', false, 'not-yet', 'Not written yet'],
+  ] as const)(
+    'a decision to %s with a plan %s stands as %s ("%s")',
+    (kind, hasPlan, standing, label) => {
+      expect(migrationPlanStanding(kind, hasPlan)).toBe(standing);
+      expect(MIGRATION_PLAN_LABELS[migrationPlanStanding(kind, hasPlan)]).toBe(
+        label,
+      );
+    },
+  );
+
+  it('is missing exactly when the facts flag a buy without a migration plan', () => {
+    for (const verdict of [BUY, BUILD]) {
+      for (const failureModes of [
+        undefined,
+        {
+          migrationPlan: { dataExtraction: 'Export', alternative: 'Self-host' },
+        },
+      ]) {
+        const evaluation = anEvaluation({ failureModes } as never);
+        const facts = decisionFacts(evaluation, verdict);
+        expect(
+          migrationPlanStanding(verdict, facts.hasMigrationPlan) === 'missing',
+        ).toBe(facts.buyWithoutMigrationPlan);
+      }
+    }
   });
 });
 

@@ -58,6 +58,50 @@ export function hasMigrationPlan(evaluation: EvaluationDraft): boolean {
 }
 
 /**
+ * Where a decision stands on the article's migration plan: `written` when
+ * both answers are; `missing` for a buy without one (the failure mode
+ * "buying without a migration plan"); `not-needed` for a build, which the
+ * article does not ask for one; `not-yet` while the tree has no verdict.
+ *
+ * @public
+ */
+export type MigrationPlanStanding =
+  | 'written'
+  | 'missing'
+  | 'not-needed'
+  | 'not-yet';
+
+/**
+ * The {@link MigrationPlanStanding} of a decision whose team decided
+ * `decided`.
+ *
+ * @public
+ */
+export function migrationPlanStanding(
+  decided: Verdict | VerdictKind,
+  hasPlan: boolean,
+): MigrationPlanStanding {
+  if (hasPlan) return 'written';
+  if (isBuyVerdict(decided)) return 'missing';
+  const kind = typeof decided === 'string' ? decided : decided.kind;
+  return kind === 'incomplete' ? 'not-yet' : 'not-needed';
+}
+
+/**
+ * Each {@link MigrationPlanStanding} in words, for a table cell or a CSV.
+ *
+ * @public
+ */
+export const MIGRATION_PLAN_LABELS: Readonly<
+  Record<MigrationPlanStanding, string>
+> = {
+  written: 'Yes',
+  missing: 'No migration plan',
+  'not-needed': 'Not needed for a build',
+  'not-yet': 'Not written yet',
+};
+
+/**
  * Whether a group is named to maintain what is decided: for a build, the
  * owner of the 20% of one engineer the article says it needs permanently.
  *

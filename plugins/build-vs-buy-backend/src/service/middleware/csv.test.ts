@@ -20,7 +20,10 @@ import {
   type Evaluation,
   type StoredEvaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
+import {
+  ecommerceVectorDatabase,
+  searchRetrievalPipeline,
+} from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import {
   decisionCsvColumns,
   namedRefsOf,
@@ -200,6 +203,29 @@ describe('the CSV of decisions', () => {
           : []),
       ].sort(),
     );
+  });
+
+  it('says a build needs no migration plan, and a buy without one has none', () => {
+    const build = stored(searchRetrievalPipeline);
+    const buyWithout = stored({
+      ...ecommerceVectorDatabase,
+      failureModes: {
+        ...ecommerceVectorDatabase.failureModes,
+        migrationPlan: undefined,
+      },
+    });
+    const [headings, ...rows] = parseCsv(
+      toCsv(
+        [build, buyWithout, stored(ecommerceVectorDatabase)],
+        decisionCsvColumns({}),
+      ),
+    );
+    const plan = headings.indexOf('Migration plan');
+    expect(rows.map(row => row[plan])).toEqual([
+      'Not needed for a build',
+      'No migration plan',
+      'Yes',
+    ]);
   });
 
   it('gives a draft no review status, reasons or date: it is not a decision yet', () => {

@@ -18,13 +18,15 @@ import {
   displayNameOf,
   EVALUATION_STATUS_LABELS,
   hasMigrationPlan,
+  MIGRATION_PLAN_LABELS,
+  migrationPlanStanding,
   neutraliseCsvCell,
   REVIEW_STATUS_LABELS,
+  type StoredEvaluation,
   TEAM_COVERAGE_LABELS,
   TEAM_COVERAGE_ORDERS,
-  teamDecisionOf,
-  type StoredEvaluation,
   type TeamCoverage,
+  teamDecisionOf,
   type UnevaluatedEntity,
   VENDOR_PRODUCT_LABELS,
   type VendorProduct,
@@ -113,7 +115,13 @@ export function decisionCsvColumns(
     },
     {
       heading: 'Migration plan',
-      cell: s => yesNo(hasMigrationPlan(s.evaluation)),
+      cell: s =>
+        MIGRATION_PLAN_LABELS[
+          migrationPlanStanding(
+            team(s).decision,
+            hasMigrationPlan(s.evaluation),
+          )
+        ],
     },
     { heading: 'Last updated', cell: s => s.updatedAt.slice(0, 10) },
     { heading: 'Updated by', cell: s => nameOf(s.updatedBy) },

@@ -24,10 +24,12 @@ import {
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   displayNameOf,
-  verdictLabel,
   type EvaluationSummary,
+  MIGRATION_PLAN_LABELS,
+  migrationPlanStanding,
   type Page,
   type UnevaluatedEntity,
+  verdictLabel,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { Box, Button, Chip, makeStyles } from '@material-ui/core';
 import { useCallback, useEffect, useState } from 'react';
@@ -161,7 +163,10 @@ export const EVALUATION_COLUMNS: TableColumn<EvaluationSummary>[] = [
   {
     title: 'Migration plan',
     field: 'hasMigrationPlan',
-    render: row => (row.hasMigrationPlan ? 'Yes' : 'No'),
+    render: row =>
+      MIGRATION_PLAN_LABELS[
+        migrationPlanStanding(row.teamDecision, row.hasMigrationPlan)
+      ],
   },
   ownerColumn<EvaluationSummary>(row => row.entity.ownerRef),
   systemColumn<EvaluationSummary>(row => row.entity.systemRef),

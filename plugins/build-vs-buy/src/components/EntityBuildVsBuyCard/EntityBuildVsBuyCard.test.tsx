@@ -51,6 +51,12 @@ describe('EntityBuildVsBuyCard', () => {
     expect(screen.getByText('2026-10-01')).toBeInTheDocument();
     expect(screen.getByText('Current')).toBeInTheDocument();
     expect(screen.getByText(/on 2026-02-01/)).toBeInTheDocument();
+    // The article asks a migration plan of a purchase, not of a build.
+    expect(
+      within(screen.getByText('Migration plan').parentElement!).getByText(
+        'Not needed for a build',
+      ),
+    ).toBeInTheDocument();
     expect(screen.queryByText('Re-evaluate')).not.toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'Confirm still valid' }),

@@ -24,10 +24,12 @@ import {
 } from '@backstage/core-components';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
-  hasMigrationPlan,
   catalogStandingOf,
-  teamDecisionOf,
+  hasMigrationPlan,
+  MIGRATION_PLAN_LABELS,
+  migrationPlanStanding,
   type StoredEvaluation,
+  teamDecisionOf,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { Box, Grid, Typography, makeStyles } from '@material-ui/core';
 import { ReactNode } from 'react';
@@ -191,7 +193,14 @@ export const EntityBuildVsBuyCard = (props: EntityBuildVsBuyCardProps) => {
         </Field>
         <Field label="Revisit by">{review.revisitBy}</Field>
         <Field label="Migration plan">
-          {hasMigrationPlan(stored.evaluation) ? 'Yes' : 'No migration plan'}
+          {
+            MIGRATION_PLAN_LABELS[
+              migrationPlanStanding(
+                team.decision,
+                hasMigrationPlan(stored.evaluation),
+              )
+            ]
+          }
         </Field>
         <Field label={draft ? 'Last saved by' : 'Decided by'}>
           <EntityOrText value={stored.updatedBy} /> on{' '}

@@ -349,6 +349,18 @@ describe('EntityBuildVsBuyContent', () => {
     expect(card.textContent).not.toMatch(/[.!?]\.|Not answered weeks/);
   });
 
+  it('does not count a build without a migration plan as the failure mode of buying without one', async () => {
+    const { rendered } = renderContent(
+      storedEvaluation('search-retrieval-pipeline'),
+    );
+    await rendered;
+
+    const mode = await screen.findByText('Buying without a migration plan');
+    const item = mode.closest('li') as HTMLElement;
+    expect(item).toHaveTextContent('Not needed for a build.');
+    expect(within(item).getByTitle('Addressed')).toBeInTheDocument();
+  });
+
   it('shows what changed between two revisions', async () => {
     const { api, rendered } = renderContent();
     await rendered;

@@ -28,7 +28,10 @@ import {
   describeAnswer,
   gapsOf,
   hasMigrationPlan,
+  MIGRATION_PLAN_LABELS,
+  migrationPlanStanding,
   quantityOf,
+  teamDecisionOf,
   withFullStop,
   type DecisionNode,
   type EvaluationDraft,
@@ -291,6 +294,10 @@ export const FailureModesSection = (props: {
 }) => {
   const modes = props.evaluation.failureModes ?? {};
   const plan = modes.migrationPlan;
+  const planStanding = migrationPlanStanding(
+    teamDecisionOf(props.evaluation, props.outcome.verdict).decision,
+    hasMigrationPlan(props.evaluation),
+  );
   const figures = props.outcome.figures;
   return (
     <InfoCard title="Common failure modes">
@@ -304,10 +311,14 @@ export const FailureModesSection = (props: {
         />
         <Check
           title="Buying without a migration plan"
-          ok={hasMigrationPlan(props.evaluation)}
-          detail={`Data extraction: ${withFullStop(
-            answer(plan?.dataExtraction),
-          )} Alternative: ${withFullStop(answer(plan?.alternative))}`}
+          ok={planStanding === 'written' || planStanding === 'not-needed'}
+          detail={
+            planStanding === 'not-needed'
+              ? `${MIGRATION_PLAN_LABELS[planStanding]}.`
+              : `Data extraction: ${withFullStop(
+                  answer(plan?.dataExtraction),
+                )} Alternative: ${withFullStop(answer(plan?.alternative))}`
+          }
         />
         <Check
           title="Underestimating integration cost"
