@@ -3,7 +3,7 @@
  * The adoption test (`yarn test:adoption`): does a freshly created Backstage
  * app take the packages by the READMEs' steps alone?
  *
- * It packs the six packages once (`yarn release:pack`), then for each
+ * It packs the published packages once (`yarn release:pack`), then for each
  * variant creates an app with `@backstage/create-app --skip-install`, pins
  * its @backstage/* packages to one release, copies the tarballs into
  * vendor/build-vs-buy/, applies the README steps marked
