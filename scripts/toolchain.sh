@@ -17,6 +17,21 @@ case "$(node -v 2>/dev/null)" in
 esac
 # Corepack fetches Yarn from the npm registry, the only one reachable here.
 export COREPACK_NPM_REGISTRY="${COREPACK_NPM_REGISTRY:-$(npm config get registry | sed 's:/*$::')}"
+# Node (and so Yarn) trusts the machine's certificate authorities too, as
+# npm and curl do: where the registry is reached through a TLS-inspecting
+# proxy whose CA the machine trusts, Yarn fetching a package that is not in
+# its cache (the adoption test's fresh apps do) otherwise fails with
+# "self-signed certificate in certificate chain".
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ]; then
+  for bundle in "$(npm config get cafile 2>/dev/null || true)" \
+    /etc/ssl/certs/ca-certificates.crt; do
+    if [ -n "$bundle" ] && [ -f "$bundle" ]; then
+      export NODE_EXTRA_CA_CERTS="$bundle"
+      break
+    fi
+  done
+  unset bundle
+fi
 export COREPACK_ENABLE_DOWNLOAD_PROMPT=0
 export COREPACK_DEFAULT_TO_LATEST=0
 if ! command -v yarn >/dev/null 2>&1 || ! yarn --version >/dev/null 2>&1; then
