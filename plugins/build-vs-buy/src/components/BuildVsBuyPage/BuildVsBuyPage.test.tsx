@@ -19,7 +19,13 @@ import { identityApiRef } from '@backstage/core-plugin-api';
 import { entityPresentationApiRef } from '@backstage/plugin-catalog-react';
 import { mockApis } from '@backstage/test-utils';
 import type { DecisionSummary } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  cleanup,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { renderWithApis } from '../../__testUtils__/renderWithApis';
@@ -95,12 +101,13 @@ const overdue = storedEvaluation('search-retrieval-pipeline');
 overdue.review = { ...overdue.review, status: 'overdue' };
 const draft = storedEvaluation('rag-hybrid-search', { status: 'draft' });
 
-function renderDashboard(routeEntries?: string[]) {
+function renderDashboard(
+  routeEntries?: string[],
+  listed = [evaluationSummary(overdue), evaluationSummary(draft)],
+) {
   const api = {
     getDecisionSummary: jest.fn().mockResolvedValue(summary),
-    listEvaluations: jest.fn().mockResolvedValue({
-      items: [evaluationSummary(overdue), evaluationSummary(draft)],
-    }),
+    listEvaluations: jest.fn().mockResolvedValue({ items: listed }),
     getDashboardList: jest
       .fn()
       .mockResolvedValueOnce({
@@ -217,6 +224,21 @@ describe('BuildVsBuyPage', () => {
       }),
     );
     expect(api.getDashboardList).not.toHaveBeenCalled();
+  });
+
+  it('says where a decision starts when there is none, and blames the filters only when some are set', async () => {
+    renderDashboard(undefined, []);
+    expect(
+      await screen.findByText(
+        "No decision yet: start one from a component's Build vs Buy tab",
+      ),
+    ).toBeInTheDocument();
+
+    cleanup();
+    renderDashboard(['/?verdict=build'], []);
+    expect(
+      await screen.findByText('No decision or draft matches these filters'),
+    ).toBeInTheDocument();
   });
 
   it('carries its own header on the legacy frontend system', async () => {

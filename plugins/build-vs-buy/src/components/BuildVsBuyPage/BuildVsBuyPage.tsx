@@ -64,6 +64,7 @@ import {
 } from './DecisionTable';
 import {
   DASHBOARD_TABS,
+  isFiltered,
   paramsOf,
   viewOf,
   type DashboardTab,
@@ -280,7 +281,13 @@ export const BuildVsBuyDashboard = () => {
     }
   };
 
-  const { label, empty } = TABS[tab];
+  const { label } = TABS[tab];
+  // With no filter set, an empty list of all decisions means none was
+  // recorded yet: say where one starts rather than blame the filters.
+  const empty =
+    tab === 'all' && !isFiltered(view)
+      ? "No decision yet: start one from a component's Build vs Buy tab"
+      : TABS[tab].empty;
   return (
     <Content>
       <ContentHeader title="Decisions">

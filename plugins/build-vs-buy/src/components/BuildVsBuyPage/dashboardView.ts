@@ -137,3 +137,18 @@ export function paramsOf(view: DashboardView): URLSearchParams {
   if (view.order !== DEFAULT_VIEW.order) params.set('order', view.order);
   return params;
 }
+
+/** Whether the view narrows the decisions by anything but its tab and order. */
+export function isFiltered(view: DashboardView): boolean {
+  return (
+    view.ownedByMe ||
+    view.ownerGroups.length > 0 ||
+    view.system !== undefined ||
+    view.verdict !== undefined ||
+    view.reviewStatus !== undefined ||
+    view.status !== undefined ||
+    view.lifecycle !== undefined ||
+    view.decidedAgainstTree ||
+    view.organisationProfile !== undefined
+  );
+}
