@@ -176,6 +176,13 @@ export class DatabaseNoticeStore implements NoticeStore {
       ? ['?::text', '?::integer', '?::text', '?::boolean', '?::text']
       : ['?', '?', '?', '?', '?'];
     const sameEvent = postgres ? 'IS NOT DISTINCT FROM' : 'IS';
+    // SQLite would otherwise walk every complete decision through the
+    // status index and look each up among the 100 (4 s for 4,000 decisions
+    // at 20,000); the unary plus keeps the index out, so it looks the 100
+    // up by primary key (0.8 s).
+    const complete = postgres
+      ? "evaluations.status = 'complete'"
+      : "+evaluations.status = 'complete'";
     return this.db.transaction(async tx => {
       let recorded = 0;
       for (let start = 0; start < rows.length; start += 100) {
@@ -190,7 +197,7 @@ export class DatabaseNoticeStore implements NoticeStore {
              FROM v
             WHERE evaluations.id = v.id
               AND evaluations.version = v.version
-              AND evaluations.status = 'complete'
+              AND ${complete}
               AND evaluations.vendor_event ${sameEvent} v.vendor_event`,
           page.flat(),
         );
