@@ -26,6 +26,10 @@ import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-commo
  * product-search (the markup test's entity) and put back to a draft after.
  */
 const BACKEND = 'http://localhost:7007';
+
+// West of Greenwich, where a day read as UTC's midnight would show as the
+// day before: the radar's timeline prints dates in the reader's zone.
+test.use({ timezoneId: 'America/Los_Angeles' });
 const ENTITY = 'component:default/product-search';
 const IMAGE = '<img src=x onerror=window.__xss=1>';
 

@@ -61,6 +61,7 @@ export * from './portfolio';
 export * from './vendorEvents';
 export * from './catalogChanges';
 export * from './radar';
+export * from './links';
 export * from './catalogStanding';
 export * from './facts';
 export { teamDecisionOf } from './decision';

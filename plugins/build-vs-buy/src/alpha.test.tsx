@@ -143,6 +143,17 @@ describe('alpha', () => {
     expect(factory.factory({ client: {} as BuildVsBuyApi })).toBeInstanceOf(
       BuildVsBuyTechRadarApi,
     );
+    // It replaces the radar's own API only as `api:tech-radar`: an API
+    // extension without a name, in a module of the tech-radar plugin. A
+    // name would add a second API for the same ref instead.
+    const definition = buildVsBuyTechRadarApi({
+      techRadarApiRef,
+    }) as unknown as {
+      kind?: string;
+      name?: string;
+    };
+    expect(definition.kind).toBe('api');
+    expect(definition.name).toBeUndefined();
   });
 
   it("renders the dashboard under the app's page bar, without a header of its own", async () => {
@@ -169,7 +180,9 @@ describe('alpha', () => {
       ],
     });
     expect(
-      await screen.findByText('No decision or draft matches these filters'),
+      await screen.findByText(
+        "No decision yet: start one from a component's Build vs Buy tab",
+      ),
     ).toBeInTheDocument();
     // The legacy page's header (title and subtitle) is not repeated here:
     // the new frontend system's page bar already names the page.

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
@@ -24,6 +23,7 @@ import {
   type CoreDifferentiator,
   coreDifferentiatorSchema,
   createEvaluationRequestSchema,
+  decisionTabPath,
   EVALUATION_LIMITS,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import type { EvaluationService } from './EvaluationService';
@@ -286,11 +286,10 @@ export function registerActions(options: {
         'input',
       );
       const draft = await service.create(body, { credentials });
-      const ref = parseEntityRef(draft.entityRef);
       return {
         output: {
           draft,
-          decisionUrl: `/catalog/${ref.namespace}/${ref.kind}/${ref.name}/build-vs-buy`,
+          decisionUrl: decisionTabPath(draft.entityRef),
         },
       };
     },

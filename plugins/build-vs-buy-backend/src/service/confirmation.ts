@@ -30,6 +30,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import {
+  decisionTabPath,
   verdictLabel,
   type EvaluatedEntity,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -121,7 +122,6 @@ export function confirmationNoticeOf(options: {
   const who = confirmer.isUser
     ? confirmer.name
     : `The ${confirmer.name} service`;
-  const ref = parseEntityRef(record.entityRef);
   return {
     title: `Build vs buy: ${who} confirmed that the decision for ${name} still holds`,
     description: [
@@ -131,7 +131,7 @@ export function confirmationNoticeOf(options: {
       `Why it still holds: ${note}`,
       `The next revisit is due by ${record.revisitBy}.`,
     ].join('\n'),
-    link: `/catalog/${ref.namespace}/${ref.kind}/${ref.name}/build-vs-buy`,
+    link: decisionTabPath(record.entityRef),
     severity: 'low',
     topic: 'build-vs-buy',
     scope: `build-vs-buy:${record.id}:confirmed:${record.version}`,

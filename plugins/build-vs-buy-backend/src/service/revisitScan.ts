@@ -18,7 +18,7 @@ import type {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { type Entity, parseEntityRef } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
   NotificationPayload,
@@ -28,6 +28,7 @@ import type { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   CATALOG_CHANGE_ACTIONS,
   catalogChangeMessage,
+  decisionTabPath,
   displayNameOf,
   SMALL_TEAM_ENGINEERS,
   REVIEW_REASON_ACTIONS,
@@ -329,7 +330,6 @@ export function noticeOf(options: {
     }
   }
 
-  const ref = parseEntityRef(record.entityRef);
   return {
     title: `Build vs buy: the decision for ${name} ${headline}`,
     description: [
@@ -340,7 +340,7 @@ export function noticeOf(options: {
       'What to do next:',
       ...[...new Set(actions)].map(action => `- ${action}`),
     ].join('\n'),
-    link: `/catalog/${ref.namespace}/${ref.kind}/${ref.name}/build-vs-buy`,
+    link: decisionTabPath(record.entityRef),
     severity,
     topic: 'build-vs-buy',
     // One notification per decision and state: sending the same state again

@@ -47,7 +47,7 @@ const summary = (
   revisitBy: '2027-06-01',
   hasMigrationPlan: true,
   entity: { missing: false },
-  updatedAt: '2026-11-01T00:00:00Z',
+  updatedAt: '2026-11-01T12:00:00Z',
   updatedBy: 'user:default/ana',
   ...more,
 });
@@ -143,12 +143,16 @@ describe('BuildVsBuyTechRadarApi', () => {
             items: [
               summary('chat', buy('VectorCloud')),
               summary('search', buy('VectorCloud')),
-              summary('recommend', {
-                kind: 'buy-with-wrapper',
-                candidateId: 'algolia',
-                candidateName: '<b>Algolia</b>',
-                gaps: ['typo-tolerance'],
-              }),
+              summary(
+                'recommend',
+                {
+                  kind: 'buy-with-wrapper',
+                  candidateId: 'algolia',
+                  candidateName: '<b>Algolia</b>',
+                  gaps: ['typo-tolerance'],
+                },
+                { updatedAt: '2026-11-15T09:30:00Z' },
+              ),
             ],
             nextCursor: 'decisions-2',
           });
@@ -209,11 +213,19 @@ describe('BuildVsBuyTechRadarApi', () => {
       ['ledger', 'built', ['chosen-once']],
     ]);
 
-    // Since when each stands where it is: the news, the revisit date that
-    // passed, the decision to build; else today.
-    expect(
-      radar.entries.map(e => e.timeline[0].date.toISOString().slice(0, 10)),
-    ).toEqual(['2026-11-20', '2026-12-03', '2026-10-01', '2026-11-01']);
+    // Since when each stands where it is: the news, the latest decision to
+    // buy it, the revisit date that passed, the decision to build. A day is
+    // that day wherever the reader is: the timeline prints local dates.
+    const localDay = (date: Date) =>
+      [date.getFullYear(), date.getMonth() + 1, date.getDate()]
+        .map(part => String(part).padStart(2, '0'))
+        .join('-');
+    expect(radar.entries.map(e => localDay(e.timeline[0].date))).toEqual([
+      '2026-11-20',
+      '2026-11-15',
+      '2026-10-01',
+      '2026-11-01',
+    ]);
 
     const [vectorCloud, algolia, pricing] = radar.entries;
     expect(vectorCloud).toMatchObject({

@@ -18,9 +18,9 @@ import type {
   RadarEntry,
   TechRadarLoaderResponse,
 } from '@backstage-community/plugin-tech-radar-common';
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   buildRadarPlacement,
+  decisionTabPath,
   displayNameOf,
   productRadarPlacement,
   RADAR_QUADRANTS,
@@ -67,11 +67,20 @@ export type BuildVsBuyTechRadarApiOptions = {
   now?: () => Date;
 };
 
-function entityDecisionPath(entityRef: string): string {
-  const { kind, namespace, name } = parseEntityRef(entityRef);
-  return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
-    kind.toLocaleLowerCase('en-US'),
-  )}/${encodeURIComponent(name)}/build-vs-buy`;
+/**
+ * A date as the radar's timeline prints it (in the reader's time zone): a
+ * day (`2026-11-02`, a revisit date or the day news arrived) is that day's
+ * local midnight, where `new Date` would take UTC's and show the day
+ * before west of Greenwich; a time stays that instant.
+ */
+function timelineDate(value: string | Date): Date {
+  if (typeof value === 'string') {
+    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (day) {
+      return new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+    }
+  }
+  return new Date(value);
 }
 
 async function allPages<T>(
@@ -121,7 +130,7 @@ export class BuildVsBuyTechRadarApi {
       /\/$/,
       '',
     );
-    this.decisionPath = options.decisionPath ?? entityDecisionPath;
+    this.decisionPath = options.decisionPath ?? decisionTabPath;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -145,13 +154,14 @@ export class BuildVsBuyTechRadarApi {
     ]);
     const now = this.now();
     const window = reviewWindow(now);
+    const savedAt = new Map(decisions.map(d => [d.entityRef, d.updatedAt]));
     const wrapped = new Set(
       decisions
         .filter(d => d.teamDecision.kind === 'buy-with-wrapper')
         .map(d => d.entityRef),
     );
     // The timeline's one step: since when it stands there, as far as the
-    // decisions tell, else today.
+    // decisions tell (today only if none does).
     const entry = (
       id: string,
       title: string,
@@ -165,7 +175,7 @@ export class BuildVsBuyTechRadarApi {
       description: placement.description,
       timeline: [
         {
-          date: new Date(placement.since ?? more.decidedAt ?? now),
+          date: timelineDate(placement.since ?? more.decidedAt ?? now),
           ringId: placement.ring,
           description: RADAR_RINGS.find(ring => ring.id === placement.ring)
             ?.description,
@@ -185,6 +195,13 @@ export class BuildVsBuyTechRadarApi {
         }),
         {
           url: `${this.dashboardPath}?tab=vendor-portfolio`,
+          // Where no news or passed date placed it: since the latest
+          // decision to buy it.
+          decidedAt: product.decisions
+            .map(decision => savedAt.get(decision.entityRef))
+            .filter((at): at is string => at !== undefined)
+            .sort()
+            .at(-1),
           links: product.decisions.map(decision => ({
             title: decision.title || displayNameOf(decision.entityRef),
             url: this.decisionPath(decision.entityRef),

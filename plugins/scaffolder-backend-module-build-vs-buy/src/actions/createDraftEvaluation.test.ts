@@ -257,9 +257,28 @@ describe('build-vs-buy:evaluation:create-draft', () => {
         ),
     );
     const ctx = contextOf({ input });
-    await expect(action.handler(ctx)).rejects.toThrow(
-      /You may not create evaluations/,
+    await expect(action.handler(ctx)).rejects.toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringMatching(/You may not create evaluations/),
+    });
+  });
+
+  it('tells a refused token apart from a refusal of the permission policy', async () => {
+    const { action } = setup(
+      () =>
+        new Response(
+          JSON.stringify({
+            error: { name: 'AuthenticationError', message: 'Illegal token' },
+            response: { statusCode: 401 },
+          }),
+          { status: 401, headers: { 'content-type': 'application/json' } },
+        ),
     );
+    const ctx = contextOf({ input });
+    await expect(action.handler(ctx)).rejects.toMatchObject({
+      name: 'AuthenticationError',
+      message: expect.stringMatching(/Illegal token/),
+    });
   });
 
   it('says so when the component already has an evaluation', async () => {

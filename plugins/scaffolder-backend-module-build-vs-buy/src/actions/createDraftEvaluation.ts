@@ -20,6 +20,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  AuthenticationError,
   ConflictError,
   InputError,
   NotAllowedError,
@@ -33,6 +34,7 @@ import {
   type CoreDifferentiator,
   coreDifferentiatorSchema,
   type CreateEvaluationRequest,
+  decisionTabPath,
   type EvaluationDraft,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 
@@ -49,17 +51,6 @@ const ANSWERS = coreDifferentiatorSchema.shape.answer.options as [
   Node1Answer,
   ...Node1Answer[],
 ];
-
-/**
- * The link to an entity's Build vs Buy tab, as the catalog routes entities:
- * `/catalog/:namespace/:kind/:name/build-vs-buy`.
- */
-export function decisionTabPath(entityRef: string): string {
-  const { kind, namespace, name } = parseEntityRef(entityRef);
-  return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
-    kind.toLocaleLowerCase('en-US'),
-  )}/${encodeURIComponent(name)}/build-vs-buy`;
-}
 
 /**
  * Creates a scaffolder action that opens a draft Build vs Buy evaluation
@@ -304,6 +295,8 @@ function asActionError(error: unknown): unknown {
         error,
       );
     case 401:
+      // The token was refused: service-to-service auth, not permissions.
+      return new AuthenticationError(message, error);
     case 403:
       return new NotAllowedError(message, error);
     case 409:
