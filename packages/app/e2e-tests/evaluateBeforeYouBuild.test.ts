@@ -1,4 +1,5 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
+import { BACKEND, guestToken } from './guest';
 
 /*
  * Evaluate before you build: a team about to build the reranker of the RAG
@@ -11,7 +12,6 @@ const dataStored = 'Nothing durable: it scores passages per query.';
 const question =
   'Should we build or buy the reranker in front of our retrieval pipeline?';
 
-const BACKEND = 'http://localhost:7007';
 const RERANKER = 'component:default/reranker';
 
 /**
@@ -20,24 +20,7 @@ const RERANKER = 'component:default/reranker';
  * component without one.
  */
 async function archiveRerankerEvaluation(request: APIRequestContext) {
-  let token: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        // The frontend answers first: the backend may not listen yet.
-        const response = await request
-          .get(`${BACKEND}/api/auth/guest/refresh?env=development`, {
-            headers: { 'X-Requested-With': 'XMLHttpRequest' },
-          })
-          .catch(() => undefined);
-        token = response?.ok()
-          ? (await response.json()).backstageIdentity?.token
-          : undefined;
-        return Boolean(token);
-      },
-      { timeout: 180_000, intervals: [2_000] },
-    )
-    .toBe(true);
+  const token = await guestToken(request);
   const headers = { Authorization: `Bearer ${token}` };
   const current = await request.get(
     `${BACKEND}/api/build-vs-buy/entities/${encodeURIComponent(

@@ -16,6 +16,7 @@
 
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
+import { BACKEND, guestToken } from './guest';
 
 /*
  * The Tech Radar of the example portal shows the seeded decisions: the
@@ -25,7 +26,6 @@ import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-commo
  * Revisit. A product named in markup is shown as text: it is bought for
  * product-search (the markup test's entity) and put back to a draft after.
  */
-const BACKEND = 'http://localhost:7007';
 
 // West of Greenwich, where a day read as UTC's midnight would show as the
 // day before: the radar's timeline prints dates in the reader's zone.
@@ -37,28 +37,6 @@ declare global {
   interface Window {
     __xss?: number;
   }
-}
-
-async function guestToken(request: APIRequestContext): Promise<string> {
-  let token: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        // The frontend answers first: the backend may not listen yet.
-        const response = await request
-          .get(`${BACKEND}/api/auth/guest/refresh?env=development`, {
-            headers: { 'X-Requested-With': 'XMLHttpRequest' },
-          })
-          .catch(() => undefined);
-        token = response?.ok()
-          ? (await response.json()).backstageIdentity?.token
-          : undefined;
-        return Boolean(token);
-      },
-      { timeout: 180_000, intervals: [2_000] },
-    )
-    .toBe(true);
-  return token!;
 }
 
 /** Saves the decision of product-search, over whatever it has. */
