@@ -141,15 +141,17 @@ async function main() {
         await median(runs, () => store.evaluations.getByEntityRef(entityRef())),
       ],
       [
-        'getTextByEntityRef (one evaluation, as text)',
+        'getTextsByEntityRefs (one evaluation, as text)',
         await median(runs, () =>
-          store.evaluations.getTextByEntityRef(entityRef()),
+          store.evaluations.getTextsByEntityRefs([entityRef()]),
         ),
       ],
       [
         '  its response body, spliced from the text',
         await median(runs, async () => {
-          const text = await store.evaluations.getTextByEntityRef(entityRef());
+          const [text] = await store.evaluations.getTextsByEntityRefs([
+            entityRef(),
+          ]);
           return text && reviewer.toStoredJson(text, at);
         }),
       ],

@@ -182,6 +182,39 @@ describe('every route x every caller', () => {
     },
   );
 
+  it('by-refs read: 401 without credentials, null for a caller who may not read, the decision for the rest', async () => {
+    const read = (caller: Caller) =>
+      request(server)
+        .post('/api/build-vs-buy/entities/evaluations/by-refs')
+        .set('Authorization', header[caller])
+        .send({
+          entityRefs: [
+            'component:default/vector-database',
+            'component:default/never-evaluated',
+          ],
+        });
+    expect((await read('none')).status).toBe(401);
+    const denied = await read('outsider');
+    expect(denied.status).toBe(200);
+    // Hidden, as a missing one: nothing tells the two apart.
+    expect(denied.body.items).toEqual([null, null]);
+    for (const caller of [
+      'stranger',
+      'owner',
+      'maintainer',
+      'service',
+    ] as const) {
+      const response = await read(caller);
+      expect({
+        caller,
+        status: response.status,
+        ids: response.body.items.map(
+          (item: { id: string } | null) => item?.id ?? null,
+        ),
+      }).toEqual({ caller, status: 200, ids: [id, null] });
+    }
+  });
+
   it('confirm still valid: only those who may update the decision', async () => {
     const confirm = (caller: Caller) =>
       request(server)

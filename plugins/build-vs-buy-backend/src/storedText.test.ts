@@ -167,6 +167,78 @@ describe('GET /entities/{ref}/evaluation', () => {
         '/api/build-vs-buy/entities/component%3Adefault%2Fnever-evaluated/evaluation',
       );
       expect(missing.status).toBe(404);
+
+      // The by-refs read: every decision at once, and one that has none,
+      // each item the text the single read answers, in the order asked.
+      const refs = [
+        ...decisions.map(({ evaluation }) => evaluation.entityRef),
+        'component:default/never-evaluated',
+      ];
+      const many = await request(server)
+        .post('/api/build-vs-buy/entities/evaluations/by-refs')
+        .send({ entityRefs: [...refs].reverse() });
+      expect(many.status).toBe(200);
+      const singles: unknown[] = [null];
+      for (const { evaluation } of [...decisions].reverse()) {
+        const { body } = await request(server).get(
+          `/api/build-vs-buy/entities/${encodeURIComponent(
+            evaluation.entityRef,
+          )}/evaluation`,
+        );
+        singles.push(body);
+      }
+      expect(many.text).toBe(JSON.stringify({ items: singles }));
+      // References are read as the catalog writes them, in any case.
+      const upper = await request(server)
+        .post('/api/build-vs-buy/entities/evaluations/by-refs')
+        .send({ entityRefs: [refs[0].toUpperCase()] });
+      expect(upper.body.items[0].entityRef).toBe(refs[0]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'the by-refs read refuses a bad body with a 400 that names the field, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          buildVsBuyPlugin,
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({ entities: [] }),
+          mockServices.permissions.factory(),
+          mockServices.rootConfig.factory({ data: {} }),
+        ],
+      });
+      const post = (body: unknown) =>
+        request(server)
+          .post('/api/build-vs-buy/entities/evaluations/by-refs')
+          .send(body as object);
+      const cases: Array<[unknown, RegExp]> = [
+        [{}, /entityRefs/],
+        [{ entityRefs: [] }, /entityRefs/],
+        [
+          { entityRefs: ['component:default/a', 'not a reference'] },
+          /entityRefs\[1\]/,
+        ],
+        [
+          {
+            entityRefs: Array.from(
+              { length: 101 },
+              (_, i) => `component:default/c${i}`,
+            ),
+          },
+          /entityRefs/,
+        ],
+        [{ entityRefs: ['component:default/a'], extra: true }, /extra/],
+      ];
+      for (const [body, field] of cases) {
+        const response = await post(body);
+        expect({ body, status: response.status }).toEqual({
+          body,
+          status: 400,
+        });
+        expect(response.body.error.message).toMatch(field);
+      }
     },
   );
 });

@@ -19,6 +19,7 @@ import type { Outcome, VerdictKind } from './evaluate';
 import type { Review, ReviewStatus } from './review';
 import { EVALUATION_LIMITS } from './limits';
 import { evaluationDraftSchema, type EvaluationDraft } from './schema';
+import { entityRefSchema } from './schemaBasics';
 
 /*
  * The wire types of the Build vs Buy backend's HTTP API, shared by the
@@ -259,6 +260,32 @@ export const updateEvaluationRequestSchema = z.strictObject({
 /** @public */
 export type UpdateEvaluationRequest = z.infer<
   typeof updateEvaluationRequestSchema
+>;
+
+/**
+ * How many entities one read of current evaluations may name; a page of
+ * the catalog's table is 100 at most.
+ *
+ * @public
+ */
+export const ENTITY_REFS_PER_READ = 100;
+
+/**
+ * The body of `POST /entities/evaluations/by-refs`: the entities whose
+ * current evaluation is wanted. The answer holds one item per reference,
+ * in the same order, `null` where an entity has no current evaluation (or
+ * the caller may not read it), so that a component without a decision,
+ * the usual case, is an answer and not an error.
+ *
+ * @public
+ */
+export const entityEvaluationsRequestSchema = z.strictObject({
+  entityRefs: z.array(entityRefSchema).min(1).max(ENTITY_REFS_PER_READ),
+});
+
+/** @public */
+export type EntityEvaluationsRequest = z.infer<
+  typeof entityEvaluationsRequestSchema
 >;
 
 /**

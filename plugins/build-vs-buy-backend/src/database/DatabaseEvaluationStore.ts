@@ -231,13 +231,13 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     return row ? toRecord(row) : undefined;
   }
 
-  async getTextByEntityRef(
-    entityRef: string,
-  ): Promise<EvaluationText | undefined> {
-    const row = await this.db<EvaluationRow>('evaluations')
-      .where({ active_entity_ref: entityRef })
-      .first();
-    return row ? toText(row) : undefined;
+  async getTextsByEntityRefs(entityRefs: string[]): Promise<EvaluationText[]> {
+    if (entityRefs.length === 0) return [];
+    const rows = await this.db<EvaluationRow>('evaluations').whereIn(
+      'active_entity_ref',
+      entityRefs,
+    );
+    return rows.map(toText);
   }
 
   async listRevisions(options: {

@@ -241,10 +241,11 @@ export interface EvaluationStore {
   /** The evaluation of an entity that is not archived. */
   getByEntityRef(entityRef: string): Promise<EvaluationRecord | undefined>;
   /**
-   * The evaluation of an entity that is not archived, its answers and
-   * outcome as the stored JSON text, unparsed.
+   * The evaluations of these entities that are not archived (at most one
+   * each, in no particular order), their answers and outcome as the stored
+   * JSON text, unparsed.
    */
-  getTextByEntityRef(entityRef: string): Promise<EvaluationText | undefined>;
+  getTextsByEntityRefs(entityRefs: string[]): Promise<EvaluationText[]>;
   listRevisions(options: {
     id: string;
     limit: number;

@@ -188,24 +188,33 @@ export class EvaluationService {
   }
 
   /**
-   * The current decision of an entity as the JSON text of its
-   * StoredEvaluation, or undefined (none, or hidden): the answers and the
-   * outcome as they were stored, neither parsed nor written again.
+   * The current decision of each entity as the JSON text of its
+   * StoredEvaluation, in the order asked, undefined where there is none or
+   * the caller may not read it: the answers and the outcome as they were
+   * stored, neither parsed nor written again. One query and one
+   * permission call, however many entities.
    */
-  async getByEntityRefJson(
-    entityRef: string,
+  async getByEntityRefsJson(
+    entityRefs: string[],
     context: ServiceContext,
-  ): Promise<string | undefined> {
-    const record = await this.options.db.evaluations.getTextByEntityRef(
-      entityRef,
+  ): Promise<Array<string | undefined>> {
+    const records = await this.options.db.evaluations.getTextsByEntityRefs(
+      entityRefs,
     );
-    if (
-      !record ||
-      !(await this.access.mayRead(record.id, context.credentials))
-    ) {
-      return undefined;
-    }
-    return this.reviewer.toStoredJson(record, this.now());
+    const readable = await this.access.readableIds(
+      records.map(record => record.id),
+      context.credentials,
+    );
+    const now = this.now();
+    const byRef = new Map(
+      records
+        .filter(record => readable.has(record.id))
+        .map(record => [
+          record.entityRef,
+          this.reviewer.toStoredJson(record, now),
+        ]),
+    );
+    return entityRefs.map(entityRef => byRef.get(entityRef));
   }
 
   async list(

@@ -76,11 +76,25 @@ export class EvaluationAccess {
     id: string,
     credentials: BackstageCredentials,
   ): Promise<boolean> {
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission: buildVsBuyEvaluationReadPermission, resourceRef: id }],
+    return (await this.readableIds([id], credentials)).has(id);
+  }
+
+  /** Which of these evaluations the caller may read: one permission call. */
+  async readableIds(
+    ids: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const decisions = await this.options.permissions.authorize(
+      ids.map(id => ({
+        permission: buildVsBuyEvaluationReadPermission,
+        resourceRef: id,
+      })),
       { credentials },
     );
-    return decision.result === AuthorizeResult.ALLOW;
+    return new Set(
+      ids.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW),
+    );
   }
 
   /** A readable evaluation, or the 404 of one that does not exist. */

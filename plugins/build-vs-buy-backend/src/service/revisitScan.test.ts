@@ -468,9 +468,9 @@ describe('runRevisitScan', () => {
         review.reasons.filter(reason => reason.code === 'catalog-change'),
       ).toEqual(messages.map(message => ({ code: 'catalog-change', message })));
       // The entity page's answer and the dashboard's lists say the same.
-      const text = (await store.evaluations.getTextByEntityRef(
+      const [text] = await store.evaluations.getTextsByEntityRefs([
         decided.entityRef,
-      ))!;
+      ]);
       expect(
         JSON.parse(reviewer.toStoredJson(text, now)).review.reasons,
       ).toEqual(review.reasons);

@@ -24,6 +24,7 @@ import {
   createEvaluationRequestSchema,
   createVendorEventRequestSchema,
   DASHBOARD_LISTS,
+  entityEvaluationsRequestSchema,
   evaluationDraftSchema,
   updateEvaluationRequestSchema,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
@@ -101,6 +102,16 @@ export async function createRouter(
   });
   router.use(rejectNulCharacters);
 
+  // JSON text made of stored evaluations, the answers spliced in as they
+  // were saved: res.json would parse and write them all again. The spec's
+  // response validator checks only what goes through res.json.
+  const sendStoredJson = (res: express.Response, json: string) => {
+    if (options.validateResponses) {
+      res.json(JSON.parse(json));
+      return;
+    }
+    res.type('json').send(json);
+  };
   const contextOf = async (req: AnyRequest): Promise<ServiceContext> => ({
     credentials: await httpAuth.credentials(req, {
       allow: ['user', 'service'],
@@ -231,18 +242,25 @@ export async function createRouter(
   router.get('/entities/:entityRef/evaluation', async (req, res) => {
     const context = await contextOf(req);
     const entityRef = normalizeEntityRef(req.params.entityRef);
-    const stored = await service.getByEntityRefJson(entityRef, context);
+    const [stored] = await service.getByEntityRefsJson([entityRef], context);
     if (stored === undefined) {
       throw new NotFoundError(`${entityRef} has no evaluation`);
     }
-    if (options.validateResponses) {
-      // The spec's response validator checks what goes through res.json.
-      res.json(JSON.parse(stored));
-      return;
-    }
-    // The text of the typed response, the stored answers spliced in as
-    // they were saved: res.json would write them all again.
-    (res as express.Response).type('json').send(stored);
+    sendStoredJson(res, stored);
+  });
+
+  router.post('/entities/evaluations/by-refs', async (req, res) => {
+    const context = await contextOf(req);
+    const { entityRefs } = parse(
+      entityEvaluationsRequestSchema,
+      req.body,
+      'body',
+    );
+    const stored = await service.getByEntityRefsJson(entityRefs, context);
+    sendStoredJson(
+      res,
+      `{"items":[${stored.map(text => text ?? 'null').join(',')}]}`,
+    );
   });
 
   router.post('/evaluate', async (req, res) => {

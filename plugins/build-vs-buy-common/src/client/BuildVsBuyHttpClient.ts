@@ -24,6 +24,7 @@ import type {
   CreateEvaluationRequest,
   DashboardList,
   DecisionSummary,
+  EntityEvaluationsRequest,
   EvaluationDiff,
   EvaluationRevision,
   EvaluationRevisionSummary,
@@ -191,6 +192,26 @@ export class BuildVsBuyHttpClient {
         params: { path },
       }),
     );
+  }
+
+  /**
+   * The current evaluation of each entity, in the order named; undefined
+   * where an entity has none or the caller may not read it. Unlike
+   * {@link BuildVsBuyHttpClient.getEntityEvaluation}, an entity without a
+   * decision is not an error (and leaves none in a browser's console).
+   */
+  async getEntityEvaluationsByRefs(
+    body: EntityEvaluationsRequest,
+    options?: BuildVsBuyRequestOptions,
+  ): Promise<{ items: Array<StoredEvaluation | undefined> }> {
+    const { items } = await this.#read(
+      (
+        await this.#client(options)
+      ).POST('/entities/evaluations/by-refs', {
+        body,
+      }),
+    );
+    return { items: items.map(item => item ?? undefined) };
   }
 
   async createEvaluation(

@@ -136,6 +136,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/entities/evaluations/by-refs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description The current evaluation of each entity named, in the order named; null where an entity has none or the caller may not read it. A component without a decision is the usual case, so it is an answer here rather than a 404. */
+    post: operations['GetEntityEvaluationsByRefs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/evaluate': {
     parameters: {
       query?: never;
@@ -1182,6 +1199,37 @@ export interface operations {
       400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
       404: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetEntityEvaluationsByRefs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          entityRefs: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description One item per entity reference, in the same order. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: (components['schemas']['StoredEvaluation'] | null)[];
+          };
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
       default: components['responses']['ErrorResponse'];
     };
   };

@@ -71,34 +71,29 @@ describe('BuildVsBuyClient', () => {
     });
   });
 
-  it('reads the evaluation of an entity, encoding the reference whole', async () => {
+  it('reads the evaluation of an entity through the by-refs read', async () => {
     const stored = storedEvaluation('ecommerce-vector-database');
-    let requested = '';
+    let body: unknown;
     server.use(
-      http.get(`${baseUrl}/entities/:entityRef/evaluation`, ({ request }) => {
-        requested = new URL(request.url).pathname;
-        return HttpResponse.json(stored);
-      }),
+      http.post(
+        `${baseUrl}/entities/evaluations/by-refs`,
+        async ({ request }) => {
+          body = await request.json();
+          return HttpResponse.json({ items: [stored] });
+        },
+      ),
     );
 
     await expect(
       client.getEvaluationByEntity('component:default/vector-database'),
     ).resolves.toEqual(stored);
-    expect(requested).toBe(
-      '/api/build-vs-buy/entities/component%3Adefault%2Fvector-database/evaluation',
-    );
+    expect(body).toEqual({ entityRefs: ['component:default/vector-database'] });
   });
 
-  it('returns undefined when the entity has no evaluation', async () => {
+  it('returns undefined when the entity has no evaluation, without a 404', async () => {
     server.use(
-      http.get(`${baseUrl}/entities/:entityRef/evaluation`, () =>
-        HttpResponse.json(
-          {
-            error: { name: 'NotFoundError', message: 'No evaluation' },
-            response: { statusCode: 404 },
-          },
-          { status: 404 },
-        ),
+      http.post(`${baseUrl}/entities/evaluations/by-refs`, () =>
+        HttpResponse.json({ items: [null] }),
       ),
     );
     await expect(

@@ -15,7 +15,6 @@
  */
 
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   BuildVsBuyHttpClient,
   type ConfirmEvaluationRequest,
@@ -112,14 +111,12 @@ export class BuildVsBuyClient implements BuildVsBuyApi {
   async getEvaluationByEntity(
     entityRef: string,
   ): Promise<StoredEvaluation | undefined> {
-    try {
-      return await this.client.getEntityEvaluation({ entityRef });
-    } catch (error) {
-      if (error instanceof ResponseError && error.statusCode === 404) {
-        return undefined;
-      }
-      throw error;
-    }
+    // The by-refs read answers "no decision yet", the usual case on an
+    // entity page, with an item rather than a 404 in the console.
+    const { items } = await this.client.getEntityEvaluationsByRefs({
+      entityRefs: [entityRef],
+    });
+    return items[0];
   }
 
   createEvaluation(

@@ -2274,6 +2274,74 @@ export const spec = {
         },
       },
     },
+    '/entities/evaluations/by-refs': {
+      post: {
+        operationId: 'GetEntityEvaluationsByRefs',
+        description:
+          'The current evaluation of each entity named, in the order named; null where an entity has none or the caller may not read it. A component without a decision is the usual case, so it is an answer here rather than a 404.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['entityRefs'],
+                properties: {
+                  entityRefs: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 100,
+                    items: {
+                      type: 'string',
+                      maxLength: 255,
+                      description: 'An entity reference, kind:namespace/name.',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'One item per entity reference, in the same order.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        oneOf: [
+                          {
+                            $ref: '#/components/schemas/StoredEvaluation',
+                          },
+                          {
+                            type: 'null',
+                          },
+                        ],
+                      },
+                    },
+                  },
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/evaluate': {
       post: {
         operationId: 'Evaluate',
