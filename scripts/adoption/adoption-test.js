@@ -31,8 +31,9 @@
  * Options (environment): ADOPTION_VARIANTS (comma-separated, default both),
  * ADOPTION_PACKAGES (a directory of tarballs to use instead of packing),
  * ADOPTION_KEEP=1 (keep the apps in the temporary directory).
- * Writes .test-results/adoption.json (counted by scripts/test-totals.js) and
- * screenshots beside it.
+ * Writes .test-results/adoption.json (counted by scripts/test-totals.js),
+ * screenshots and what the browser console said (adoption-<variant>-console.txt)
+ * beside it.
  *
  * Measured with `CI=true yarn test:adoption` on 2 cores shared with other
  * work (load 2-5), Yarn's cache warm from the monorepo's install:
@@ -372,6 +373,31 @@ async function checkBrowser(name, appUrl) {
   const page = await browser.newPage({
     viewport: { width: 1400, height: 900 },
   });
+  // What the browser console says while the checks run: kept beside the
+  // screenshots, so a warning of the plugin's can be read after the run.
+  // The plugin's own failures among them: a failed request to its API or
+  // an error logged from its code (a component without a decision is none).
+  const consoleLines = [];
+  const pluginProblems = [];
+  page.on('console', message => {
+    if (['warning', 'error'].includes(message.type())) {
+      consoleLines.push(`${message.type()}: ${message.text()}`);
+    }
+    if (
+      message.type() === 'error' &&
+      message.location().url.includes('build-vs-buy')
+    ) {
+      pluginProblems.push(`console: ${message.text().split('\n')[0]}`);
+    }
+  });
+  page.on('response', response => {
+    if (
+      response.url().includes('/api/build-vs-buy/') &&
+      response.status() >= 400
+    ) {
+      pluginProblems.push(`HTTP ${response.status()} ${response.url()}`);
+    }
+  });
   const shot = async label =>
     page
       .screenshot({
@@ -435,7 +461,20 @@ async function checkBrowser(name, appUrl) {
         .waitFor({ timeout: 60_000 });
       await shot('dashboard');
     });
+    await check(
+      'no failed request or console error of the plugin',
+      async () => {
+        await page.waitForLoadState('networkidle').catch(() => undefined);
+        if (pluginProblems.length > 0) {
+          throw new Error(pluginProblems.join('\n'));
+        }
+      },
+    );
   } finally {
+    fs.writeFileSync(
+      path.join(resultsDir, `adoption-${name}-console.txt`),
+      `${consoleLines.join('\n')}\n`,
+    );
     await browser.close();
   }
   return checks;
