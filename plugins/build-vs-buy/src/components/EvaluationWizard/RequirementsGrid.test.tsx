@@ -15,7 +15,7 @@
  */
 
 import type { EvaluationDraft } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { fieldErrors } from './draftAnswers';
@@ -179,19 +179,35 @@ describe('RequirementsGrid', () => {
     expect(within(document.body).queryByRole('status')).toBeNull();
   });
 
-  it('imports a CSV file instead of the requirements and says what it left out', async () => {
-    const user = userEvent.setup();
-    render(<Wizard initial={draft} />);
-    const file = new File(
+  const csvFile = () =>
+    new File(
       [
         'Requirement,Helicone,Bucket,Owner\r\n"Caching, per route",met,nice,Ada\r\n',
       ],
       'requirements.csv',
       { type: 'text/csv' },
     );
+
+  it('imports a CSV file instead of the requirements, once asked, and says what it left out', async () => {
+    const user = userEvent.setup();
+    render(<Wizard initial={draft} />);
     await user.upload(
       screen.getByLabelText('CSV file of requirements to import'),
-      file,
+      csvFile(),
+    );
+    // The grid holds requirements: nothing is replaced before a yes.
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Replace the requirements?',
+    });
+    expect(dialog).toHaveTextContent(
+      'requirements.csv has one row. Importing it replaces the 2 requirements in the grid',
+    );
+    // Behind the question, the grid is as it was.
+    expect(
+      screen.getByRole('textbox', { name: 'Row 1: requirement', hidden: true }),
+    ).toHaveValue('Rate limiting');
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Replace requirements' }),
     );
     expect(await screen.findByRole('status')).toHaveTextContent(
       'Imported one row from requirements.csv. The column “Owner” names no column of the grid and was left out.',
@@ -201,5 +217,42 @@ describe('RequirementsGrid', () => {
       'Met',
     );
     expect(screen.getAllByRole('textbox')).toHaveLength(1);
+  });
+
+  it('keeps the grid as it was when the replacement is declined', async () => {
+    const user = userEvent.setup();
+    render(<Wizard initial={draft} />);
+    const titles = screen
+      .getAllByRole('textbox')
+      .map(box => (box as HTMLInputElement).value);
+    await user.upload(
+      screen.getByLabelText('CSV file of requirements to import'),
+      csvFile(),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Keep the grid' }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(
+      screen
+        .getAllByRole('textbox')
+        .map(box => (box as HTMLInputElement).value),
+    ).toEqual(titles);
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('imports into an empty grid without asking', async () => {
+    const user = userEvent.setup();
+    render(<Wizard initial={{ ...draft, requirements: [] }} />);
+    await user.upload(
+      screen.getByLabelText('CSV file of requirements to import'),
+      csvFile(),
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Imported one row from requirements.csv.',
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(title(1)).toHaveValue('Caching, per route');
   });
 });

@@ -24,6 +24,11 @@ import {
 import {
   Box,
   Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
   FormHelperText,
   IconButton,
   makeStyles,
@@ -231,6 +236,14 @@ export const RequirementsGrid = () => {
   const addRef = useRef<HTMLButtonElement>(null);
   const [focusNext, setFocusNext] = useState<Position | 'add'>();
   const [notice, setNotice] = useState<Notice>();
+  // A CSV file read while the grid holds requirements: replacing them waits
+  // for a yes, so that a file picked by mistake loses no one's answers.
+  const [pendingImport, setPendingImport] = useState<{
+    fileName: string;
+    read: ReadRows;
+  }>();
+  // Kept apart from the file, so the question stays readable as it fades.
+  const [askingToReplace, setAskingToReplace] = useState(false);
   // The title being typed into: not wrong yet while it is empty.
   const [typingIn, setTypingIn] = useState<string>();
 
@@ -408,6 +421,20 @@ export const RequirementsGrid = () => {
     );
   };
 
+  const importRows = (fileName: string, read: ReadRows) => {
+    edit({
+      type: 'replace-requirements',
+      columns: read.columns,
+      rows: read.rows,
+    });
+    setNotice(
+      noticeOf(
+        `Imported ${rowsWord(read.rows.length)} from ${fileName}.`,
+        read,
+      ),
+    );
+  };
+
   const onImport = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
@@ -423,17 +450,12 @@ export const RequirementsGrid = () => {
         });
         return;
       }
-      edit({
-        type: 'replace-requirements',
-        columns: read.columns,
-        rows: read.rows,
-      });
-      setNotice(
-        noticeOf(
-          `Imported ${rowsWord(read.rows.length)} from ${file.name}.`,
-          read,
-        ),
-      );
+      if (requirements.length > 0) {
+        setPendingImport({ fileName: file.name, read });
+        setAskingToReplace(true);
+        return;
+      }
+      importRows(file.name, read);
     } catch (error) {
       setNotice({
         severity: 'error',
@@ -644,6 +666,44 @@ export const RequirementsGrid = () => {
           onChange={onImport}
         />
       </Box>
+      <Dialog
+        open={askingToReplace}
+        onClose={() => setAskingToReplace(false)}
+        aria-labelledby="build-vs-buy-replace-requirements-title"
+      >
+        <DialogTitle id="build-vs-buy-replace-requirements-title">
+          Replace the requirements?
+        </DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {pendingImport &&
+              `${pendingImport.fileName} has ${rowsWord(
+                pendingImport.read.rows.length,
+              )}. Importing it replaces the ${
+                requirements.length === 1
+                  ? 'requirement'
+                  : `${requirements.length} requirements`
+              } in the grid, and what each candidate covers of them, with its rows. A requirement whose title matches a row keeps how its gaps were classified.`}
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setAskingToReplace(false)}>
+            Keep the grid
+          </Button>
+          <Button
+            color="primary"
+            variant="contained"
+            onClick={() => {
+              if (pendingImport) {
+                importRows(pendingImport.fileName, pendingImport.read);
+              }
+              setAskingToReplace(false);
+            }}
+          >
+            Replace requirements
+          </Button>
+        </DialogActions>
+      </Dialog>
       {notice && (
         <Alert
           severity={notice.severity}
@@ -659,8 +719,9 @@ export const RequirementsGrid = () => {
         nice-to-have), y or n in a needed cell, and m, p or x in a candidate's
         cell (met, partial, missing). Paste rows from a spreadsheet into a cell:
         requirement, bucket, needed by the workload, then one column per
-        candidate. Importing a CSV file replaces the requirements with its rows;
-        its headings name the columns and the candidates.
+        candidate. Importing a CSV file replaces the requirements with its rows,
+        after asking when the grid holds any; its headings name the columns and
+        the candidates.
       </Typography>
       <Box component="dl" id={BUCKET_DEFINITIONS_ID} aria-label="The buckets">
         {(Object.keys(REQUIREMENT_BUCKET_LABELS) as RequirementBucket[]).map(
