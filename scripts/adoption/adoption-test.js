@@ -342,6 +342,13 @@ function applyJson(step, appDir) {
   writeJson(file, pkg);
 }
 
+/** Yarn's global folder, where its caches are (YARN_GLOBAL_FOLDER or the default). */
+function yarnGlobalFolder() {
+  return (
+    process.env.YARN_GLOBAL_FOLDER ?? path.join(os.homedir(), '.yarn', 'berry')
+  );
+}
+
 /** A shell step: each command line, run in the app's root. */
 async function applyShell(step, appDir, log) {
   for (const line of step.code.split('\n')) {
@@ -350,7 +357,26 @@ async function applyShell(step, appDir, log) {
     try {
       await run('bash', ['-c', command], { cwd: appDir, env: appEnv(), log });
     } catch (error) {
-      throw new StepError(step, error.message);
+      if (!/YN0082/.test(error.message)) {
+        throw new StepError(step, error.message);
+      }
+      // "No candidates found" for a version the registry has: Yarn kept a
+      // package's metadata from before that version (seen once, for a
+      // version two weeks old). Its metadata cache is only a cache: drop
+      // it and ask the registry again, once.
+      fs.rmSync(path.join(yarnGlobalFolder(), 'metadata'), {
+        recursive: true,
+        force: true,
+      });
+      try {
+        await run('bash', ['-c', command], {
+          cwd: appDir,
+          env: appEnv(),
+          log,
+        });
+      } catch (retried) {
+        throw new StepError(step, retried.message);
+      }
     }
   }
 }
