@@ -41,7 +41,7 @@ import {
   namedRefsOf,
   notEvaluatedCsvColumns,
   portfolioRefsOf,
-  sendCsv,
+  sendCsvView,
   teamCoverageCsvColumns,
   vendorPortfolioCsvColumns,
 } from './middleware/csv';
@@ -50,6 +50,7 @@ import { parseJsonBody } from './middleware/jsonBody';
 import { rejectNulCharacters } from './middleware/rejectNulCharacters';
 import {
   DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
   filterOf,
   listQuerySchema,
   normalizeEntityRef,
@@ -124,6 +125,13 @@ export async function createRouter(
     cursor: query.cursor,
   });
 
+  // A CSV asked for without a limit is the whole view (see sendCsvView).
+  const csvRequestOf = (query: { limit?: number; cursor?: string }) => ({
+    limit: query.limit,
+    cursor: query.cursor,
+    pageSize: MAX_PAGE_SIZE,
+  });
+
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -134,15 +142,17 @@ export async function createRouter(
     if (query.format === 'csv') {
       // In words, as the dashboard lists' CSV: the answers and review of
       // each decision, and the display names of the entities it names.
-      const page = await service.listInFull(
-        { ...pageOf(query), order: query.order },
-        context,
-      );
-      const names = await service.displayNames(
-        namedRefsOf(page.items),
-        context,
-      );
-      sendCsv(res, page, decisionCsvColumns(names));
+      await sendCsvView(res, csvRequestOf(query), async page => {
+        const full = await service.listInFull(
+          { filter: filterOf(query), ...page, order: query.order },
+          context,
+        );
+        const names = await service.displayNames(
+          namedRefsOf(full.items),
+          context,
+        );
+        return { page: full, columns: decisionCsvColumns(names) };
+      });
       return;
     }
     res.json(
@@ -282,13 +292,24 @@ export async function createRouter(
   router.get('/dashboard/not-evaluated', async (req, res) => {
     const context = await contextOf(req);
     const query = parse(listQuerySchema, req.query, 'query');
-    const page = await service.listNotEvaluated(pageOf(query), context);
     if (query.format !== 'csv') {
-      res.json(page);
+      res.json(await service.listNotEvaluated(pageOf(query), context));
       return;
     }
-    const names = await service.displayNames(namedRefsOf(page.items), context);
-    sendCsv(res, page, notEvaluatedCsvColumns(names));
+    await sendCsvView(res, csvRequestOf(query), async page => {
+      const unevaluated = await service.listNotEvaluated(
+        { filter: filterOf(query), ...page },
+        context,
+      );
+      const names = await service.displayNames(
+        namedRefsOf(unevaluated.items),
+        context,
+      );
+      return {
+        page: unevaluated,
+        columns: notEvaluatedCsvColumns(names),
+      };
+    });
   });
 
   router.get('/coverage/teams', async (req, res) => {
@@ -299,46 +320,59 @@ export async function createRouter(
       system: query.system,
       lifecycle: query.lifecycle,
     });
-    const page = await service.teamCoverage(
-      {
-        filter: { ownerGroups, system, lifecycle },
-        ...teamCoverageOrderOf(query),
-        limit: query.limit ?? DEFAULT_PAGE_SIZE,
-        cursor: query.cursor,
-      },
-      context,
-    );
+    const coverage = (page: { limit: number; cursor?: string }) =>
+      service.teamCoverage(
+        {
+          filter: { ownerGroups, system, lifecycle },
+          ...teamCoverageOrderOf(query),
+          ...page,
+        },
+        context,
+      );
     if (query.format !== 'csv') {
-      res.json(page);
+      res.json(
+        await coverage({
+          limit: query.limit ?? DEFAULT_PAGE_SIZE,
+          cursor: query.cursor,
+        }),
+      );
       return;
     }
-    const names = await service.displayNames(
-      page.items.map(team => team.ownerRef),
-      context,
-    );
-    sendCsv(res, page, teamCoverageCsvColumns(names));
+    await sendCsvView(res, csvRequestOf(query), async page => {
+      const teams = await coverage(page);
+      const names = await service.displayNames(
+        teams.items.map(team => team.ownerRef),
+        context,
+      );
+      return { page: teams, columns: teamCoverageCsvColumns(names) };
+    });
   });
 
   router.get('/portfolio/products', async (req, res) => {
     const context = await contextOf(req);
     const query = parse(vendorPortfolioQuerySchema, req.query, 'query');
-    const page = await service.vendorPortfolio(
-      {
-        ...vendorPortfolioOrderOf(query),
-        limit: query.limit ?? DEFAULT_PAGE_SIZE,
-        cursor: query.cursor,
-      },
-      context,
-    );
+    const products = (page: { limit: number; cursor?: string }) =>
+      service.vendorPortfolio(
+        { ...vendorPortfolioOrderOf(query), ...page },
+        context,
+      );
     if (query.format !== 'csv') {
-      res.json(page);
+      res.json(
+        await products({
+          limit: query.limit ?? DEFAULT_PAGE_SIZE,
+          cursor: query.cursor,
+        }),
+      );
       return;
     }
-    const names = await service.displayNames(
-      portfolioRefsOf(page.items),
-      context,
-    );
-    sendCsv(res, page, vendorPortfolioCsvColumns(names));
+    await sendCsvView(res, csvRequestOf(query), async page => {
+      const portfolio = await products(page);
+      const names = await service.displayNames(
+        portfolioRefsOf(portfolio.items),
+        context,
+      );
+      return { page: portfolio, columns: vendorPortfolioCsvColumns(names) };
+    });
   });
 
   router.post('/portfolio/products/events', async (req, res) => {
@@ -365,13 +399,18 @@ export async function createRouter(
     }
     // In words: the answers and review of each decision, and the display
     // names of the entities it names.
-    const page = await service.listAttentionInFull(
-      list,
-      pageOf(query),
-      context,
-    );
-    const names = await service.displayNames(namedRefsOf(page.items), context);
-    sendCsv(res, page, decisionCsvColumns(names));
+    await sendCsvView(res, csvRequestOf(query), async page => {
+      const full = await service.listAttentionInFull(
+        list,
+        { filter: filterOf(query), ...page },
+        context,
+      );
+      const names = await service.displayNames(
+        namedRefsOf(full.items),
+        context,
+      );
+      return { page: full, columns: decisionCsvColumns(names) };
+    });
   });
 
   router.use(nameTheField);

@@ -347,7 +347,10 @@ export class BuildVsBuyHttpClient {
     );
   }
 
-  /** The same page as {@link BuildVsBuyHttpClient.listNotEvaluated}, as CSV. */
+  /**
+   * The view of {@link BuildVsBuyHttpClient.listNotEvaluated} as CSV, in words:
+   * the whole view without a `limit`, else that one page.
+   */
   async getNotEvaluatedCsv(
     query: NotEvaluatedQuery = {},
     options?: BuildVsBuyRequestOptions,
@@ -373,7 +376,10 @@ export class BuildVsBuyHttpClient {
     );
   }
 
-  /** The same page as {@link BuildVsBuyHttpClient.getTeamCoverage}, as CSV. */
+  /**
+   * The view of {@link BuildVsBuyHttpClient.getTeamCoverage} as CSV, in words:
+   * the whole view without a `limit`, else that one page.
+   */
   async getTeamCoverageCsv(
     query: TeamCoverageQuery = {},
     options?: BuildVsBuyRequestOptions,
@@ -399,7 +405,10 @@ export class BuildVsBuyHttpClient {
     );
   }
 
-  /** The same page as {@link BuildVsBuyHttpClient.getVendorPortfolio}, as CSV. */
+  /**
+   * The view of {@link BuildVsBuyHttpClient.getVendorPortfolio} as CSV, in words:
+   * the whole view without a `limit`, else that one page.
+   */
   async getVendorPortfolioCsv(
     query: VendorPortfolioQuery = {},
     options?: BuildVsBuyRequestOptions,
@@ -454,7 +463,10 @@ export class BuildVsBuyHttpClient {
     );
   }
 
-  /** The same page as {@link BuildVsBuyHttpClient.listEvaluations}, as CSV. */
+  /**
+   * The view of {@link BuildVsBuyHttpClient.listEvaluations} as CSV, in words:
+   * the whole view without a `limit`, else that one page.
+   */
   async getEvaluationsCsv(
     query: DecisionListPageQuery = {},
     options?: BuildVsBuyRequestOptions,
@@ -468,7 +480,10 @@ export class BuildVsBuyHttpClient {
     );
   }
 
-  /** The same page as {@link BuildVsBuyHttpClient.listDashboard}, as CSV. */
+  /**
+   * The view of {@link BuildVsBuyHttpClient.listDashboard} as CSV, in words:
+   * the whole view without a `limit`, else that one page.
+   */
   async getDashboardCsv(
     path: { list: DashboardList },
     query: DashboardListQuery = {},

@@ -821,11 +821,11 @@ export interface components {
       | 'regulated';
     /** @description The decisions with a candidate whose name holds this text, case and white space aside: "vector cloud" finds VectorCloud Managed. */
     candidate: string;
-    /** @description Items per page; 50 by default. */
+    /** @description Items per page; 50 by default. With format=csv and no limit, the answer is the whole view. */
     limit: number;
     /** @description The nextCursor of the previous page. */
     cursor: string;
-    /** @description csv answers the same page as text/csv. */
+    /** @description csv answers the view as text/csv, in words; the whole view unless a limit asks for one page (the next page's cursor then in X-Next-Cursor). */
     format: 'json' | 'csv';
   };
   requestBodies: never;
@@ -874,13 +874,13 @@ export interface operations {
         organisationProfile?: components['parameters']['organisationProfile'];
         /** @description The decisions with a candidate whose name holds this text, case and white space aside: "vector cloud" finds VectorCloud Managed. */
         candidate?: components['parameters']['candidate'];
-        /** @description Items per page; 50 by default. */
+        /** @description Items per page; 50 by default. With format=csv and no limit, the answer is the whole view. */
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
         /** @description updated (the default) lists the most recently saved first; revisit the earliest revisit date first. */
         order?: 'updated' | 'revisit';
-        /** @description csv answers the same page as text/csv. */
+        /** @description csv answers the view as text/csv, in words; the whole view unless a limit asks for one page (the next page's cursor then in X-Next-Cursor). */
         format?: components['parameters']['format'];
         /** @description full adds the answers, outcome and review of each evaluation. */
         view?: 'summary' | 'full';
@@ -1085,7 +1085,7 @@ export interface operations {
   ListRevisions: {
     parameters: {
       query?: {
-        /** @description Items per page; 50 by default. */
+        /** @description Items per page; 50 by default. With format=csv and no limit, the answer is the whole view. */
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
@@ -1309,11 +1309,11 @@ export interface operations {
         ownerGroup?: components['parameters']['ownerGroup'];
         system?: components['parameters']['system'];
         lifecycle?: components['parameters']['lifecycle'];
-        /** @description Items per page; 50 by default. */
+        /** @description Items per page; 50 by default. With format=csv and no limit, the answer is the whole view. */
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
-        /** @description csv answers the same page as text/csv. */
+        /** @description csv answers the view as text/csv, in words; the whole view unless a limit asks for one page (the next page's cursor then in X-Next-Cursor). */
         format?: components['parameters']['format'];
       };
       header?: never;
@@ -1358,11 +1358,11 @@ export interface operations {
           | 'draftsInProgress';
         /** @description asc or desc; the owner in ascending order, counts the largest first, by default. Ties go by owner. */
         direction?: 'asc' | 'desc';
-        /** @description Items per page; 50 by default. */
+        /** @description Items per page; 50 by default. With format=csv and no limit, the answer is the whole view. */
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
-        /** @description csv answers the same page as text/csv. */
+        /** @description csv answers the view as text/csv, in words; the whole view unless a limit asks for one page (the next page's cursor then in X-Next-Cursor). */
         format?: components['parameters']['format'];
       };
       header?: never;
@@ -1402,11 +1402,11 @@ export interface operations {
           | 'product';
         /** @description asc or desc; the product's name and the revisit date in ascending order, counts the largest first, by default. Ties go by concentration, then by name. */
         direction?: 'asc' | 'desc';
-        /** @description Items per page; 50 by default. */
+        /** @description Items per page; 50 by default. With format=csv and no limit, the answer is the whole view. */
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
-        /** @description csv answers the same page as text/csv. */
+        /** @description csv answers the view as text/csv, in words; the whole view unless a limit asks for one page (the next page's cursor then in X-Next-Cursor). */
         format?: components['parameters']['format'];
       };
       header?: never;
@@ -1514,11 +1514,11 @@ export interface operations {
         decidedAgainstTree?: components['parameters']['decidedAgainstTree'];
         /** @description The organisation profile the decision was judged for; a mid-size organisation when the team answered none. */
         organisationProfile?: components['parameters']['organisationProfile'];
-        /** @description Items per page; 50 by default. */
+        /** @description Items per page; 50 by default. With format=csv and no limit, the answer is the whole view. */
         limit?: components['parameters']['limit'];
         /** @description The nextCursor of the previous page. */
         cursor?: components['parameters']['cursor'];
-        /** @description csv answers the same page as text/csv. */
+        /** @description csv answers the view as text/csv, in words; the whole view unless a limit asks for one page (the next page's cursor then in X-Next-Cursor). */
         format?: components['parameters']['format'];
       };
       header?: never;

@@ -29,6 +29,7 @@ import {
   namedRefsOf,
   notEvaluatedCsvColumns,
   portfolioRefsOf,
+  sendCsvView,
   teamCoverageCsvColumns,
   toCsv,
   vendorPortfolioCsvColumns,
@@ -358,5 +359,116 @@ describe('the CSV of decisions', () => {
         '\'\tRAG "platform"\nline two',
       ],
     ]);
+  });
+});
+
+describe('sendCsvView', () => {
+  /** What an express response was given, as text. */
+  function fakeResponse() {
+    const sent = {
+      type: '',
+      body: '',
+      headers: {} as Record<string, string>,
+      ended: false,
+    };
+    const res = {
+      type(value: string) {
+        sent.type = value;
+        return res;
+      },
+      setHeader(name: string, value: string) {
+        sent.headers[name] = value;
+        return res;
+      },
+      write(chunk: string) {
+        sent.body += chunk;
+        return true;
+      },
+      send(body: string) {
+        sent.body += body;
+        sent.ended = true;
+        return res;
+      },
+      end() {
+        sent.ended = true;
+        return res;
+      },
+    };
+    return { res: res as unknown as Parameters<typeof sendCsvView>[0], sent };
+  }
+  const columns = [
+    { heading: 'Name', cell: (item: string) => item },
+    { heading: 'Length', cell: (item: string) => String(item.length) },
+  ];
+  /** Seven items, read `limit` at a time from the offset in the cursor. */
+  const items = ['a', 'bb', 'ccc', 'dddd', 'eeeee', '=1+1', 'g'];
+  const reader = () => {
+    const asked: Array<{ limit: number; cursor?: string }> = [];
+    const readPage = async (page: { limit: number; cursor?: string }) => {
+      asked.push(page);
+      const from = Number(page.cursor ?? 0);
+      const next = from + page.limit;
+      return {
+        page: {
+          items: items.slice(from, next),
+          nextCursor: next < items.length ? String(next) : undefined,
+        },
+        columns,
+      };
+    };
+    return { asked, readPage };
+  };
+
+  it('writes the whole view without a limit, one row of headings, page by page', async () => {
+    const { res, sent } = fakeResponse();
+    const { asked, readPage } = reader();
+    await sendCsvView(res, { pageSize: 3 }, readPage);
+    expect(asked).toEqual([
+      { limit: 3, cursor: undefined },
+      { limit: 3, cursor: '3' },
+      { limit: 3, cursor: '6' },
+    ]);
+    expect(sent.type).toBe('text/csv');
+    expect(sent.ended).toBe(true);
+    expect(sent.headers).toEqual({});
+    expect(sent.body).toBe(
+      [
+        'Name,Length',
+        'a,1',
+        'bb,2',
+        'ccc,3',
+        'dddd,4',
+        'eeeee,5',
+        "'=1+1,4",
+        'g,1',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes one page when a limit asks for it, and names the next', async () => {
+    const { res, sent } = fakeResponse();
+    const { asked, readPage } = reader();
+    await sendCsvView(res, { limit: 2, cursor: '2', pageSize: 3 }, readPage);
+    expect(asked).toEqual([{ limit: 2, cursor: '2' }]);
+    expect(sent.headers).toEqual({ 'X-Next-Cursor': '4' });
+    expect(sent.body).toBe(['Name,Length', 'ccc,3', 'dddd,4', ''].join('\n'));
+  });
+
+  it('leaves the response unfinished when a later page fails, never cut short in silence', async () => {
+    const { res, sent } = fakeResponse();
+    const { readPage } = reader();
+    let calls = 0;
+    await expect(
+      sendCsvView(res, { pageSize: 3 }, async page => {
+        calls += 1;
+        if (calls === 2) throw new Error('the database went away');
+        return readPage(page);
+      }),
+    ).rejects.toThrow('the database went away');
+    expect(sent.body).toBe(
+      ['Name,Length', 'a,1', 'bb,2', 'ccc,3', ''].join('\n'),
+    );
+    expect(sent.ended).toBe(false);
   });
 });

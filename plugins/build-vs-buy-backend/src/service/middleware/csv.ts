@@ -43,10 +43,18 @@ export type CsvColumn<T> = {
 
 /** Items as CSV text: a row of headings, then one row per item. */
 export function toCsv<T>(items: T[], columns: CsvColumn<T>[]): string {
-  const rows = items.map(item =>
-    columns.map(column => neutraliseCsvCell(column.cell(item) ?? '')),
+  return (
+    stringify([columns.map(column => column.heading)]) + csvRows(items, columns)
   );
-  return stringify([columns.map(column => column.heading), ...rows]);
+}
+
+/** Items as CSV rows, without the headings. */
+function csvRows<T>(items: T[], columns: CsvColumn<T>[]): string {
+  return stringify(
+    items.map(item =>
+      columns.map(column => neutraliseCsvCell(column.cell(item) ?? '')),
+    ),
+  );
 }
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
@@ -255,4 +263,51 @@ export function sendCsv<T>(
     res.setHeader('X-Next-Cursor', page.nextCursor);
   }
   res.type('text/csv').send(toCsv(page.items, columns));
+}
+
+/** One page of a view, with the columns its rows are written in. */
+export type CsvPage<T> = {
+  page: { items: T[]; nextCursor?: string };
+  columns: CsvColumn<T>[];
+};
+
+/**
+ * Sends a view as CSV. Asked for a `limit`, one page of it, the next
+ * page's cursor in `X-Next-Cursor`; without one, the whole view from
+ * `cursor` (or its start) on, read `pageSize` at a time and written as one
+ * file with one row of headings: what "Download CSV" means to the person
+ * who clicks it. Rows go out as each page is read; a failure after the
+ * first page ends the response unfinished, so a download is never quietly
+ * cut short.
+ */
+export async function sendCsvView<T>(
+  res: Response,
+  request: { limit?: number; cursor?: string; pageSize: number },
+  readPage: (page: { limit: number; cursor?: string }) => Promise<CsvPage<T>>,
+): Promise<void> {
+  if (request.limit !== undefined) {
+    const { page, columns } = await readPage({
+      limit: request.limit,
+      cursor: request.cursor,
+    });
+    sendCsv(res, page, columns);
+    return;
+  }
+  let cursor = request.cursor;
+  let first = true;
+  do {
+    const { page, columns } = await readPage({
+      limit: request.pageSize,
+      cursor,
+    });
+    if (first) {
+      res.type('text/csv');
+      res.write(toCsv(page.items, columns));
+      first = false;
+    } else if (page.items.length > 0) {
+      res.write(csvRows(page.items, columns));
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  res.end();
 }

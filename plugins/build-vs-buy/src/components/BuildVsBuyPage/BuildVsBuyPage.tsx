@@ -262,12 +262,11 @@ export const BuildVsBuyDashboard = () => {
       if (tab === 'all') {
         csv = await api.getEvaluationsCsv({ ...filter, order });
       } else if (tab === 'vendor-portfolio') {
-        csv = await api.getVendorPortfolioCsv({ limit: PRODUCTS_PER_PAGE });
+        csv = await api.getVendorPortfolioCsv();
       } else if (tab === 'coverage-by-team') {
         csv = await api.getTeamCoverageCsv({
           ...componentFilter,
           order: 'withoutDecision',
-          limit: TEAMS_PER_PAGE,
         });
       } else {
         csv = await api.getDashboardCsv(tab, filter);

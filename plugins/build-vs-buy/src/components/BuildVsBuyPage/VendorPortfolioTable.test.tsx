@@ -263,7 +263,7 @@ describe('the vendor portfolio tab', () => {
     expect(await blobs[0].text()).toBe(
       'Product,Components that chose it\nVector Cloud,2\n',
     );
-    expect(api.getVendorPortfolioCsv).toHaveBeenCalledWith({ limit: 500 });
+    expect(api.getVendorPortfolioCsv).toHaveBeenCalledWith();
     click.mockRestore();
   });
 

@@ -183,7 +183,8 @@ export const spec = {
       limit: {
         name: 'limit',
         in: 'query',
-        description: 'Items per page; 50 by default.',
+        description:
+          'Items per page; 50 by default. With format=csv and no limit, the answer is the whole view.',
         schema: {
           type: 'integer',
           minimum: 1,
@@ -202,7 +203,8 @@ export const spec = {
       format: {
         name: 'format',
         in: 'query',
-        description: 'csv answers the same page as text/csv.',
+        description:
+          "csv answers the view as text/csv, in words; the whole view unless a limit asks for one page (the next page's cursor then in X-Next-Cursor).",
         schema: {
           type: 'string',
           enum: ['json', 'csv'],
