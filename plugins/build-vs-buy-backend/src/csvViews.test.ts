@@ -14,18 +14,11 @@
  * limitations under the License.
  */
 
-import type { DatabaseService } from '@backstage/backend-plugin-api';
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { evaluate, toIsoDate } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import request from 'supertest';
-import buildVsBuyPlugin from '.';
-import { BuildVsBuyDatabase } from './database/BuildVsBuyDatabase';
+import { startPluginOn } from './__testUtils__/backend';
 
 jest.setTimeout(120_000);
 
@@ -44,19 +37,7 @@ describe('CSV of a view', () => {
     'is every row of the view without a limit, one page with one, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          buildVsBuyPlugin,
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities: [] }),
-          mockServices.permissions.factory(),
-          mockServices.rootConfig.factory({ data: {} }),
-        ],
-      });
-      const store = await BuildVsBuyDatabase.create({
-        database: { getClient: async () => knex } as DatabaseService,
-        skipMigrations: true,
-      });
+      const { server, store } = await startPluginOn(knex);
       const now = new Date();
       for (let i = 0; i < DECISIONS; i++) {
         const evaluation = {

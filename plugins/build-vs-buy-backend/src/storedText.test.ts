@@ -14,13 +14,7 @@
  * limitations under the License.
  */
 
-import type { DatabaseService } from '@backstage/backend-plugin-api';
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   evaluate,
   toIsoDate,
@@ -28,8 +22,7 @@ import {
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import request from 'supertest';
-import buildVsBuyPlugin from '.';
-import { BuildVsBuyDatabase } from './database/BuildVsBuyDatabase';
+import { startPluginOn } from './__testUtils__/backend';
 import { FACTS_VERSION } from './database/tables';
 
 jest.setTimeout(120_000);
@@ -85,21 +78,9 @@ describe('GET /entities/{ref}/evaluation', () => {
     'is the stored evaluation GET /evaluations/{id} answers, byte for byte, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          buildVsBuyPlugin,
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities: [] }),
-          mockServices.permissions.factory(),
-          mockServices.rootConfig.factory({ data: {} }),
-        ],
-      });
+      const { server, store } = await startPluginOn(knex);
       // Stored as a save stores them, and as a save by an older instance
       // leaves them: derived under older rules, without a list summary.
-      const store = await BuildVsBuyDatabase.create({
-        database: { getClient: async () => knex } as DatabaseService,
-        skipMigrations: true,
-      });
       const at = new Date(Date.now() - 200 * DAY);
       for (const [index, { evaluation }] of decisions.entries()) {
         const outcome = evaluate(evaluation, { now: at });
@@ -200,15 +181,7 @@ describe('GET /entities/{ref}/evaluation', () => {
     'the by-refs read refuses a bad body with a 400 that names the field, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          buildVsBuyPlugin,
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities: [] }),
-          mockServices.permissions.factory(),
-          mockServices.rootConfig.factory({ data: {} }),
-        ],
-      });
+      const { server } = await startPluginOn(knex);
       const post = (body: unknown) =>
         request(server)
           .post('/api/build-vs-buy/entities/evaluations/by-refs')

@@ -26,6 +26,8 @@ import {
   DASHBOARD_LISTS,
   entityEvaluationsRequestSchema,
   evaluationDraftSchema,
+  type Page,
+  type StoredEvaluation,
   updateEvaluationRequestSchema,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import express, { Request } from 'express';
@@ -42,6 +44,7 @@ import {
   notEvaluatedCsvColumns,
   portfolioRefsOf,
   sendCsvView,
+  type CsvPage,
   teamCoverageCsvColumns,
   vendorPortfolioCsvColumns,
 } from './middleware/csv';
@@ -132,6 +135,18 @@ export async function createRouter(
     pageSize: MAX_PAGE_SIZE,
   });
 
+  // A page of decisions for a CSV: its columns in words, with the display
+  // names of the entities the page names.
+  const decisionsInWords = async (
+    page: Page<StoredEvaluation>,
+    context: ServiceContext,
+  ): Promise<CsvPage<StoredEvaluation>> => ({
+    page,
+    columns: decisionCsvColumns(
+      await service.displayNames(namedRefsOf(page.items), context),
+    ),
+  });
+
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -142,17 +157,15 @@ export async function createRouter(
     if (query.format === 'csv') {
       // In words, as the dashboard lists' CSV: the answers and review of
       // each decision, and the display names of the entities it names.
-      await sendCsvView(res, csvRequestOf(query), async page => {
-        const full = await service.listInFull(
-          { filter: filterOf(query), ...page, order: query.order },
+      await sendCsvView(res, csvRequestOf(query), async page =>
+        decisionsInWords(
+          await service.listInFull(
+            { filter: filterOf(query), ...page, order: query.order },
+            context,
+          ),
           context,
-        );
-        const names = await service.displayNames(
-          namedRefsOf(full.items),
-          context,
-        );
-        return { page: full, columns: decisionCsvColumns(names) };
-      });
+        ),
+      );
       return;
     }
     res.json(
@@ -399,18 +412,16 @@ export async function createRouter(
     }
     // In words: the answers and review of each decision, and the display
     // names of the entities it names.
-    await sendCsvView(res, csvRequestOf(query), async page => {
-      const full = await service.listAttentionInFull(
-        list,
-        { filter: filterOf(query), ...page },
+    await sendCsvView(res, csvRequestOf(query), async page =>
+      decisionsInWords(
+        await service.listAttentionInFull(
+          list,
+          { filter: filterOf(query), ...page },
+          context,
+        ),
         context,
-      );
-      const names = await service.displayNames(
-        namedRefsOf(full.items),
-        context,
-      );
-      return { page: full, columns: decisionCsvColumns(names) };
-    });
+      ),
+    );
   });
 
   router.use(nameTheField);
