@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
+import { signIn } from './guest';
 
 /*
  * Issue 13, "Accessible": every step of the wizard, on a recorded decision
@@ -11,12 +12,6 @@ import { expect, Page, test } from '@playwright/test';
 
 // A seeded decision with two candidates, requirements and a classified gap.
 const WIZARD = '/catalog/default/component/rag-retriever/build-vs-buy/evaluate';
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Acme AI Catalog')).toBeVisible();
-}
 
 /** Serious and critical violations within the plugin's part of the page. */
 async function seriousViolations(page: Page) {

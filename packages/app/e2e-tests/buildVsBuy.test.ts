@@ -1,38 +1,8 @@
 import { expect, Page, test } from '@playwright/test';
-
-const BACKEND = 'http://localhost:7007';
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Acme AI Catalog')).toBeVisible();
-}
+import { signIn, waitForSeededDecisions } from './guest';
 
 test.beforeAll(async ({ request }) => {
-  // The example backend seeds its evaluations once the catalog has loaded.
-  await expect
-    .poll(
-      async () => {
-        const token = await request
-          .get(`${BACKEND}/api/auth/guest/refresh?env=development`, {
-            headers: { 'X-Requested-With': 'XMLHttpRequest' },
-          })
-          .then(r => (r.ok() ? r.json() : undefined))
-          .then(body => body?.backstageIdentity?.token)
-          // The frontend can be up before the backend listens.
-          .catch(() => undefined);
-        if (!token) return 0;
-        const page = await request.get(
-          `${BACKEND}/api/build-vs-buy/evaluations`,
-          {
-            headers: { Authorization: `Bearer ${token}` },
-          },
-        );
-        return page.ok() ? (await page.json()).items.length : 0;
-      },
-      { timeout: 180_000, intervals: [2_000] },
-    )
-    .toBeGreaterThanOrEqual(5);
+  await waitForSeededDecisions(request);
 });
 
 test('a seeded overdue decision appears under due for revisit', async ({

@@ -20,7 +20,7 @@ import {
   verdictLabel,
   type EvaluationSummary,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
-import { BACKEND, guestToken } from './guest';
+import { BACKEND, guestToken, signIn } from './guest';
 
 /*
  * The decisions where people already look: the catalog's own table with
@@ -79,9 +79,7 @@ test('the catalog shows each component’s decision in words, filters on it, and
   expect(decided).toBeDefined();
 
   const problems = watchForProblems(page);
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Acme AI Catalog')).toBeVisible();
+  await signIn(page);
 
   await page.goto('/catalog?filters%5Bkind%5D=component&filters%5Buser%5D=all');
   await expect(

@@ -1,5 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import Papa from 'papaparse';
+import { signIn } from './guest';
 
 /*
  * What a manager takes into a quarterly review: coverage by team, a count
@@ -7,12 +8,6 @@ import Papa from 'papaparse';
  * Relevance owns one component of the example catalog, retrieval-pipeline,
  * with a seeded decision overdue for revisit; no other e2e test touches it.
  */
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Acme AI Catalog')).toBeVisible();
-}
 
 test('coverage by team counts each team and a count opens the decisions it counts', async ({
   page,

@@ -1,5 +1,5 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
-import { BACKEND, guestToken } from './guest';
+import { BACKEND, guestToken, signIn } from './guest';
 
 /*
  * Evaluate before you build: a team about to build the reranker of the RAG
@@ -43,9 +43,7 @@ test('the AI infrastructure component template asks Node 1 and opens the draft e
   request,
 }) => {
   await archiveRerankerEvaluation(request);
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Acme AI Catalog')).toBeVisible();
+  await signIn(page);
 
   await page.getByRole('link', { name: 'Create...' }).click();
   // The catalog reads the template a few seconds after the portal starts;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { APIRequestContext, expect } from '@playwright/test';
+import { APIRequestContext, expect, Page } from '@playwright/test';
 
 /** The example portal's backend, as `yarn start` serves it. */
 export const BACKEND = 'http://localhost:7007';
@@ -42,4 +42,33 @@ export async function guestToken(request: APIRequestContext): Promise<string> {
     )
     .toBe(true);
   return token!;
+}
+
+/** Signs in to the example portal as the guest, from its front page. */
+export async function signIn(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByText('Acme AI Catalog')).toBeVisible();
+}
+
+/**
+ * Waits until the example backend has seeded its decisions, which it does
+ * once the catalog has loaded the example components.
+ */
+export async function waitForSeededDecisions(
+  request: APIRequestContext,
+): Promise<void> {
+  const token = await guestToken(request);
+  await expect
+    .poll(
+      async () => {
+        const page = await request.get(
+          `${BACKEND}/api/build-vs-buy/evaluations`,
+          { headers: { Authorization: `Bearer ${token}` } },
+        );
+        return page.ok() ? (await page.json()).items.length : 0;
+      },
+      { timeout: 180_000, intervals: [2_000] },
+    )
+    .toBeGreaterThanOrEqual(5);
 }

@@ -1,4 +1,5 @@
 import { expect, Locator, Page, test } from '@playwright/test';
+import { signIn } from './guest';
 
 /*
  * Issue 13, "The one-hour session": the case a team brings to its
@@ -87,9 +88,7 @@ test('the LLM gateway case, from the entity page to a recorded buy with a thin w
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Acme AI Catalog')).toBeVisible();
+  await signIn(page);
   await page.goto(COMPONENT);
 
   const team = new Team(page);

@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { signIn, waitForSeededDecisions } from './guest';
 
 /*
  * Issue 13, "Never lose work": a team leaves the wizard half-way through,
@@ -8,7 +9,6 @@ import { expect, Page, test } from '@playwright/test';
  * would see it on the screen.
  */
 
-const BACKEND = 'http://localhost:7007';
 // A component no example evaluation is seeded on, and no other test uses.
 const COMPONENT = '/catalog/default/component/feature-store';
 const WIZARD = `${COMPONENT}/build-vs-buy/evaluate`;
@@ -27,34 +27,8 @@ const COMPETITOR_TEST =
   'No: two competitors on the same feature store would still differ in models';
 const RATIONALE = 'Feature plumbing supports the ranking models, it is not one';
 
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Acme AI Catalog')).toBeVisible();
-}
-
 test.beforeAll(async ({ request }) => {
-  // The example backend answers once the catalog has loaded.
-  await expect
-    .poll(
-      async () => {
-        const token = await request
-          .get(`${BACKEND}/api/auth/guest/refresh?env=development`, {
-            headers: { 'X-Requested-With': 'XMLHttpRequest' },
-          })
-          .then(r => (r.ok() ? r.json() : undefined))
-          .then(body => body?.backstageIdentity?.token)
-          .catch(() => undefined);
-        if (!token) return 0;
-        const page = await request.get(
-          `${BACKEND}/api/build-vs-buy/evaluations`,
-          { headers: { Authorization: `Bearer ${token}` } },
-        );
-        return page.ok() ? (await page.json()).items.length : 0;
-      },
-      { timeout: 180_000, intervals: [2_000] },
-    )
-    .toBeGreaterThanOrEqual(5);
+  await waitForSeededDecisions(request);
 });
 
 const stepButton = (page: Page, name: string | RegExp) =>

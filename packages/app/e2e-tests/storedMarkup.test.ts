@@ -16,13 +16,13 @@
 
 import { expect, test } from '@playwright/test';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
+import { BACKEND, guestToken, signIn } from './guest';
 
 /*
  * Markup stored in an evaluation's text is shown as text, never run: the
  * payloads go in through the API with the guest's token, then the entity
  * card and tab are opened. product-search is used by no other e2e test.
  */
-const BACKEND = 'http://localhost:7007';
 const ENTITY = 'component:default/product-search';
 const SCRIPT = '<script>window.__xss=1</script>';
 const IMAGE = '<img src=x onerror=window.__xss=1>';
@@ -38,22 +38,7 @@ test('markup in stored answers is shown as text and never runs', async ({
   request,
 }) => {
   // The guest's token, once the backend is up.
-  let token: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const response = await request.get(
-          `${BACKEND}/api/auth/guest/refresh?env=development`,
-          { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
-        );
-        token = response.ok()
-          ? (await response.json()).backstageIdentity?.token
-          : undefined;
-        return Boolean(token);
-      },
-      { timeout: 180_000, intervals: [2_000] },
-    )
-    .toBe(true);
+  const token = await guestToken(request);
 
   const [candidate, ...otherCandidates] = ecommerceVectorDatabase.candidates;
   const evaluation = {
@@ -113,9 +98,7 @@ test('markup in stored answers is shown as text and never runs', async ({
     void dialog.dismiss();
   });
 
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Acme AI Catalog')).toBeVisible();
+  await signIn(page);
 
   await page.goto('/catalog/default/component/product-search');
   await expect(page.getByText(`${SCRIPT} ${IMAGE}`).first()).toBeVisible();

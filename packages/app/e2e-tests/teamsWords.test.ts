@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { signIn } from './guest';
 
 /*
  * "Users never see candidates[0].maturity.publicSla." Every screen of the
@@ -60,12 +61,6 @@ async function expectTeamsWords(page: Page, where: string) {
       `${where} shows ${what}: "${match?.[0]}" in "…${around}…"`,
     ).toBeUndefined();
   }
-}
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Acme AI Catalog')).toBeVisible();
 }
 
 async function answerYes(page: Page, question: string) {

@@ -16,7 +16,7 @@
 
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
-import { BACKEND, guestToken } from './guest';
+import { BACKEND, guestToken, signIn } from './guest';
 
 /*
  * The Tech Radar of the example portal shows the seeded decisions: the
@@ -138,9 +138,7 @@ test('the Tech Radar shows the products bought and the builds, news and overdue 
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Acme AI Catalog')).toBeVisible();
+  await signIn(page);
 
   await page.getByRole('link', { name: 'Tech Radar' }).click();
   await expect(page).toHaveURL(/\/tech-radar$/);

@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { signIn } from './guest';
 
 /*
  * News of a product bought: someone records a deprecation of HybridSearch
@@ -11,12 +12,6 @@ import { expect, Page, test } from '@playwright/test';
 
 // The notice comes from the revisit scan, which the event starts at once.
 test.setTimeout(240_000);
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByText('Acme AI Catalog')).toBeVisible();
-}
 
 test('a vendor event makes the decisions that bought the product due, with the reason in words, and their owners are told', async ({
   page,
