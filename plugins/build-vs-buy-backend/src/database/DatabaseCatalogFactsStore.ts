@@ -88,6 +88,30 @@ export class DatabaseCatalogFactsStore implements CatalogFactsStore {
         )
         .onConflict('component_ref')
         .merge();
+      // What the review status rests on, from each component's evaluation
+      // that is not archived, as the triggers of migration
+      // `20261208090000_component_decisions` keep it. A component new to the
+      // copy takes it here; one whose evaluation was written while the
+      // refresh was saving it is put right here on the next refresh.
+      const decision = (column: string) =>
+        tx.raw('(?)', [
+          tx('evaluations')
+            .select(column)
+            .where(
+              'evaluations.active_entity_ref',
+              tx.ref('catalog_components.component_ref'),
+            ),
+        ]);
+      await tx<CatalogComponentRow>('catalog_components')
+        .whereIn(
+          'component_ref',
+          components.map(component => component.entityRef),
+        )
+        .update({
+          decision_status: decision('status'),
+          decision_revisit_by: decision('revisit_by'),
+          decision_needs_attention: decision('needs_attention'),
+        });
       // Each component's relations as this refresh read them, in place of
       // those an earlier one did.
       await tx<CatalogDependentRow>('catalog_component_dependents')

@@ -795,6 +795,10 @@ describe('DatabaseDashboardStore', () => {
               system: fc.integer({ min: 0, max: SYSTEMS.length - 1 }),
               lifecycle: fc.constantFrom('production', 'experimental'),
               inCatalog: fc.boolean(),
+              // Whether the refresh saved the component before its
+              // decision was written (the copy is then the triggers'
+              // work) or after (the refresh's).
+              refreshedFirst: fc.boolean(),
             }),
             { minLength: 1, maxLength: 12 },
           ),
@@ -804,17 +808,39 @@ describe('DatabaseDashboardStore', () => {
             await knex('evaluations').delete();
             await knex('catalog_components').delete();
 
+            // A component that left the catalog since the last refresh.
+            await db.catalogFacts.saveComponents(
+              [
+                {
+                  entityRef: 'component:default/gone',
+                  ownerRef: 'group:default/search',
+                },
+              ],
+              '2027-03-09T00:00:00.000Z',
+            );
+            const componentOf = (index: number) => ({
+              entityRef: `component:default/decision-${index}`,
+              title: `Service ${index}`,
+              ownerRef: OWNERS[entries[index].owner],
+              systemRef: SYSTEMS[entries[index].system],
+              lifecycle: entries[index].lifecycle,
+            });
+            const refreshed = (first: boolean) =>
+              entries.flatMap((entry, index) =>
+                entry.inCatalog && entry.refreshedFirst === first
+                  ? [componentOf(index)]
+                  : [],
+              );
+            await db.catalogFacts.saveComponents(
+              refreshed(true),
+              '2027-03-10T00:00:00.000Z',
+            );
+
             const components: CatalogComponent[] = [];
             const stored: EvaluationRecord[] = [];
             for (const [index, entry] of entries.entries()) {
-              const entityRef = `component:default/decision-${index}`;
-              const component = {
-                entityRef,
-                title: `Service ${index}`,
-                ownerRef: OWNERS[entry.owner],
-                systemRef: SYSTEMS[entry.system],
-                lifecycle: entry.lifecycle,
-              };
+              const component = componentOf(index);
+              const entityRef = component.entityRef;
               if (entry.inCatalog) components.push(component);
               const decision = entry.decision;
               if (!decision) continue;
@@ -846,18 +872,8 @@ describe('DatabaseDashboardStore', () => {
               }
               stored.push(record);
             }
-            // A component that left the catalog since the last refresh.
             await db.catalogFacts.saveComponents(
-              [
-                {
-                  entityRef: 'component:default/gone',
-                  ownerRef: 'group:default/search',
-                },
-              ],
-              '2027-03-09T00:00:00.000Z',
-            );
-            await db.catalogFacts.saveComponents(
-              components,
+              refreshed(false),
               '2027-03-10T00:00:00.000Z',
             );
             expect(

@@ -376,9 +376,11 @@ export class DatabaseDashboardStore implements DashboardStore {
   }
 
   /**
-   * One query on both databases: the copy of the catalog's components,
-   * each joined to its evaluation that is not archived, grouped by owner.
-   * The review status is `reviewStatusSql`, -common's rule over the stored
+   * One query on both databases over the copy of the catalog's components,
+   * grouped by owner. Each component carries what its decision's review
+   * status rests on (migration `20261208090000_component_decisions`), so
+   * nothing is joined unless the caller's permissions narrow the decisions.
+   * The review status is `reviewStatusSql`, -common's rule over those
    * columns; which column a component counts in is -common's
    * `teamCoverage`, which the store tests compare group by group.
    */
@@ -387,18 +389,16 @@ export class DatabaseDashboardStore implements DashboardStore {
   ): Promise<Page<TeamCoverage>> {
     const { filter } = options;
     const offset = options.cursor ? decodeOffset(options.cursor) : 0;
-    const review = reviewStatusSql(this.db, options.window);
+    const review = reviewStatusSql(this.db, options.window, {
+      revisitBy: 'decision_revisit_by',
+      needsAttention: 'decision_needs_attention',
+    });
     const decided = (status: ReviewStatus) =>
       this.db.raw(
-        `SUM(CASE WHEN status = 'complete' AND (?) = ? THEN 1 ELSE 0 END)`,
+        `SUM(CASE WHEN decision_status = 'complete' AND (?) = ? THEN 1 ELSE 0 END)`,
         [review, status],
       );
     const query = this.db<CatalogComponentRow>('catalog_components')
-      .leftJoin(
-        'evaluations',
-        'evaluations.active_entity_ref',
-        'catalog_components.component_ref',
-      )
       .whereNotNull('component_owner_ref')
       .select({
         owner_ref: 'component_owner_ref',
@@ -407,10 +407,10 @@ export class DatabaseDashboardStore implements DashboardStore {
         due_soon: decided('due-soon'),
         overdue: decided('overdue'),
         without_decision: this.db.raw(
-          `SUM(CASE WHEN status = 'complete' THEN 0 ELSE 1 END)`,
+          `SUM(CASE WHEN decision_status = 'complete' THEN 0 ELSE 1 END)`,
         ),
         drafts_in_progress: this.db.raw(
-          `SUM(CASE WHEN status = 'draft' THEN 1 ELSE 0 END)`,
+          `SUM(CASE WHEN decision_status = 'draft' THEN 1 ELSE 0 END)`,
         ),
       })
       .groupBy('component_owner_ref');
@@ -423,10 +423,11 @@ export class DatabaseDashboardStore implements DashboardStore {
     if (permissionFilter) {
       // A component whose evaluation the caller may not read is left out
       // altogether: counted as without a decision, it would mislead.
+      const readable =
+        this.db<EvaluationRow>('evaluations').select('active_entity_ref');
+      applyCriteria(readable, permissionFilter);
       query.where(q =>
-        q
-          .whereNull('evaluations.id')
-          .orWhere(sub => applyCriteria(sub, permissionFilter)),
+        q.whereNull('decision_status').orWhereIn('component_ref', readable),
       );
     }
     const column = TEAM_COVERAGE_COLUMNS[options.order];

@@ -858,4 +858,149 @@ describe('migrations', () => {
       expect(await knex('vendor_events').pluck('id')).toEqual([]);
     },
   );
+  it.each(databases.eachSupportedId())(
+    "copies each component's decision, keeps the copy as decisions are written, and stops again, %p",
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const name = '20261208090000_component_decisions.js';
+      await knex.migrate.latest({ directory });
+      await knex.migrate.down({ directory, name });
+      const ref = 'component:default/vector-database';
+      const component = {
+        component_ref: ref,
+        component_owner_ref: 'group:default/ml-platform',
+        refreshed_at: '2026-12-08T00:00:00.000Z',
+      };
+      await knex('catalog_components').insert([
+        component,
+        { ...component, component_ref: 'component:default/storefront' },
+      ]);
+      const id = '00000000-0000-4000-8000-000000000001';
+      await knex('evaluations').insert({
+        id,
+        entity_ref: ref,
+        active_entity_ref: ref,
+        version: 1,
+        status: 'complete',
+        evaluation: '{}',
+        outcome: '{}',
+        verdict_kind: 'buy',
+        revisit_by: '2027-05-01',
+        has_migration_plan: true,
+        facts_version: FACTS_VERSION,
+        created_at: '2026-11-28T00:00:00.000Z',
+        created_by: 'user:default/alice',
+        updated_at: '2026-11-28T00:00:00.000Z',
+        updated_by: 'user:default/alice',
+      });
+      const copies = async () =>
+        (
+          await knex('catalog_components')
+            .select(
+              'component_ref',
+              'decision_status',
+              'decision_revisit_by',
+              'decision_needs_attention',
+            )
+            .orderBy('component_ref')
+        ).map(row => ({
+          ...row,
+          decision_needs_attention:
+            row.decision_needs_attention === null
+              ? null
+              : Boolean(row.decision_needs_attention),
+        }));
+      const none = {
+        component_ref: 'component:default/storefront',
+        decision_status: null,
+        decision_revisit_by: null,
+        decision_needs_attention: null,
+      };
+
+      // The decision already there is copied once...
+      await knex.migrate.up({ directory, name });
+      expect(await copies()).toEqual([
+        none,
+        {
+          component_ref: ref,
+          decision_status: 'complete',
+          decision_revisit_by: '2027-05-01',
+          decision_needs_attention: false,
+        },
+      ]);
+      // ...and then as it is written: attention, a new revisit date...
+      await knex('evaluations')
+        .where({ id })
+        .update({ needs_attention: true, revisit_by: '2027-01-01' });
+      expect((await copies())[1]).toEqual({
+        component_ref: ref,
+        decision_status: 'complete',
+        decision_revisit_by: '2027-01-01',
+        decision_needs_attention: true,
+      });
+      // ...archived, and the component has none...
+      await knex('evaluations')
+        .where({ id })
+        .update({ active_entity_ref: null, status: 'archived' });
+      expect((await copies())[1]).toEqual({ ...none, component_ref: ref });
+      // ...a new draft for it, then none again once deleted.
+      await knex('evaluations').insert({
+        id: '00000000-0000-4000-8000-000000000002',
+        entity_ref: ref,
+        active_entity_ref: ref,
+        version: 1,
+        status: 'draft',
+        evaluation: '{}',
+        outcome: '{}',
+        verdict_kind: 'incomplete',
+        revisit_by: '2027-06-01',
+        has_migration_plan: false,
+        facts_version: FACTS_VERSION,
+        created_at: '2026-11-29T00:00:00.000Z',
+        created_by: 'user:default/alice',
+        updated_at: '2026-11-29T00:00:00.000Z',
+        updated_by: 'user:default/alice',
+      });
+      expect((await copies())[1]).toEqual({
+        component_ref: ref,
+        decision_status: 'draft',
+        decision_revisit_by: '2027-06-01',
+        decision_needs_attention: false,
+      });
+      await knex('evaluations')
+        .where({ id: '00000000-0000-4000-8000-000000000002' })
+        .delete();
+      expect(await copies()).toEqual([none, { ...none, component_ref: ref }]);
+
+      const copyTriggers = async () =>
+        (databaseId === 'SQLITE_3'
+          ? await knex('sqlite_master').where({ type: 'trigger' }).pluck('name')
+          : await knex('information_schema.triggers').pluck('trigger_name')
+        )
+          .filter((trigger: string) =>
+            trigger.startsWith('evaluations_copy_decision'),
+          )
+          .sort();
+      expect(await copyTriggers()).toEqual([
+        'evaluations_copy_decision_delete',
+        'evaluations_copy_decision_insert',
+        'evaluations_copy_decision_update',
+      ]);
+
+      // Down, the triggers are gone; on SQLite the columns stay.
+      await knex.migrate.down({ directory, name });
+      expect(
+        await knex.schema.hasColumn('catalog_components', 'decision_status'),
+      ).toBe(databaseId === 'SQLITE_3');
+      expect(await copyTriggers()).toEqual([]);
+      await knex('evaluations').where({ id }).update({
+        active_entity_ref: ref,
+        status: 'complete',
+      });
+      await knex.migrate.up({ directory, name });
+      expect((await copies())[1]).toMatchObject({
+        decision_status: 'complete',
+      });
+    },
+  );
 });

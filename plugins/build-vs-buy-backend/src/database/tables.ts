@@ -136,6 +136,10 @@ export type CatalogComponentRow = {
   component_system_ref: string | null;
   component_lifecycle: string | null;
   refreshed_at: string;
+  /** Copied from the component's evaluation that is not archived, if any. */
+  decision_status: string | null;
+  decision_revisit_by: string | null;
+  decision_needs_attention: boolean | number | null;
 };
 
 export type RevisionRow = {
@@ -439,15 +443,29 @@ function recordColumnsOf(
 /**
  * The review status of a row as of a window, in SQL: -common's
  * `reviewStatusOf` over the stored `revisit_by` and `needs_attention`
- * columns. The property test in DatabaseDashboardStore.test.ts holds the
- * two together record by record.
+ * columns, or the copies of them that `columns` names. The property test in
+ * DatabaseDashboardStore.test.ts holds the two together record by record.
  */
-export function reviewStatusSql(db: Knex, window: ReviewWindow) {
+export function reviewStatusSql(
+  db: Knex,
+  window: ReviewWindow,
+  columns: { revisitBy: string; needsAttention: string } = {
+    revisitBy: 'revisit_by',
+    needsAttention: 'needs_attention',
+  },
+) {
   return db.raw(
-    `CASE WHEN revisit_by < ? THEN 'overdue'
-          WHEN revisit_by <= ? OR needs_attention = ? THEN 'due-soon'
+    `CASE WHEN ?? < ? THEN 'overdue'
+          WHEN ?? <= ? OR ?? = ? THEN 'due-soon'
           ELSE 'current' END`,
-    [window.today, window.dueSoonBy, true],
+    [
+      columns.revisitBy,
+      window.today,
+      columns.revisitBy,
+      window.dueSoonBy,
+      columns.needsAttention,
+      true,
+    ],
   );
 }
 
