@@ -37,6 +37,7 @@ import {
   type Outcome,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
+import { DatabaseCatalogFactsStore } from '../plugins/build-vs-buy-backend/src/database/DatabaseCatalogFactsStore';
 import { DatabaseDashboardStore } from '../plugins/build-vs-buy-backend/src/database/DatabaseDashboardStore';
 import { deriveFactColumns } from '../plugins/build-vs-buy-backend/src/database/tables';
 import knexFactory, { type Knex } from 'knex';
@@ -458,30 +459,26 @@ export async function seed(options: SeedOptions): Promise<SeedManifest> {
       }
     }
     // The copy of the catalog's components that coverage by team counts,
-    // as the catalog refresh writes it (the bench keeps that job out of
-    // the measurement).
+    // saved as the catalog refresh saves it (the bench keeps that job out
+    // of the measurement), with each component's decision copied beside it.
     const refreshedAt = new Date(now).toISOString();
+    const catalogFacts = new DatabaseCatalogFactsStore(db);
     for (let from = 0; from < options.components; from += chunk) {
-      const copies = [];
+      const components = [];
       for (
         let index = from;
         index < Math.min(from + chunk, options.components);
         index += 1
       ) {
-        copies.push({
-          component_ref: `component:default/${componentName(index)}`,
-          component_title: `Benchmark service ${index}`,
-          component_owner_ref: `group:default/bench-${
-            GROUPS[index % GROUPS.length]
-          }`,
-          component_system_ref: `system:default/bench-${
-            SYSTEMS[index % SYSTEMS.length]
-          }`,
-          component_lifecycle: LIFECYCLES[index % LIFECYCLES.length],
-          refreshed_at: refreshedAt,
+        components.push({
+          entityRef: `component:default/${componentName(index)}`,
+          title: `Benchmark service ${index}`,
+          ownerRef: `group:default/bench-${GROUPS[index % GROUPS.length]}`,
+          systemRef: `system:default/bench-${SYSTEMS[index % SYSTEMS.length]}`,
+          lifecycle: LIFECYCLES[index % LIFECYCLES.length],
         });
       }
-      await db('catalog_components').insert(copies);
+      await catalogFacts.saveComponents(components, refreshedAt);
     }
     // What the plugin does on its schedule soon after it starts: the
     // counts the triggers kept for each batch, folded into one row per
