@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { signIn } from './guest';
+import { BACKEND, guestToken, signIn } from './guest';
 
 /*
  * What a manager takes into a quarterly review: coverage by team, a count
@@ -11,7 +11,26 @@ import { signIn } from './guest';
 
 test('coverage by team counts each team and a count opens the decisions it counts', async ({
   page,
+  request,
 }) => {
+  // The catalog refresh copies the components soon after the backend
+  // starts; until then no team owns any.
+  const token = await guestToken(request);
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(
+          `${BACKEND}/api/build-vs-buy/coverage/teams`,
+          {
+            params: { ownerGroup: 'group:default/search-relevance' },
+            headers: { Authorization: `Bearer ${token}` },
+          },
+        );
+        return response.ok() ? (await response.json()).items : [];
+      },
+      { timeout: 180_000, intervals: [2_000] },
+    )
+    .toMatchObject([{ overdue: 1 }]);
   await signIn(page);
   await page.goto('/build-vs-buy');
   await page.getByRole('tab', { name: 'Coverage by team' }).click();
