@@ -162,4 +162,38 @@ describe('DatabaseCatalogFactsStore', () => {
       expect(await missingList()).toEqual([]);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    "puts right a component's copy of its decision on the next refresh, %p",
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const db = await BuildVsBuyDatabase.create({
+        database: { getClient: async () => knex } as DatabaseService,
+      });
+      const [vectors] = EXAMPLE_EVALUATIONS.map(({ evaluation }) => evaluation);
+      const component = {
+        entityRef: vectors.entityRef,
+        ownerRef: 'group:default/search',
+      };
+      const copy = async () =>
+        knex('catalog_components')
+          .where({ component_ref: vectors.entityRef })
+          .first('decision_status', 'decision_revisit_by');
+      await db.catalogFacts.saveComponents([component], NOW.toISOString());
+      const decided = await decide(db, vectors);
+      const expected = {
+        decision_status: 'complete',
+        decision_revisit_by: decided.revisitBy,
+      };
+      expect(await copy()).toEqual(expected);
+
+      // As if the decision had been written while a refresh was saving the
+      // component for the first time: the triggers found no row to copy to.
+      await knex('catalog_components')
+        .where({ component_ref: vectors.entityRef })
+        .update({ decision_status: null, decision_revisit_by: null });
+      await db.catalogFacts.saveComponents([component], NOW.toISOString());
+      expect(await copy()).toEqual(expected);
+    },
+  );
 });
