@@ -14,10 +14,7 @@
  * limitations under the License.
  */
 
-import {
-  resolvePackagePath,
-  type DatabaseService,
-} from '@backstage/backend-plugin-api';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   candidateNameKey,
@@ -27,8 +24,8 @@ import {
   type Evaluation,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
-import { BuildVsBuyDatabase } from './BuildVsBuyDatabase';
 import { FACTS_VERSION, isUniqueViolation } from './tables';
+import { databaseOn } from '../__testUtils__/database';
 
 jest.setTimeout(60_000);
 
@@ -182,10 +179,7 @@ describe('migrations', () => {
     'adds the derived facts, which the plugin computes for rows already there, and removes them again, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const open = () =>
-        BuildVsBuyDatabase.create({
-          database: { getClient: async () => knex } as DatabaseService,
-        });
+      const open = () => databaseOn(knex);
       // Up to the migration before the derived facts.
       await knex.migrate.up({ directory, name: '20261128120000_init.js' });
       await knex.migrate.up({ directory });
@@ -480,9 +474,7 @@ describe('migrations', () => {
       );
       expect(expected).toEqual([false, true]);
       const checkDerived = async () => {
-        const db = await BuildVsBuyDatabase.create({
-          database: { getClient: async () => knex } as DatabaseService,
-        });
+        const db = await databaseOn(knex);
         expect(await against()).toEqual([
           {
             id: followedId,
@@ -673,9 +665,7 @@ describe('migrations', () => {
       ).toEqual([0, 0]);
 
       // The plugin starts: -common's organisationProfileOf fills the column.
-      const db = await BuildVsBuyDatabase.create({
-        database: { getClient: async () => knex } as DatabaseService,
-      });
+      const db = await databaseOn(knex);
       expect(
         await knex('evaluations')
           .orderBy('id')
@@ -742,9 +732,7 @@ describe('migrations', () => {
       expect(await knex('evaluations').pluck('facts_version')).toEqual([0]);
 
       // The plugin starts: -common's candidateNameKey fills the column.
-      const db = await BuildVsBuyDatabase.create({
-        database: { getClient: async () => knex } as DatabaseService,
-      });
+      const db = await databaseOn(knex);
       expect(
         await knex('evaluations').select('candidate_names', 'facts_version'),
       ).toEqual([
@@ -875,24 +863,34 @@ describe('migrations', () => {
         component,
         { ...component, component_ref: 'component:default/storefront' },
       ]);
-      const id = '00000000-0000-4000-8000-000000000001';
-      await knex('evaluations').insert({
+      // A decision of the component, as the plugin stores one.
+      const decision = (
+        id: string,
+        row: { status: string; verdict_kind: string; revisit_by: string },
+      ) => ({
         id,
         entity_ref: ref,
         active_entity_ref: ref,
         version: 1,
-        status: 'complete',
         evaluation: '{}',
         outcome: '{}',
-        verdict_kind: 'buy',
-        revisit_by: '2027-05-01',
-        has_migration_plan: true,
+        has_migration_plan: row.status === 'complete',
         facts_version: FACTS_VERSION,
         created_at: '2026-11-28T00:00:00.000Z',
         created_by: 'user:default/alice',
         updated_at: '2026-11-28T00:00:00.000Z',
         updated_by: 'user:default/alice',
+        ...row,
       });
+      const id = '00000000-0000-4000-8000-000000000001';
+      const draftId = '00000000-0000-4000-8000-000000000002';
+      await knex('evaluations').insert(
+        decision(id, {
+          status: 'complete',
+          verdict_kind: 'buy',
+          revisit_by: '2027-05-01',
+        }),
+      );
       const copies = async () =>
         (
           await knex('catalog_components')
@@ -910,67 +908,51 @@ describe('migrations', () => {
               ? null
               : Boolean(row.decision_needs_attention),
         }));
-      const none = {
-        component_ref: 'component:default/storefront',
-        decision_status: null,
-        decision_revisit_by: null,
-        decision_needs_attention: null,
-      };
+      /** The copy a component holds of its decision, or of none. */
+      const copyOf = (
+        componentRef: string,
+        status: string | null = null,
+        revisitBy: string | null = null,
+        needsAttention: boolean | null = null,
+      ) => ({
+        component_ref: componentRef,
+        decision_status: status,
+        decision_revisit_by: revisitBy,
+        decision_needs_attention: needsAttention,
+      });
+      const none = copyOf('component:default/storefront');
 
       // The decision already there is copied once...
       await knex.migrate.up({ directory, name });
       expect(await copies()).toEqual([
         none,
-        {
-          component_ref: ref,
-          decision_status: 'complete',
-          decision_revisit_by: '2027-05-01',
-          decision_needs_attention: false,
-        },
+        copyOf(ref, 'complete', '2027-05-01', false),
       ]);
       // ...and then as it is written: attention, a new revisit date...
       await knex('evaluations')
         .where({ id })
         .update({ needs_attention: true, revisit_by: '2027-01-01' });
-      expect((await copies())[1]).toEqual({
-        component_ref: ref,
-        decision_status: 'complete',
-        decision_revisit_by: '2027-01-01',
-        decision_needs_attention: true,
-      });
+      expect((await copies())[1]).toEqual(
+        copyOf(ref, 'complete', '2027-01-01', true),
+      );
       // ...archived, and the component has none...
       await knex('evaluations')
         .where({ id })
         .update({ active_entity_ref: null, status: 'archived' });
-      expect((await copies())[1]).toEqual({ ...none, component_ref: ref });
+      expect((await copies())[1]).toEqual(copyOf(ref));
       // ...a new draft for it, then none again once deleted.
-      await knex('evaluations').insert({
-        id: '00000000-0000-4000-8000-000000000002',
-        entity_ref: ref,
-        active_entity_ref: ref,
-        version: 1,
-        status: 'draft',
-        evaluation: '{}',
-        outcome: '{}',
-        verdict_kind: 'incomplete',
-        revisit_by: '2027-06-01',
-        has_migration_plan: false,
-        facts_version: FACTS_VERSION,
-        created_at: '2026-11-29T00:00:00.000Z',
-        created_by: 'user:default/alice',
-        updated_at: '2026-11-29T00:00:00.000Z',
-        updated_by: 'user:default/alice',
-      });
-      expect((await copies())[1]).toEqual({
-        component_ref: ref,
-        decision_status: 'draft',
-        decision_revisit_by: '2027-06-01',
-        decision_needs_attention: false,
-      });
-      await knex('evaluations')
-        .where({ id: '00000000-0000-4000-8000-000000000002' })
-        .delete();
-      expect(await copies()).toEqual([none, { ...none, component_ref: ref }]);
+      await knex('evaluations').insert(
+        decision(draftId, {
+          status: 'draft',
+          verdict_kind: 'incomplete',
+          revisit_by: '2027-06-01',
+        }),
+      );
+      expect((await copies())[1]).toEqual(
+        copyOf(ref, 'draft', '2027-06-01', false),
+      );
+      await knex('evaluations').where({ id: draftId }).delete();
+      expect(await copies()).toEqual([none, copyOf(ref)]);
 
       const copyTriggers = async () =>
         (databaseId === 'SQLITE_3'
