@@ -14,12 +14,11 @@
  * limitations under the License.
  */
 
-import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Knex } from 'knex';
 import buildVsBuyPlugin from '..';
-import { BuildVsBuyDatabase } from '../database/BuildVsBuyDatabase';
+import { databaseOn } from './database';
 
 /**
  * The plugin on a test database, with an empty catalog and every
@@ -37,9 +36,6 @@ export async function startPluginOn(knex: Knex) {
     ],
   });
   // The plugin ran the migrations as it started.
-  const store = await BuildVsBuyDatabase.create({
-    database: { getClient: async () => knex } as DatabaseService,
-    skipMigrations: true,
-  });
+  const store = await databaseOn(knex, { skipMigrations: true });
   return { server, store };
 }

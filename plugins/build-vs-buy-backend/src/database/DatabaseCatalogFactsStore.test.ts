@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   evaluate,
@@ -23,6 +22,7 @@ import {
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import { BuildVsBuyDatabase } from './BuildVsBuyDatabase';
+import { databaseOn } from '../__testUtils__/database';
 
 jest.setTimeout(60_000);
 
@@ -33,9 +33,7 @@ describe('DatabaseCatalogFactsStore', () => {
 
   async function open(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    return BuildVsBuyDatabase.create({
-      database: { getClient: async () => knex } as DatabaseService,
-    });
+    return databaseOn(knex);
   }
 
   /** Saves an example's answers as the decision of an entity. */
@@ -167,9 +165,7 @@ describe('DatabaseCatalogFactsStore', () => {
     "puts right a component's copy of its decision on the next refresh, %p",
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const db = await BuildVsBuyDatabase.create({
-        database: { getClient: async () => knex } as DatabaseService,
-      });
+      const db = await databaseOn(knex);
       const [vectors] = EXAMPLE_EVALUATIONS.map(({ evaluation }) => evaluation);
       const component = {
         entityRef: vectors.entityRef,

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   candidateNameKey,
@@ -35,13 +34,13 @@ import {
 import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import fc from 'fast-check';
 import { createReviewer } from '../service/review';
-import { BuildVsBuyDatabase } from './BuildVsBuyDatabase';
 import { FACTS_VERSION } from './tables';
 import type {
   AttentionList,
   CatalogComponent,
   EvaluationRecord,
 } from './types';
+import { databaseOn } from '../__testUtils__/database';
 
 jest.setTimeout(180_000);
 
@@ -179,9 +178,7 @@ describe('DatabaseDashboardStore', () => {
     'lists and counts exactly what the -common rules say, record by record, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const db = await BuildVsBuyDatabase.create({
-        database: { getClient: async () => knex } as DatabaseService,
-      });
+      const db = await databaseOn(knex);
       const window = reviewWindow(NOW, DUE_SOON_DAYS);
       const ids = async (
         options: Partial<Parameters<typeof db.dashboard.list>[0]>,
@@ -523,9 +520,7 @@ describe('DatabaseDashboardStore', () => {
     'keeps the counts exact while decisions are written and the counts folded at once, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const db = await BuildVsBuyDatabase.create({
-        database: { getClient: async () => knex } as DatabaseService,
-      });
+      const db = await databaseOn(knex);
       const window = reviewWindow(NOW, DUE_SOON_DAYS);
       const WRITERS = 24;
       const create = (index: number) => {
@@ -595,9 +590,7 @@ describe('DatabaseDashboardStore', () => {
     'lists the summaries of rows an older instance wrote from their answers, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const db = await BuildVsBuyDatabase.create({
-        database: { getClient: async () => knex } as DatabaseService,
-      });
+      const db = await databaseOn(knex);
       const window = reviewWindow(NOW, DUE_SOON_DAYS);
       const stored: EvaluationRecord[] = [];
       for (const [
@@ -665,9 +658,7 @@ describe('DatabaseDashboardStore', () => {
     "finds decisions by a candidate's name, case and white space aside, %p",
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const db = await BuildVsBuyDatabase.create({
-        database: { getClient: async () => knex } as DatabaseService,
-      });
+      const db = await databaseOn(knex);
       const window = reviewWindow(NOW, DUE_SOON_DAYS);
       const example = EXAMPLE_EVALUATIONS[0].evaluation;
       const decisions: Record<string, string[]> = {
@@ -761,9 +752,7 @@ describe('DatabaseDashboardStore', () => {
     'counts coverage by team as -common teamCoverage does, group by group, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const db = await BuildVsBuyDatabase.create({
-        database: { getClient: async () => knex } as DatabaseService,
-      });
+      const db = await databaseOn(knex);
       const window = reviewWindow(NOW, DUE_SOON_DAYS);
       const all = async (
         options: Partial<Parameters<typeof db.dashboard.teamCoverage>[0]>,
@@ -968,9 +957,7 @@ describe('DatabaseDashboardStore', () => {
     'refuses a cursor it did not return, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const db = await BuildVsBuyDatabase.create({
-        database: { getClient: async () => knex } as DatabaseService,
-      });
+      const db = await databaseOn(knex);
       await expect(
         db.dashboard.teamCoverage({
           filter: {},

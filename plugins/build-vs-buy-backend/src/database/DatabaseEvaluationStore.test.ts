@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
@@ -26,13 +25,13 @@ import {
   startupObservability,
 } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import type { Knex } from 'knex';
-import { BuildVsBuyDatabase } from './BuildVsBuyDatabase';
 import { EvaluationConflictError } from './DatabaseEvaluationStore';
 import type {
   EvaluationConfirmation,
   EvaluationRecord,
   EvaluationWrite,
 } from './types';
+import { databaseOn } from '../__testUtils__/database';
 
 jest.setTimeout(60_000);
 
@@ -111,9 +110,7 @@ describe('DatabaseEvaluationStore', () => {
 
   async function storeOn(databaseId: Parameters<typeof databases.init>[0]) {
     const knex: Knex = await databases.init(databaseId);
-    const db = await BuildVsBuyDatabase.create({
-      database: { getClient: async () => knex } as DatabaseService,
-    });
+    const db = await databaseOn(knex);
     return { store: db.evaluations, knex };
   }
 

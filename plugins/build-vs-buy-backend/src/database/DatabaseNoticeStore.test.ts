@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   evaluate,
@@ -22,8 +21,8 @@ import {
   type EvaluationStatus,
 } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { EXAMPLE_EVALUATIONS } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
-import { BuildVsBuyDatabase } from './BuildVsBuyDatabase';
 import type { NoticeState } from './types';
+import { databaseOn } from '../__testUtils__/database';
 
 jest.setTimeout(60_000);
 
@@ -40,9 +39,7 @@ describe('DatabaseNoticeStore', () => {
 
   async function open(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    const db = await BuildVsBuyDatabase.create({
-      database: { getClient: async () => knex } as DatabaseService,
-    });
+    const db = await databaseOn(knex);
     /** Saves an example's answers; returns the evaluation's id. */
     const decide = async (
       evaluation: Evaluation,

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   evaluate,
@@ -23,6 +22,7 @@ import {
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
 import { vendorPortfolioPage } from '../service/portfolio';
 import { BuildVsBuyDatabase } from './BuildVsBuyDatabase';
+import { databaseOn } from '../__testUtils__/database';
 
 jest.setTimeout(60_000);
 
@@ -47,9 +47,7 @@ describe('DatabasePortfolioStore', () => {
 
   async function open(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    return BuildVsBuyDatabase.create({
-      database: { getClient: async () => knex } as DatabaseService,
-    });
+    return databaseOn(knex);
   }
 
   let saves = 0;

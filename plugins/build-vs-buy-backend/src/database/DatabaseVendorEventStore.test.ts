@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
@@ -31,6 +30,7 @@ import fc from 'fast-check';
 import { Knex } from 'knex';
 import { BuildVsBuyDatabase, refreshDerivedFacts } from './BuildVsBuyDatabase';
 import type { EvaluationRecord, VendorEventWrite } from './types';
+import { databaseOn } from '../__testUtils__/database';
 
 jest.setTimeout(120_000);
 
@@ -74,9 +74,7 @@ describe('DatabaseVendorEventStore', () => {
 
   async function open(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    const db = await BuildVsBuyDatabase.create({
-      database: { getClient: async () => knex } as DatabaseService,
-    });
+    const db = await databaseOn(knex);
     return { knex, db };
   }
 

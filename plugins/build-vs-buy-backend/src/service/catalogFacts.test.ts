@@ -18,8 +18,8 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { evaluate } from '@build-vs-buy/plugin-build-vs-buy-common';
 import { ecommerceVectorDatabase } from '@build-vs-buy/plugin-build-vs-buy-common/examples';
-import { BuildVsBuyDatabase } from '../database/BuildVsBuyDatabase';
 import { refreshCatalogComponents, refreshCatalogFacts } from './catalogFacts';
+import { databaseOn } from '../__testUtils__/database';
 
 jest.setTimeout(60_000);
 
@@ -42,9 +42,7 @@ describe('refreshCatalogFacts', () => {
     'refreshes owners page by page and marks entities that left the catalog, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const store = await BuildVsBuyDatabase.create({
-        database: { getClient: async () => knex },
-      });
+      const store = await databaseOn(knex);
       const names = ['a-store', 'b-store', 'c-store'];
       for (const name of names) {
         const evaluation = {
@@ -112,9 +110,7 @@ describe('refreshCatalogComponents', () => {
     'copies the components page by page and removes those that left, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const store = await BuildVsBuyDatabase.create({
-        database: { getClient: async () => knex },
-      });
+      const store = await databaseOn(knex);
       const coverage = async () =>
         (
           await store.dashboard.teamCoverage({

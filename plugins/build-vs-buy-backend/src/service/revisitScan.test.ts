@@ -47,6 +47,7 @@ import {
   noticeOf,
   runRevisitScan,
 } from './revisitScan';
+import { databaseOn } from '../__testUtils__/database';
 
 jest.setTimeout(60_000);
 
@@ -87,9 +88,7 @@ describe('runRevisitScan', () => {
 
   async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    const store = await BuildVsBuyDatabase.create({
-      database: { getClient: async () => knex } as DatabaseService,
-    });
+    const store = await databaseOn(knex);
     return { knex, store };
   }
 
