@@ -35,6 +35,21 @@ import {
   parse,
 } from './requests';
 
+/** The zod the actions registry hands to an action's schema. */
+type ActionsZod = Parameters<
+  Parameters<ActionsRegistryService['register']>[0]['schema']['input']
+>[0];
+
+/** The `entityRef` input of an action about one component. */
+const entityRefInput = (z: ActionsZod, example: string) =>
+  z
+    .string()
+    .min(1)
+    .max(255)
+    .describe(
+      `The entity reference, e.g. component:default/${example}; the kind defaults to component`,
+    );
+
 /**
  * Actions for agents and automation, through Backstage's actions registry:
  * the decision of an entity, the decisions due for revisit, confirming that
@@ -57,13 +72,7 @@ export function registerActions(options: {
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .max(255)
-            .describe(
-              'The entity reference, e.g. component:default/vector-db; the kind defaults to component',
-            ),
+          entityRef: entityRefInput(z, 'vector-db'),
         }),
       output: z =>
         z.object({
@@ -150,13 +159,7 @@ export function registerActions(options: {
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .max(255)
-            .describe(
-              'The entity reference, e.g. component:default/vector-db; the kind defaults to component',
-            ),
+          entityRef: entityRefInput(z, 'vector-db'),
           version: z
             .number()
             .int()
@@ -204,13 +207,7 @@ export function registerActions(options: {
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .max(255)
-            .describe(
-              'The entity reference, e.g. component:default/reranker; the kind defaults to component',
-            ),
+          entityRef: entityRefInput(z, 'reranker'),
           question: z.string().optional().describe(ANSWER_QUESTIONS.question),
           prerequisites: z
             .object({
