@@ -25,7 +25,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { componentName, GENERATED_DIR, REPO_ROOT } from './seed';
@@ -217,4 +217,41 @@ export function rssMegabytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return Math.round(kilobytes / 1024);
+}
+
+// Linux counts a process's CPU time in ticks of 1/100 s (USER_HZ).
+const TICK_MS = 10;
+
+/** User and system CPU time (ms) of a process, from its /proc stat line. */
+function cpuOfStat(stat: string): number {
+  // The fields after the command name (which may hold spaces): utime and
+  // stime, the 14th and 15th of the line, are the 12th and 13th of these.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/**
+ * The CPU time (ms) used so far by the backend and by the processes of the
+ * PostgreSQL server on this machine (none when it runs elsewhere), or
+ * undefined where /proc cannot say: what the requests of a measurement
+ * cost the machine, beside how many were answered.
+ */
+export function cpuMilliseconds(backendPid: number): number | undefined {
+  let total: number;
+  try {
+    total = cpuOfStat(readFileSync(`/proc/${backendPid}/stat`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // a process that ended meanwhile
+    }
+    if (stat.includes(' (postgres) ')) total += cpuOfStat(stat);
+  }
+  return total;
 }

@@ -39,6 +39,11 @@ export type Measured = {
   p50: number;
   p99: number;
   failures: number;
+  /**
+   * CPU time of the measured processes (the backend and the PostgreSQL
+   * server) per answered request, in ms; absent where it cannot be read.
+   */
+  cpuPerRequest?: number;
 };
 
 export type LoadOptions = {
@@ -48,6 +53,11 @@ export type LoadOptions = {
   /** Seconds of load before the measurement, not counted. */
   warmup: number;
   connections: number;
+  /**
+   * The CPU time used so far by the processes that answer (ms), read before
+   * and after the measured seconds; the load generator is not among them.
+   */
+  cpu?: () => number | undefined;
 };
 
 /** Loads one endpoint: a warm-up, then `duration` seconds measured. */
@@ -77,7 +87,9 @@ export async function measure(
       ],
     });
   if (options.warmup > 0) await load(options.warmup);
+  const cpuBefore = options.cpu?.();
   const result = await load(options.duration);
+  const cpuAfter = options.cpu?.();
   // An endpoint that answered nothing within the measurement has no
   // latency to compare: it is slower than anything that did answer, so its
   // ratio fails its target rather than reading as 0.
@@ -89,6 +101,9 @@ export async function measure(
     p50: answered ? result.latency.p50 : Infinity,
     p99: answered ? result.latency.p99 : Infinity,
     failures: result.non2xx + result.errors,
+    ...(answered && cpuBefore !== undefined && cpuAfter !== undefined
+      ? { cpuPerRequest: (cpuAfter - cpuBefore) / result.requests.total }
+      : {}),
   };
   console.log(
     `  ${scenario.name}: ${
@@ -96,8 +111,10 @@ export async function measure(
     } requests, ${measured.throughput.toFixed(0)}/s, p50 ${
       measured.p50
     } ms, p99 ${measured.p99} ms${
-      measured.failures ? `, ${measured.failures} FAILURES` : ''
-    }`,
+      measured.cpuPerRequest !== undefined
+        ? `, ${measured.cpuPerRequest.toFixed(2)} ms CPU a request`
+        : ''
+    }${measured.failures ? `, ${measured.failures} FAILURES` : ''}`,
   );
   return measured;
 }

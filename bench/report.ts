@@ -57,6 +57,7 @@ export type RunResults = {
     name: string;
     rounds: Measured[];
     floorShare?: Spread;
+    floorCpuShare?: Spread;
   }>;
   memory: MemoryFigures;
 };
@@ -71,6 +72,10 @@ const spreadText = (s: Spread) =>
   s.n === 1
     ? medianText(s.median)
     : `${medianText(s.median)} (${ratioText(s.min)}–${ratioText(s.max)})`;
+const cpuText = (s: Spread) =>
+  s.n === 1
+    ? `${s.median.toFixed(2)} ms`
+    : `${s.median.toFixed(2)} ms (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
 const ms = (value: number) =>
   Number.isFinite(value)
     ? `${value.toFixed(value < 10 ? 1 : 0)} ms`
@@ -161,10 +166,10 @@ export async function renderReport(run: {
 
   lines.push(
     '',
-    "Every endpoint, medians over the rounds (range in brackets); the share of the floor is per round, this endpoint's throughput over the floor's:",
+    "Every endpoint, medians over the rounds (range in brackets); the share of the floor is per round, this endpoint's throughput over the floor's. CPU a request is the CPU time of the backend and the PostgreSQL server per answered request (the load generator not counted), and the share of the floor by CPU the floor's over this endpoint's, per round: the same share seen from what a request costs instead of how many are answered. These two are reported, not judged:",
     '',
-    '| Endpoint | Requests | Requests/s | Share of the floor | p50 | p99 | Non-2xx or errors |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| Endpoint | Requests | Requests/s | Share of the floor | p50 | p99 | Non-2xx or errors | CPU a request | Share of the floor by CPU |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const endpoint of results.endpoints) {
     const of = (pick: (m: Measured) => number) =>
@@ -177,7 +182,17 @@ export async function renderReport(run: {
         endpoint.floorShare ? spreadText(endpoint.floorShare) : '1 (the floor)'
       } | ${ms(of(m => m.p50).median)} | ${ms(p99.median)}${
         p99.n > 1 ? ` (${ms(p99.min)}–${ms(p99.max)})` : ''
-      } | ${endpoint.rounds.reduce((sum, m) => sum + m.failures, 0)} |`,
+      } | ${endpoint.rounds.reduce((sum, m) => sum + m.failures, 0)} | ${
+        endpoint.rounds.every(m => m.cpuPerRequest !== undefined)
+          ? cpuText(of(m => m.cpuPerRequest!))
+          : '–'
+      } | ${
+        endpoint.floorCpuShare
+          ? spreadText(endpoint.floorCpuShare)
+          : endpoint.floorShare
+          ? '–'
+          : '1 (the floor)'
+      } |`,
     );
   }
 

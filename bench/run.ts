@@ -44,6 +44,7 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   BASE_URL,
+  cpuMilliseconds,
   rssMegabytes,
   startBackend,
   waitForCatalog,
@@ -57,6 +58,7 @@ import {
   type LoadOptions,
   type Measured,
   type Scenario,
+  type Spread,
 } from './load';
 import {
   renderReport,
@@ -138,9 +140,11 @@ async function main() {
       await waitForCatalog(backend, manifest.components);
     }
 
+    const backendPid = backend.process.pid!;
     const loadOptions: LoadOptions = {
       ...load,
       headers: { authorization: `Bearer ${backend.userToken}` },
+      cpu: () => cpuMilliseconds(backendPid),
     };
     const scenarios = await scenariosFor(manifest, loadOptions, deepPages);
     const pairs: PairTarget[] = [
@@ -306,6 +310,12 @@ async function main() {
                   m => m.throughput,
                 ),
               ),
+        // The same share by what a request costs: the floor's CPU time per
+        // request over this endpoint's, round by round.
+        floorCpuShare:
+          scenario === scenarios.floor
+            ? undefined
+            : cpuShare(floor, series.get(scenario.name)!),
       })),
       memory,
     };
@@ -489,6 +499,16 @@ async function deepPage(
   }
   console.log(`deep page: ${depth} pages (${depth * 50} evaluations) in`);
   return { path, depth };
+}
+
+/** Per round, the floor's CPU time per request over an endpoint's. */
+function cpuShare(floor: Measured[], endpoint: Measured[]): Spread | undefined {
+  const measured =
+    floor.every(m => m.cpuPerRequest !== undefined) &&
+    endpoint.every(m => m.cpuPerRequest !== undefined);
+  return measured
+    ? spread(roundRatios(floor, endpoint, m => m.cpuPerRequest!))
+    : undefined;
 }
 
 /** The last full run's results, if it was of the same size. */
