@@ -70,6 +70,7 @@ import { EvaluationAccess } from './access';
 import { audited } from './audit';
 import { checkedCatalogFacts, notEvaluatedComponents } from './catalogFacts';
 import { confirmationFacts, notifyConfirmation } from './confirmation';
+import { batchedEntityReads, type EntityReads } from './entityReads';
 import { vendorPortfolioPage, type VendorPortfolioOptions } from './portfolio';
 import { formatPath } from './requests';
 import type { Reviewer } from './review';
@@ -127,6 +128,7 @@ const EMPTY_SUMMARY: DecisionSummary = {
  */
 export class EvaluationService {
   private readonly access: EvaluationAccess;
+  private readonly entityReads: EntityReads;
   private readonly now: () => Date;
 
   constructor(
@@ -155,6 +157,7 @@ export class EvaluationService {
       permissions: options.permissions,
       permissionRuleset: options.permissionRuleset,
     });
+    this.entityReads = batchedEntityReads(options.db.evaluations);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -191,30 +194,25 @@ export class EvaluationService {
    * The current decision of each entity as the JSON text of its
    * StoredEvaluation, in the order asked, undefined where there is none or
    * the caller may not read it: the answers and the outcome as they were
-   * stored, neither parsed nor written again. One query and one
-   * permission call, however many entities.
+   * stored, neither parsed nor written again. One permission call however
+   * many entities, and one query shared with the reads asked at the same
+   * time (see batchedEntityReads).
    */
   async getByEntityRefsJson(
     entityRefs: string[],
     context: ServiceContext,
   ): Promise<Array<string | undefined>> {
-    const records = await this.options.db.evaluations.getTextsByEntityRefs(
-      entityRefs,
-    );
+    const records = await this.entityReads.texts(entityRefs);
     const readable = await this.access.readableIds(
-      records.map(record => record.id),
+      [...new Set(records.flatMap(record => (record ? [record.id] : [])))],
       context.credentials,
     );
     const now = this.now();
-    const byRef = new Map(
-      records
-        .filter(record => readable.has(record.id))
-        .map(record => [
-          record.entityRef,
-          this.reviewer.toStoredJson(record, now),
-        ]),
+    return records.map(record =>
+      record && readable.has(record.id)
+        ? this.reviewer.toStoredJson(record, now)
+        : undefined,
     );
-    return entityRefs.map(entityRef => byRef.get(entityRef));
   }
 
   async list(
