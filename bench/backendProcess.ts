@@ -222,12 +222,19 @@ export function rssMegabytes(pid: number): number {
 // Linux counts a process's CPU time in ticks of 1/100 s (USER_HZ).
 const TICK_MS = 10;
 
-/** User and system CPU time (ms) of a process, from its /proc stat line. */
-function cpuOfStat(stat: string): number {
+/**
+ * User and system CPU time (ms) of a process, from its /proc stat line;
+ * with `ended`, also that of its children that have ended.
+ */
+function cpuOfStat(stat: string, options: { ended?: boolean } = {}): number {
   // The fields after the command name (which may hold spaces): utime and
-  // stime, the 14th and 15th of the line, are the 12th and 13th of these.
+  // stime, the 14th and 15th of the line, are the 12th and 13th of these;
+  // cutime and cstime, the ended children's, the 14th and 15th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  const ticks = options.ended
+    ? [11, 12, 13, 14].map(field => Number(fields[field]))
+    : [11, 12].map(field => Number(fields[field]));
+  return ticks.reduce((sum, value) => sum + value, 0) * TICK_MS;
 }
 
 /**
@@ -251,7 +258,12 @@ export function cpuMilliseconds(backendPid: number): number | undefined {
     } catch {
       continue; // a process that ended meanwhile
     }
-    if (stat.includes(' (postgres) ')) total += cpuOfStat(stat);
+    // A server process that ends (a pool closing an idle connection) takes
+    // its time with it; the postmaster, its parent, counts it among its
+    // ended children's, so the sum never goes back.
+    if (stat.includes(' (postgres) ')) {
+      total += cpuOfStat(stat, { ended: true });
+    }
   }
   return total;
 }
