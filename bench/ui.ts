@@ -176,10 +176,6 @@ async function main() {
     });
   }
 
-  const backend = await startBackend({
-    connection: options.connection,
-    extraConfig: ['app-config.ui.yaml'],
-  });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -192,6 +188,14 @@ async function main() {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+  // The browser first: when it cannot start, no backend is left running.
+  const backend = await startBackend({
+    connection: options.connection,
+    extraConfig: ['app-config.ui.yaml'],
+  }).catch(async error => {
+    await browser.close();
+    throw error;
   });
   try {
     await waitForCatalog(backend, manifest.components);
