@@ -37,6 +37,7 @@ import {
   createBackendFeatureLoader,
   type BackendFeature,
 } from '@backstage/backend-plugin-api';
+import { renameSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { resolve } from 'node:path';
 import { benchFloorModule } from './floor';
@@ -122,5 +123,16 @@ loader._load = function hookedLoad(request, parent, isMain) {
     createBackend: () => benchBackend(defaults.createBackend()),
   };
 };
+
+// A full garbage collection on request (SIGUSR2; node --expose-gc), after
+// which what the process still holds is written to BENCH_MEMORY_FILE:
+// collectGarbage in bench/backendProcess.ts, before every measurement and
+// for the memory comparison.
+process.on('SIGUSR2', () => {
+  (globalThis as { gc?: () => void }).gc!();
+  const file = process.env.BENCH_MEMORY_FILE!;
+  writeFileSync(`${file}.tmp`, JSON.stringify(process.memoryUsage()));
+  renameSync(`${file}.tmp`, file);
+});
 
 require(EXAMPLE_BACKEND);

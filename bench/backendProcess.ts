@@ -25,7 +25,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { componentName, GENERATED_DIR, REPO_ROOT } from './seed';
@@ -42,6 +48,12 @@ export type BenchBackend = {
   startupSeconds: number;
   /** A signed-in guest user's token. */
   userToken: string;
+  /**
+   * Has the backend run a full garbage collection and returns what it
+   * holds after it: resident memory and live memory (the heap's reachable
+   * objects and the memory outside the heap they own), in MB.
+   */
+  collectGarbage(): Promise<{ rss: number; live: number }>;
   stop(): Promise<void>;
 };
 
@@ -63,6 +75,10 @@ export async function startBackend(options: {
     options.withoutPlugin ? 'backend-without-plugin.log' : 'backend.log',
   );
   const logStream = createWriteStream(log);
+  const memoryFile = resolve(
+    GENERATED_DIR,
+    options.withoutPlugin ? 'memory-without-plugin.json' : 'memory.json',
+  );
   const transform = require.resolve(
     '@backstage/cli-node/config/nodeTransform.cjs',
     { paths: [BACKEND_DIR] },
@@ -71,6 +87,8 @@ export async function startBackend(options: {
     process.execPath,
     [
       '--enable-source-maps',
+      // bench/backend.ts collects garbage on SIGUSR2 (collectGarbage)
+      '--expose-gc',
       '--require',
       transform,
       '../../bench/backend.ts',
@@ -92,6 +110,7 @@ export async function startBackend(options: {
         BENCH_PG_USER: decodeURIComponent(connection.username),
         BENCH_PG_PASSWORD: decodeURIComponent(connection.password),
         BENCH_WITHOUT_PLUGIN: options.withoutPlugin ? '1' : '0',
+        BENCH_MEMORY_FILE: memoryFile,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -134,11 +153,31 @@ export async function startBackend(options: {
   }
   const startupSeconds = (Date.now() - started) / 1000;
   console.log(`backend up in ${startupSeconds.toFixed(1)} s`);
+  const collectGarbage = async () => {
+    rmSync(memoryFile, { force: true });
+    child.kill('SIGUSR2');
+    const deadline = Date.now() + 30_000;
+    while (!existsSync(memoryFile)) {
+      if (Date.now() > deadline) {
+        throw new Error(`the backend did not collect its garbage; see ${log}`);
+      }
+      await sleep(20);
+    }
+    const usage = JSON.parse(readFileSync(memoryFile, 'utf8')) as {
+      heapUsed: number;
+      external: number;
+    };
+    return {
+      rss: rssMegabytes(child.pid!),
+      live: Math.round((usage.heapUsed + usage.external) / 1024 / 1024),
+    };
+  };
   return {
     process: child,
     log,
     startupSeconds,
     userToken: await guestToken(),
+    collectGarbage,
     stop,
   };
 }

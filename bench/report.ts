@@ -37,9 +37,15 @@ export type Verdict = {
   pass: boolean;
 };
 
+/**
+ * A backend's memory in MB: resident before the load and after it, and
+ * live (reachable) after the load and a full garbage collection.
+ */
+export type BackendMemory = { before: number; after: number; live: number };
+
 export type MemoryFigures = {
-  withPlugin: { before: number; after: number };
-  withoutPlugin: { before: number; after: number };
+  withPlugin: BackendMemory;
+  withoutPlugin: BackendMemory;
 };
 
 export type RunResults = {
@@ -197,16 +203,28 @@ export async function renderReport(run: {
   }
 
   const { withPlugin, withoutPlugin } = results.memory;
-  const share = (withPlugin.after - withoutPlugin.after) / withPlugin.after;
   lines.push(
     '',
-    `Backend resident memory (RSS) with the plugin family: ${withPlugin.before} MB before the load, ${withPlugin.after} MB after it. ` +
-      `The same backend without it (bench/backend.ts with \`BENCH_WITHOUT_PLUGIN=1\`), after the same rounds with the catalog's requests in place of the plugin's: ${withoutPlugin.before} MB before, ${withoutPlugin.after} MB after. ` +
-      `The plugin's share of the resident memory after the load: ${(
-        share * 100
-      ).toFixed(0)} % (${withPlugin.after - withoutPlugin.after} MB).`,
+    `Backend memory with the plugin family: resident (RSS) ${withPlugin.before} MB before the load and ${withPlugin.after} MB after it; live after the load and a full garbage collection (the heap's reachable objects and the memory outside the heap they own), ${withPlugin.live} MB. ` +
+      `The same backend without it (bench/backend.ts with \`BENCH_WITHOUT_PLUGIN=1\`), after the same rounds with the catalog's requests in place of the plugin's: ${withoutPlugin.before} MB before, ${withoutPlugin.after} MB after, ${withoutPlugin.live} MB live. ` +
+      `The plugin's share of the resident memory after the load: ${memoryShare(
+        withPlugin.after,
+        withoutPlugin.after,
+      )}; of the live memory: ${memoryShare(
+        withPlugin.live,
+        withoutPlugin.live,
+      )}.`,
   );
   return lines.join('\n');
+}
+
+/** The plugin's share of a backend's memory, or that none is measurable. */
+function memoryShare(withPlugin: number, withoutPlugin: number): string {
+  const difference = withPlugin - withoutPlugin;
+  if (difference < 0) {
+    return `none measurable, the backend without it held ${-difference} MB more`;
+  }
+  return `${((difference / withPlugin) * 100).toFixed(0)} % (${difference} MB)`;
 }
 
 export async function postgresVersion(connection: string): Promise<string> {

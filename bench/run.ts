@@ -20,11 +20,12 @@
  * of bench/floor.ts) on 127.0.0.1:7107 with bench/app-config.bench.yaml,
  * waits until the catalog has ingested the seeded components, then loads
  * the endpoints in interleaved rounds: every round measures the floor and
- * then each pair, A then B, with the same warm-up each, so a slow minute on
- * the shared machine lands on both sides of a pair. Each target is judged
+ * then each pair, A then B, each from a collected heap and with the same
+ * warm-up, so a slow minute on the shared machine lands on both sides of a
+ * pair. Each target is judged
  * on the median of its per-round ratios; the range is printed beside it.
  * Then the same backend without the plugin family takes the catalog's
- * share of the load, for the plugin's share of resident memory. The figures
+ * share of the load, for the plugin's share of resident and live memory. The figures
  * go into docs/benchmarks.md between its marker comments.
  *
  *   yarn bench [--evaluations 100000] [--components 20000] [--skip-seed]
@@ -224,8 +225,9 @@ async function main() {
     );
 
     const rssBefore = rssMegabytes(backend.process.pid!);
-    const series = await runRounds(order, rounds, loadOptions);
+    const series = await runRounds(order, rounds, loadOptions, backend);
     const rssAfter = rssMegabytes(backend.process.pid!);
+    const { live } = await backend.collectGarbage();
     await backend.stop();
 
     const floor = series.get(scenarios.floor.name)!;
@@ -265,7 +267,7 @@ async function main() {
     ];
 
     const memory: MemoryFigures = {
-      withPlugin: { before: rssBefore, after: rssAfter },
+      withPlugin: { before: rssBefore, after: rssAfter, live },
       withoutPlugin: await memoryWithoutPlugin({
         connection: options.connection,
         components: manifest.components,
@@ -429,11 +431,16 @@ async function runRounds(
   order: Scenario[],
   rounds: number,
   load: LoadOptions,
+  backend: BenchBackend,
 ): Promise<Map<string, Measured[]>> {
   const series = new Map<string, Measured[]>(order.map(s => [s.name, []]));
   for (let round = 1; round <= rounds; round += 1) {
     console.log(`round ${round}/${rounds}`);
     for (const scenario of order) {
+      // Each endpoint starts from a collected heap, so the garbage of the
+      // one before (a catalog page of 50 leaves megabytes) is not
+      // collected in its seconds: pair A always follows another pair's B.
+      await backend.collectGarbage();
       series.get(scenario.name)!.push(await measure(scenario, load));
     }
   }
@@ -443,7 +450,7 @@ async function runRounds(
 /**
  * The same backend without the plugin family, under the same rounds of load
  * with the catalog's requests in place of the plugin's (which do not exist
- * there): its resident memory before and after.
+ * there): its resident memory before and after, and its live memory after.
  */
 async function memoryWithoutPlugin(options: {
   connection: string;
@@ -468,12 +475,15 @@ async function memoryWithoutPlugin(options: {
     }
     await waitForCatalog(backend, options.components);
     const before = rssMegabytes(backend.process.pid!);
-    await runRounds(options.order, options.rounds, {
-      ...options.load,
-      headers,
-    });
+    await runRounds(
+      options.order,
+      options.rounds,
+      { ...options.load, headers },
+      backend,
+    );
     const after = rssMegabytes(backend.process.pid!);
-    return { before, after };
+    const { live } = await backend.collectGarbage();
+    return { before, after, live };
   } finally {
     await backend.stop();
   }
