@@ -22,11 +22,11 @@
  * the endpoints in interleaved rounds: every round measures the floor and
  * then each pair, A then B, each from a collected heap and with the same
  * warm-up, so a slow minute on the shared machine lands on both sides of a
- * pair. Each target is judged
- * on the median of its per-round ratios; the range is printed beside it.
- * Then the same backend without the plugin family takes the catalog's
- * share of the load, for the plugin's share of resident and live memory. The figures
- * go into docs/benchmarks.md between its marker comments.
+ * pair. Each target is judged on the median of its per-round ratios; the
+ * range is printed beside it. Then the same backend without the plugin
+ * family takes the catalog's share of the load, for the plugin's share of
+ * resident and live memory. The figures go into docs/benchmarks.md between
+ * its marker comments.
  *
  *   yarn bench [--evaluations 100000] [--components 20000] [--skip-seed]
  *     [--keep-catalog] [--deep-pages 200] [--rounds 5] [--duration 5]
@@ -227,7 +227,7 @@ async function main() {
     const rssBefore = rssMegabytes(backend.process.pid!);
     const series = await runRounds(order, rounds, loadOptions, backend);
     const rssAfter = rssMegabytes(backend.process.pid!);
-    const { live } = await backend.collectGarbage();
+    const live = await backend.collectGarbage();
     await backend.stop();
 
     const floor = series.get(scenarios.floor.name)!;
@@ -482,7 +482,7 @@ async function memoryWithoutPlugin(options: {
       backend,
     );
     const after = rssMegabytes(backend.process.pid!);
-    const { live } = await backend.collectGarbage();
+    const live = await backend.collectGarbage();
     return { before, after, live };
   } finally {
     await backend.stop();
